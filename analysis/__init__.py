@@ -1,0 +1,73 @@
+"""Who said what in news articles, on which side, in what tone, and which positions they stated.
+
+The public surface is flat; names are imported from their stage modules on
+first use, so ``import analysis`` is cheap and nothing runs on import.
+
+>>> import analysis
+>>> article = analysis.load_article(analysis.SEED_ARTICLE)
+>>> article.title
+'Over 1,200 POWs to Be Exchanged Following Talks in Istanbul'
+
+Stages, one module each: load → tokenize → quotes → speakers (attribution)
+→ tone / positions → frames / plots / display → report; cli parses arguments
+only. Errors: see :mod:`analysis.errors`.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+# The built-in example article (a copy of the seed the package was built for).
+SEED_ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "istanbul-pow-exchange.txt"
+
+_EXPORTS = {
+    # records
+    "Article": "records",
+    "Span": "records",
+    "Sentence": "records",
+    "Tokens": "records",
+    "Speaker": "records",
+    "Quote": "records",
+    "OutletCitation": "records",
+    "AttributedArticle": "records",
+    "LoadFailure": "records",
+    # errors
+    "AnalysisError": "errors",
+    "InputError": "errors",
+    "DataFileError": "errors",
+    "ParameterError": "errors",
+    "ReportError": "errors",
+    "EvaluationError": "errors",
+    # load
+    "load_article": "load",
+    "load_corpus": "load",
+    "iter_corpus": "load",
+    "article_from_text": "load",
+    "Corpus": "load",
+    # tokenize
+    "tokenize": "tokenize",
+    "split_sentences": "tokenize",
+    "split_words": "tokenize",
+    # attribution
+    "attribute": "attribution",
+    "find_quotes": "attribution",
+    "read_sides": "speakers",
+}
+
+__all__ = sorted([*_EXPORTS, "SEED_ARTICLE", "__version__"])
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,154 @@
+"""Plain, frozen records that flow between the pipeline stages.
+
+Offsets are the primary data: every :class:`Span` is a pair of code-point
+offsets into :attr:`Article.text`, the text exactly as it was read from the
+file (byte-order mark removed, newlines untouched), so a span can always be
+checked against the source.
+
+>>> article = Article(text="“We agree,” she said.")
+>>> Span(0, 11).text(article.text)
+'“We agree,”'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open range ``[start, end)`` of code-point offsets into a text."""
+
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        """The characters of ``source`` this span covers."""
+        return source[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: its full text and what is known about it.
+
+    ``text`` is the whole file as read, title line included, so offsets match
+    the file; ``body_start`` is where the body begins after a title.
+    """
+
+    text: str
+    title: str | None = None
+    path: str | None = None  # the file it came from, if any
+    id: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    body_start: int = 0
+
+    @property
+    def name(self) -> str:
+        """A short name for tables and reports: the id, else the file name."""
+        if self.id:
+            return self.id
+        if self.path:
+            return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return "article"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadFailure:
+    """An input that could not be turned into an article, and why."""
+
+    source: str  # file name (with record number for multi-record files)
+    error: str  # one-line message saying what to do
+    error_type: str = "InputError"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article with its word spans."""
+
+    span: Span
+    paragraph: int  # index of the paragraph (line block) it belongs to
+    index: int  # index of the sentence in the article
+    words: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The tokenised article: paragraphs, sentences and words as spans."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person or organisation that speaks in an article."""
+
+    name: str  # canonical (fullest) name in the article, e.g. "Rustem Umerov"
+    kind: SpeakerKind = "person"
+    role: str | None = None  # e.g. "head of the Ukrainian delegation"
+    side: str | None = None  # e.g. "Ukraine"; None when it cannot be inferred
+    side_evidence: str | None = None  # the words the side was inferred from
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attribution: what was said (content), by whom (source), through which cue."""
+
+    kind: QuoteKind
+    content: tuple[Span, ...]  # a quote may be split around its cue
+    cue: Span | None
+    source: Span | None  # the mention next to the cue ("he", "Umerov")
+    speakers: tuple[Speaker, ...] = ()  # resolved speaker(s); two for a joint statement
+    paragraph: int = 0
+    sentence: int = 0
+    reason: str = ""  # which rule found it, for debugging and teaching
+    problems: tuple[str, ...] = ()  # e.g. "unclosed quotation mark"
+
+    @property
+    def speaker(self) -> Speaker | None:
+        """The first resolved speaker, or None."""
+        return self.speakers[0] if self.speakers else None
+
+    def content_text(self, text: str, sep: str = " … ") -> str:
+        return sep.join(span.text(text) for span in self.content)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCitation:
+    """A news outlet cited as the carrier of a report ("The Gaze reports, citing ...")."""
+
+    name: str
+    span: Span
+    cue: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttributedArticle:
+    """An article with its quotes, speakers and cited outlets."""
+
+    article: Article
+    tokens: Tokens
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    outlets: tuple[OutletCitation, ...] = ()
+    problems: tuple[str, ...] = field(default=())

@@ -1,0 +1,154 @@
+"""Tokenise: paragraphs, sentences and words as code-point spans.
+
+Sentences come from NLTK's Punkt with parameters this package ships
+(``data/punkt_english.txt``), so nothing is downloaded; words come from a
+data-free NLTK regular-expression tokenizer's ``span_tokenize``. Offsets are
+never recovered from token strings.
+
+>>> from analysis.records import Article
+>>> tokens = tokenize(Article(text="Gen. Smith arrived. “We agree,” he said."))
+>>> [s.span.text(tokens.text) for s in tokens.sentences]
+['Gen. Smith arrived.', '“We agree,” he said.']
+>>> [w.text(tokens.text) for w in tokens.sentences[1].words][:4]
+['“', 'We', 'agree', ',']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from .errors import DataFileError
+from .records import Article, Sentence, Span, Tokens
+
+PUNKT_FILE = "punkt_english.txt"  # shipped in analysis/data/
+
+# A word is a run of letters/digits with inner apostrophes, hyphens, periods
+# (U.S.) or digit commas (1,200); anything else that is not space is one token.
+WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-.,]\w+)*|[^\w\s]"
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE = re.compile(r"[^\n]+")
+
+
+def read_punkt_parameters(lines: Iterable[str], *, source: str = PUNKT_FILE):
+    """Build :class:`nltk.tokenize.punkt.PunktParameters` from ``abbrev``/``starter``/``colloc`` lines.
+
+    >>> params = read_punkt_parameters(["abbrev gen", "starter the"])
+    >>> sorted(params.abbrev_types), sorted(params.sent_starters)
+    (['gen'], ['the'])
+    """
+    from nltk.tokenize.punkt import PunktParameters
+
+    params = PunktParameters()
+    for number, raw in enumerate(lines, 1):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        kind, *words = line.split()
+        if kind == "abbrev" and len(words) == 1:
+            params.abbrev_types.add(words[0].lower().rstrip("."))
+        elif kind == "starter" and len(words) == 1:
+            params.sent_starters.add(words[0].lower())
+        elif kind == "colloc" and len(words) == 2:
+            params.collocations.add((words[0].lower(), words[1].lower()))
+        else:
+            raise DataFileError(
+                f"{source}, line {number}: expected 'abbrev WORD', 'starter WORD' or "
+                f"'colloc WORD WORD', got {raw.strip()!r}"
+            )
+    return params
+
+
+@cache
+def punkt_tokenizer():
+    """The shared Punkt sentence tokenizer, built once from the shipped parameters."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    text = resources.files("analysis.data").joinpath(PUNKT_FILE).read_text(encoding="utf-8")
+    return PunktSentenceTokenizer(read_punkt_parameters(text.splitlines()))
+
+
+@cache
+def word_tokenizer():
+    """NLTK's data-free regular-expression tokenizer with :data:`WORD_PATTERN`."""
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(WORD_PATTERN)
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Paragraph spans: each non-blank line, or each blank-line block in hard-wrapped text.
+
+    >>> split_paragraphs("Title\\n\\nOne.\\nTwo.")
+    [Span(start=0, end=5), Span(start=7, end=11), Span(start=12, end=16)]
+    """
+    lines = [Span(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    if _looks_hard_wrapped(text, lines):
+        blocks, start = [], 0
+        for m in _BLANK_LINE.finditer(text):
+            blocks.append(Span(start, m.start()))
+            start = m.end()
+        blocks.append(Span(start, len(text)))
+        return [_strip(text, b) for b in blocks if text[b.start : b.end].strip()]
+    return [_strip(text, line) for line in lines]
+
+
+def _looks_hard_wrapped(text: str, lines: list[Span]) -> bool:
+    """Text wrapped at a fixed width: most lines end mid-sentence and none is long."""
+    if len(lines) < 4 or not _BLANK_LINE.search(text):
+        return False
+    longest = max(len(line) for line in lines)
+    open_ended = sum(1 for line in lines if not text[line.end - 1 : line.end].strip(" ") in tuple(".!?\"”'’:"))
+    return longest <= 100 and open_ended >= 0.6 * len(lines)
+
+
+def _strip(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
+    """Sentence spans of ``text`` (or of one paragraph of it), never crossing a paragraph.
+
+    >>> text = "Mr. Umerov spoke in the U.S. on Jan. 5. Talks went on."
+    >>> [s.text(text) for s in split_sentences(text)]
+    ['Mr. Umerov spoke in the U.S. on Jan. 5.', 'Talks went on.']
+    """
+    paragraphs = [paragraph] if paragraph is not None else split_paragraphs(text)
+    tokenizer = punkt_tokenizer()
+    spans = []
+    for para in paragraphs:
+        chunk = text[para.start : para.end]
+        for start, end in tokenizer.span_tokenize(chunk):
+            spans.append(Span(para.start + start, para.start + end))
+    return spans
+
+
+def split_words(text: str, span: Span | None = None) -> list[Span]:
+    """Word and punctuation spans of ``text`` (or of ``span`` of it).
+
+    >>> text = "Over 1,200 POWs, U.S. officials said."
+    >>> [w.text(text) for w in split_words(text)]
+    ['Over', '1,200', 'POWs', ',', 'U.S.', 'officials', 'said', '.']
+    """
+    offset = span.start if span is not None else 0
+    chunk = text[span.start : span.end] if span is not None else text
+    return [Span(offset + s, offset + e) for s, e in word_tokenizer().span_tokenize(chunk)]
+
+
+def tokenize(article: Article) -> Tokens:
+    """Paragraphs, sentences and words of an article, all as spans into ``article.text``."""
+    text = article.text
+    paragraphs = split_paragraphs(text)
+    sentences = []
+    for p_index, para in enumerate(paragraphs):
+        for span in split_sentences(text, para):
+            sentences.append(Sentence(span, p_index, len(sentences), tuple(split_words(text, span))))
+    return Tokens(text, tuple(paragraphs), tuple(sentences))
