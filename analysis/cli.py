@@ -43,8 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     positions.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
     positions.add_argument("--topics", metavar="FILE", help="topic lexicon to use instead of the shipped one")
 
-    evaluate = sub.add_parser("evaluate", help="precision, recall and F1 against a PolNeAR-format split")
-    evaluate.add_argument("--polnear", required=True, metavar="DIR", help="a split folder with text/ and attributions/")
+    evaluate = sub.add_parser("evaluate", help="measure attribution (PolNeAR) or tone (rated sentences)")
+    target = evaluate.add_mutually_exclusive_group(required=True)
+    target.add_argument("--polnear", metavar="DIR", help="a PolNeAR-format split folder with text/ and attributions/")
+    target.add_argument("--tone", metavar="TSV", help="rated sentences: id, rating on -4..+4, sentence")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
 
     report = sub.add_parser("report", help="execute a report notebook with papermill and write HTML")
@@ -134,9 +136,9 @@ def _run_positions(args) -> int:
 
 
 def _run_evaluate(args) -> int:
-    from .evaluate import evaluate_polnear
+    from .evaluate import evaluate_polnear, evaluate_tone
 
-    result = evaluate_polnear(args.polnear)
+    result = evaluate_polnear(args.polnear) if args.polnear else evaluate_tone(args.tone)
     print(json.dumps(result.as_dict(), indent=1) if args.json else result.format_table())
     return 0
 

@@ -1,0 +1,377 @@
+"""Evaluate: measure attribution against PolNeAR and tone against rated sentences.
+
+PolNeAR (``analysis evaluate --polnear DIR``): a split folder holds
+``text/NAME.txt`` and ``attributions/NAME_<annotator>.ann`` (brat standoff).
+Where an article has several annotators, the first file in name order is the
+gold. Spans are compared by word tokens: the word spans of
+:func:`analysis.tokenize.split_words` that contain a letter or digit; a span
+set's tokens are those it overlaps.
+
+- A predicted quote **matches** a gold attribution when their contents share a
+  token and their sources share a token (a gold attribution without a source
+  is matched on content alone). Matching is one-to-one and greedy, largest
+  content overlap first.
+- **cue**, **source**, **content**: the same one-to-one matching for each part
+  on its own (a span set matches when they share a token).
+- Subsets: **direct**, gold content contains a double quotation mark;
+  **speech**, the gold cue is a verb or phrase of saying (the cue lexicon's
+  type ``speech``). Recall counts the subset's gold; precision counts the
+  predictions matched to the subset's gold plus the unmatched predictions that
+  would belong to it (content with a double quotation mark; a speech cue).
+
+Tone (``analysis evaluate --tone FILE``): a TSV of ``id``, mean rating on
+-4..+4, sentence; the rating is divided by 4, a score of +0.05 or more is
+positive, -0.05 or less negative, the rest neutral; reports Pearson r and the
+macro-F1 of the three classes.
+
+>>> round(pearson([1, 2, 3], [2, 4, 7]), 3)
+0.993
+>>> macro_f1(["pos", "neg", "neu"], ["pos", "neg", "pos"])
+0.5556
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import EvaluationError
+from .records import Article, Quote, Span
+
+PARTS = ("attribution", "cue", "source", "content")
+SUBSETS = ("all", "direct", "speech")
+DOUBLE_QUOTES = re.compile('["“”„«»]')
+_ALNUM = re.compile(r"\w")
+_ANN_SPAN = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t?")
+_ANN_EVENT = re.compile(r"^E\d+\t(.*)$")
+POSITIVE, NEGATIVE = 0.05, -0.05  # the tone set's class thresholds (see its README)
+
+
+# --- PolNeAR ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    """One annotated attribution; each part is a tuple of spans (empty when missing)."""
+
+    content: tuple[Span, ...]
+    cue: tuple[Span, ...]
+    source: tuple[Span, ...]
+
+
+def read_ann(text: str) -> list[GoldAttribution]:
+    """Attributions from brat standoff text (``T`` span lines tied by ``E`` lines).
+
+    >>> ann = "T1\\tSource 0 3\\tBob\\nT2\\tCue 4 8\\tsaid\\nT3\\tContent 9 11;12 14\\tno\\n"
+    >>> ann += "E1\\tAttribution:T2 Content:T3 Cue:T2 Source:T1\\n"
+    >>> read_ann(ann)[0].content
+    (Span(start=9, end=11), Span(start=12, end=14))
+    """
+    spans: dict[str, tuple[Span, ...]] = {}
+    events = []
+    for line in text.splitlines():
+        if match := _ANN_SPAN.match(line):
+            pieces = [part.split() for part in match.group(3).split(";") if part.strip()]
+            spans[match.group(1)] = tuple(Span(int(a), int(b)) for a, b in pieces)
+        elif match := _ANN_EVENT.match(line):
+            events.append(dict(arg.split(":", 1) for arg in match.group(1).split() if ":" in arg))
+    return [
+        GoldAttribution(*(spans.get(event.get(role, ""), ()) for role in ("Content", "Cue", "Source")))
+        for event in events
+    ]
+
+
+def read_polnear(folder: str | Path) -> list[tuple[Article, list[GoldAttribution]]]:
+    """(article, gold attributions) for every article of a PolNeAR-format split."""
+    from .load import load_article
+
+    root = Path(folder)
+    text_dir, ann_dir = root / "text", root / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise EvaluationError(f"{root}: expected a split folder with text/ and attributions/ inside; check the path")
+    annotations: dict[str, Path] = {}
+    for path in sorted(ann_dir.glob("*.ann")):
+        annotations.setdefault(path.stem.rsplit("_", 1)[0], path)
+    pairs = []
+    for text_path in sorted(text_dir.glob("*.txt")):
+        ann_path = annotations.get(text_path.stem)
+        if ann_path is None:
+            continue
+        gold = read_ann(ann_path.read_text(encoding="utf-8"))
+        pairs.append((load_article(text_path), gold))
+    if not pairs:
+        raise EvaluationError(f"{root}: no article in text/ has an annotation file in attributions/")
+    return pairs
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives, predictions and gold items for one part and subset."""
+
+    tp_pred: int = 0  # predictions that matched
+    tp_gold: int = 0  # gold items that were matched
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class PolnearResult:
+    """Precision, recall and F1 by part (attribution, cue, source, content) and subset."""
+
+    articles: int = 0
+    counts: dict[tuple[str, str], Counts] = field(default_factory=dict)
+
+    def get(self, part: str, subset: str) -> Counts:
+        return self.counts.setdefault((part, subset), Counts())
+
+    def as_dict(self) -> dict:
+        return {
+            "articles": self.articles,
+            "scores": {
+                f"{part}/{subset}": {
+                    "precision": round(c.precision, 4),
+                    "recall": round(c.recall, 4),
+                    "f1": round(c.f1, 4),
+                    "predicted": c.pred,
+                    "gold": c.gold,
+                }
+                for (part, subset), c in sorted(self.counts.items(), key=lambda kv: (PARTS.index(kv[0][0]), SUBSETS.index(kv[0][1])))
+            },
+        }
+
+    def format_table(self) -> str:
+        lines = [f"PolNeAR evaluation over {self.articles} articles", f"{'part':<12}{'subset':<8}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}"]
+        for part in PARTS:
+            for subset in SUBSETS:
+                c = self.get(part, subset)
+                lines.append(f"{part:<12}{subset:<8}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.pred:7d}{c.gold:7d}")
+        return "\n".join(lines)
+
+
+class _TokenIndex:
+    """Maps spans to the indices of the word tokens they overlap."""
+
+    def __init__(self, text: str) -> None:
+        from bisect import bisect_left, bisect_right
+
+        from .tokenize import split_words
+
+        words = [w for w in split_words(text) if _ALNUM.search(text, w.start, w.end)]
+        self._starts = [w.start for w in words]
+        self._ends = [w.end for w in words]
+        self._left, self._right = bisect_left, bisect_right
+
+    def tokens(self, spans: Iterable[Span | None]) -> frozenset[int]:
+        found: set[int] = set()
+        for span in spans:
+            if span is None or span.end <= span.start:
+                continue
+            first = self._right(self._ends, span.start)  # first token ending after span.start
+            last = self._left(self._starts, span.end)  # tokens starting before span.end
+            found.update(range(first, last))
+        return frozenset(found)
+
+
+def _match(pred: list[frozenset[int]], gold: list[frozenset[int]], extra_ok=None) -> list[tuple[int, int]]:
+    """One-to-one greedy matching of token sets that intersect, largest overlap first."""
+    candidates = []
+    for i, p in enumerate(pred):
+        if not p:
+            continue
+        for j, g in enumerate(gold):
+            overlap = len(p & g)
+            if overlap and (extra_ok is None or extra_ok(i, j)):
+                candidates.append((-overlap, i, j))
+    candidates.sort()
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def score_article(
+    text: str, predicted: Sequence[Quote], gold: Sequence[GoldAttribution], result: PolnearResult, *, is_speech: Callable[[str], bool]
+) -> None:
+    """Add one article's counts to ``result``."""
+    index = _TokenIndex(text)
+    pred_parts = {
+        "content": [index.tokens(q.content) for q in predicted],
+        "cue": [index.tokens([q.cue]) for q in predicted],
+        "source": [index.tokens([q.source]) for q in predicted],
+    }
+    gold_parts = {part: [index.tokens(getattr(g, part)) for g in gold] for part in ("content", "cue", "source")}
+
+    def covered(spans):
+        return " ".join(text[s.start : s.end] for s in spans)
+
+    gold_in = {
+        "all": [True] * len(gold),
+        "direct": [bool(DOUBLE_QUOTES.search(covered(g.content))) for g in gold],
+        "speech": [bool(g.cue) and is_speech(covered(g.cue)) for g in gold],
+    }
+    pred_in = {
+        "all": [True] * len(predicted),
+        "direct": [bool(DOUBLE_QUOTES.search(covered(q.content))) for q in predicted],
+        "speech": [q.cue is not None and is_speech(text[q.cue.start : q.cue.end]) for q in predicted],
+    }
+
+    def source_ok(i: int, j: int) -> bool:
+        gold_source = gold_parts["source"][j]
+        return not gold_source or bool(pred_parts["source"][i] & gold_source)
+
+    matchings = {"attribution": _match(pred_parts["content"], gold_parts["content"], source_ok)}
+    for part in ("cue", "source", "content"):
+        matchings[part] = _match(pred_parts[part], gold_parts[part])
+
+    for part, pairs in matchings.items():
+        key = "content" if part == "attribution" else part
+        gold_has = [bool(t) for t in gold_parts[key]] if part != "attribution" else [True] * len(gold)
+        pred_has = [bool(t) for t in pred_parts[key]] if part != "attribution" else [True] * len(predicted)
+        matched_gold = {j: i for i, j in pairs}
+        matched_pred = {i: j for i, j in pairs}
+        for subset in SUBSETS:
+            counts = result.get(part, subset)
+            for j, present in enumerate(gold_has):
+                if present and gold_in[subset][j]:
+                    counts.gold += 1
+                    counts.tp_gold += j in matched_gold
+            for i, present in enumerate(pred_has):
+                if not present:
+                    continue
+                j = matched_pred.get(i)
+                belongs = gold_in[subset][j] if j is not None else pred_in[subset][i]
+                if belongs:
+                    counts.pred += 1
+                    counts.tp_pred += j is not None
+
+
+def evaluate_polnear(
+    folder: str | Path,
+    *,
+    find: Callable[[Article], Sequence[Quote]] | None = None,
+    is_speech: Callable[[str], bool] | None = None,
+) -> PolnearResult:
+    """Score the attribution engine (or ``find``) on a PolNeAR-format split.
+
+    ``find`` maps an article to its predicted quotes (default:
+    :func:`analysis.attribution.find_quotes`); ``is_speech`` tells whether a
+    cue's text is a verb or phrase of saying (default: the cue lexicon).
+    """
+    if find is None:
+        from .attribution import find_quotes as find
+    if is_speech is None:
+        from .quotes import load_cues
+
+        cues = load_cues()
+
+        def is_speech(cue_text: str) -> bool:
+            return cues.type_of(cue_text) == "speech"
+
+    result = PolnearResult()
+    for article, gold in read_polnear(folder):
+        score_article(article.text, find(article), gold, result, is_speech=is_speech)
+        result.articles += 1
+    return result
+
+
+# --- tone ------------------------------------------------------------------
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """Pearson correlation of two equally long sequences."""
+    n = len(xs)
+    if n < 2 or n != len(ys):
+        raise ValueError("pearson needs two sequences of the same length, at least 2 long")
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
+
+
+def tone_class(value: float) -> str:
+    """'pos', 'neg' or 'neu' by the tone set's thresholds (±0.05)."""
+    return "pos" if value >= POSITIVE else "neg" if value <= NEGATIVE else "neu"
+
+
+def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    """Macro-averaged F1 over the classes that occur in gold or predictions, rounded to 4 places."""
+    scores = []
+    for label in sorted(set(gold) | set(predicted)):
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        n_pred = sum(p == label for p in predicted)
+        n_gold = sum(g == label for g in gold)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return round(sum(scores) / len(scores), 4) if scores else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ToneResult:
+    """Agreement of a tone scorer with human ratings."""
+
+    sentences: int
+    pearson_r: float
+    macro_f1: float
+
+    def as_dict(self) -> dict:
+        return {"sentences": self.sentences, "pearson_r": round(self.pearson_r, 4), "macro_f1": round(self.macro_f1, 4)}
+
+    def format_table(self) -> str:
+        return f"Tone evaluation over {self.sentences} sentences: Pearson r {self.pearson_r:.3f}, macro-F1 {self.macro_f1:.3f}"
+
+
+def read_tone_set(path: str | Path) -> list[tuple[float, str]]:
+    """(rating on -1..+1, sentence) rows of a rated-sentence TSV (``id``, rating on -4..+4, sentence)."""
+    rows = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise EvaluationError(f"{path}: cannot be read ({error.strerror}); give the rated-sentence TSV") from error
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        try:
+            rows.append((float(parts[1]) / 4, parts[2]))
+        except (IndexError, ValueError) as error:
+            raise EvaluationError(f"{path}, line {number}: expected 'id<TAB>rating<TAB>sentence'") from error
+    if not rows:
+        raise EvaluationError(f"{path}: no rated sentences found")
+    return rows
+
+
+def evaluate_tone(path: str | Path, *, scorer: Callable[[str], float] | None = None) -> ToneResult:
+    """Pearson r and macro-F1 of ``scorer`` (default: ``score_tone(text).compound``) on a rated-sentence TSV."""
+    if scorer is None:
+        from .tone import score_tone
+
+        def scorer(text: str) -> float:
+            return score_tone(text).compound
+
+    rows = read_tone_set(path)
+    ratings = [rating for rating, _ in rows]
+    scores = [scorer(sentence) for _, sentence in rows]
+    return ToneResult(
+        len(rows), pearson(scores, ratings), macro_f1([tone_class(r) for r in ratings], [tone_class(s) for s in scores])
+    )
