@@ -27,10 +27,11 @@ PUNKT_FILE = "punkt_english.txt"  # shipped in analysis/data/
 
 # A word is a run of letters/digits with inner apostrophes, hyphens, periods
 # (U.S.) or digit commas (1,200); anything else that is not space is one token.
-WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|\w+(?:[’'\-.,]\w+)*|[^\w\s]"
+WORD_PATTERN = r"(?:[^\W\d_]\.){2,}(?:-\w+)*|\w+(?:[’'\-.,]\w+)*|[^\w\s]"
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
+_FIRST_LETTER = re.compile(r"\w")  # a digit first is not a continuation
 
 
 def read_punkt_parameters(lines: Iterable[str], *, source: str = PUNKT_FILE):
@@ -123,12 +124,23 @@ def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
     """
     paragraphs = [paragraph] if paragraph is not None else split_paragraphs(text)
     tokenizer = punkt_tokenizer()
-    spans = []
+    spans: list[Span] = []
     for para in paragraphs:
         chunk = text[para.start : para.end]
+        first = len(spans)
         for start, end in tokenizer.span_tokenize(chunk):
-            spans.append(Span(para.start + start, para.start + end))
+            span = Span(para.start + start, para.start + end)
+            if len(spans) > first and _continues(text, span):
+                spans[-1] = Span(spans[-1].start, span.end)  # “No!” she said.
+            else:
+                spans.append(span)
     return spans
+
+
+def _continues(text: str, span: Span) -> bool:
+    """A 'sentence' that starts in lower case continues the previous one (Punkt breaks at every ! and ?)."""
+    match = _FIRST_LETTER.search(text, span.start, span.end)
+    return bool(match) and match.group().islower()
 
 
 def split_words(text: str, span: Span | None = None) -> list[Span]:

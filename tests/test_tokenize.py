@@ -1,0 +1,76 @@
+"""Tests for analysis.tokenize: sentence and word spans without downloaded data."""
+
+import pytest
+
+from analysis import SEED_ARTICLE
+from analysis.errors import DataFileError
+from analysis.load import load_article
+from analysis.records import Article
+from analysis.tokenize import read_punkt_parameters, split_paragraphs, split_sentences, split_words, tokenize
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Umerov arrived. He spoke.", ["Mr. Umerov arrived.", "He spoke."]),
+        ("Gen. Mark A. Milley met Sen. Graham on Jan. 5. Talks went on.", ["Gen. Mark A. Milley met Sen. Graham on Jan. 5.", "Talks went on."]),
+        ("He lives in the U.S. The talks ended.", ["He lives in the U.S.", "The talks ended."]),
+        ("“We agree.” Medinsky said so.", ["“We agree.”", "Medinsky said so."]),
+        ("Is it over? “No!” she said.", ["Is it over?", "“No!” she said."]),
+        ("J. K. Rowling wrote it. It sold.", ["J. K. Rowling wrote it.", "It sold."]),
+    ],
+)
+def test_sentences(text, expected):
+    assert [s.text(text) for s in split_sentences(text)] == expected
+
+
+def test_sentences_never_cross_a_paragraph():
+    text = "First line without a stop\nSecond line."
+    assert [s.text(text) for s in split_sentences(text)] == ["First line without a stop", "Second line."]
+
+
+def test_hard_wrapped_text_keeps_blank_line_paragraphs():
+    text = "The talks in Istanbul went on\nfor hours and the sides\nagreed to meet\nagain next week\n\nA second paragraph here."
+    assert len(split_paragraphs(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Over 1,200 POWs", ["Over", "1,200", "POWs"]),
+        ("“We’re here,” he said.", ["“", "We’re", "here", ",", "”", "he", "said", "."]),
+        ("short-term U.S.-led talks", ["short-term", "U.S.-led", "talks"]),
+        ('"Straight" quotes', ['"', "Straight", '"', "quotes"]),
+    ],
+)
+def test_words(text, expected):
+    assert [w.text(text) for w in split_words(text)] == expected
+
+
+def test_seed_spans_are_offsets_into_the_text():
+    article = load_article(SEED_ARTICLE)
+    tokens = tokenize(article)
+    assert tokens.paragraphs[0].text(article.text) == article.title
+    for sentence in tokens.sentences:
+        assert article.text[sentence.span.start : sentence.span.end].strip() == sentence.span.text(article.text)
+        for word in sentence.words:
+            assert sentence.span.contains(word)
+            assert not word.text(article.text).isspace()
+    assert [s.index for s in tokens.sentences] == list(range(len(tokens.sentences)))
+
+
+def test_crlf_text_keeps_offsets():
+    text = "“Yes,” he said.\r\n“No,” she said."
+    tokens = tokenize(Article(text))
+    assert [s.span.text(text) for s in tokens.sentences] == ["“Yes,” he said.", "“No,” she said."]
+
+
+def test_empty_and_markup_text_tokenise_without_error():
+    assert tokenize(Article("")).sentences == ()
+    text = "<script>alert('x')</script> Hi."
+    assert "script" in [w.text(text) for w in split_words(text)]
+
+
+def test_bad_punkt_line_is_a_data_file_error():
+    with pytest.raises(DataFileError, match="line 2"):
+        read_punkt_parameters(["abbrev gen", "nonsense here too"])
