@@ -16,6 +16,7 @@ never recovered from token strings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -69,7 +70,7 @@ def punkt_tokenizer():
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     text = resources.files("analysis.data").joinpath(PUNKT_FILE).read_text(encoding="utf-8")
-    return PunktSentenceTokenizer(read_punkt_parameters(text.splitlines()))
+    return PunktSentenceTokenizer(read_punkt_parameters(text.splitlines()), lang_vars=_fast_language_vars())
 
 
 @cache
@@ -77,7 +78,54 @@ def word_tokenizer():
     """NLTK's data-free regular-expression tokenizer with :data:`WORD_PATTERN`."""
     from nltk.tokenize import RegexpTokenizer
 
-    return RegexpTokenizer(WORD_PATTERN)
+    class FixedPatternTokenizer(RegexpTokenizer):
+        # NLTK 3.10 wraps caller patterns in a timed `regex` engine to defuse
+        # catastrophic backtracking; WORD_PATTERN is fixed and linear, and the
+        # wrapper costs more than the tokenising itself.
+        def _check_regexp(self):
+            if self._regexp is None:
+                self._regexp = re.compile(self._pattern, self._flags)
+
+    return FixedPatternTokenizer(WORD_PATTERN)
+
+
+def _fast_language_vars():
+    """Punkt's English language variables with its own (fixed, linear) patterns compiled by ``re``.
+
+    NLTK 3.10 compiles them through a timed `regex` wrapper meant for
+    caller-supplied patterns; these are NLTK's own, so plain ``re`` is safe and
+    several times faster.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    class FastLanguageVars(PunktLanguageVars):
+        __slots__ = ()
+        re_boundary_realignment = re.compile(PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
+
+        def _word_tokenizer_re(self):
+            try:
+                return self._re_word_tokenizer
+            except AttributeError:
+                pattern = self._word_tokenize_fmt % {
+                    "NonWord": self._re_non_word_chars,
+                    "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start,
+                }
+                self._re_word_tokenizer = re.compile(pattern, re.UNICODE | re.VERBOSE)
+                return self._re_word_tokenizer
+
+        def period_context_re(self):
+            try:
+                return self._re_period_context
+            except AttributeError:
+                pattern = self._period_context_fmt % {
+                    "NonWord": self._re_non_word_chars,
+                    "SentEndChars": self._re_sent_end_chars,
+                }
+                self._re_period_context = re.compile(pattern, re.UNICODE | re.VERBOSE)
+                return self._re_period_context
+
+    return FastLanguageVars()
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -161,6 +209,9 @@ def tokenize(article: Article) -> Tokens:
     paragraphs = split_paragraphs(text)
     sentences = []
     for p_index, para in enumerate(paragraphs):
+        words = split_words(text, para)  # once per paragraph, then shared out by offset
+        starts = [w.start for w in words]
         for span in split_sentences(text, para):
-            sentences.append(Sentence(span, p_index, len(sentences), tuple(split_words(text, span))))
+            first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
+            sentences.append(Sentence(span, p_index, len(sentences), tuple(words[first:last])))
     return Tokens(text, tuple(paragraphs), tuple(sentences))
