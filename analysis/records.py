@@ -156,3 +156,102 @@ class AttributedArticle:
     speakers: tuple[Speaker, ...] = ()
     outlets: tuple[OutletCitation, ...] = ()
     problems: tuple[str, ...] = field(default=())
+
+
+# --- tone and positions ---
+
+CueStance = Literal["neutral", "emphatic", "distancing", "confirming", "contesting", "unlisted"]
+Stance = Literal["support", "oppose", "propose", "offer", "demand", "reject", "neutral"]
+
+
+@dataclass(frozen=True, slots=True)
+class WordEffect:
+    """How one word (or a topic phrase set aside) moved a tone score.
+
+    ``effect`` is the word's share of the compound score: the shares of a
+    score's words (plus its punctuation share) add up to its compound.
+    """
+
+    word: str  # as written
+    span: Span  # offsets into the scored text
+    valence: float  # lexicon valence on VADER's -4..+4 scale (summed over a set-aside phrase)
+    effect: float = 0.0  # share of the compound; 0.0 for words set aside
+    modifiers: tuple[str, ...] = ()  # e.g. "negated by 'not'", "boosted by 'very'", "after 'but' ×1.5"
+    set_aside: str | None = None  # why it was not counted ("topic"), or None
+
+
+@dataclass(frozen=True, slots=True)
+class ToneScore:
+    """VADER-style tone of a text, scored sentence by sentence, with its explanation."""
+
+    compound: float  # -1..+1: mean of the sentences' compound scores
+    pos: float  # proportions of positive, neutral and negative weight (add up to 1)
+    neu: float
+    neg: float
+    words: tuple[WordEffect, ...] = ()  # the words that moved the score, in text order
+    set_aside: tuple[WordEffect, ...] = ()  # topic phrases not counted as tone
+    sentences: int = 1
+    punctuation: float = 0.0  # share of the compound from "!" and "?" emphasis
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A tone marker found in a text: a hedge, a booster, a negation, a contesting phrase …"""
+
+    name: str  # "hedge", "booster", "negation", "first_person_plural", "contesting", "question", "exclamation"
+    text: str
+    span: Span  # offsets into the text that was searched
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteTone:
+    """The tone of one quote: score, markers, and the stance the reporter's cue carries."""
+
+    index: int  # index of the quote in AttributedArticle.quotes
+    speakers: tuple[str, ...]  # speaker names; two for a joint statement, none when unresolved
+    side: str | None
+    content: str  # the quote's words (parts joined with " … ")
+    cue: str | None
+    cue_stance: str | None  # None when the quote has no cue
+    score: ToneScore
+    markers: tuple[Marker, ...] = ()  # spans into the article text
+    words: int = 0  # number of words in the content
+
+
+@dataclass(frozen=True, slots=True)
+class ToneAggregate:
+    """Tone of one speaker's (or one side's) quotes taken together."""
+
+    by: str  # "speaker" or "side"
+    key: str  # the speaker's name or the side ("unknown" when not known)
+    quotes: int
+    words: int
+    mean: float  # mean compound over the quotes
+    spread: float  # standard deviation of the compound (0.0 for one quote)
+    marker_rates: tuple[tuple[str, float], ...] = ()  # share of quotes carrying each marker
+    cue_stances: tuple[tuple[str, int], ...] = ()  # number of quotes per cue stance
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One topic of a topic lexicon: the phrases that name it and those only set aside in tone."""
+
+    name: str
+    phrases: tuple[str, ...]  # name the topic: mark positions on it, and are not tone
+    aside: tuple[str, ...] = ()  # topic vocabulary that is not tone but does not pin the topic
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A position a speaker stated on a topic, with its evidence."""
+
+    speaker: str
+    side: str | None
+    topic: str
+    stance: str  # support, oppose, propose, offer, demand, reject or neutral
+    evidence: Span  # offsets into the article text
+    quote: int  # index of the quote in AttributedArticle.quotes
+    modality: str | None = None  # "must", "will", "may" … the strongest modal of the clause
+    negated: bool = False
+    quantities: tuple[str, ...] = ()  # with qualifiers: "at least 1,200", "24 or 48 hours"
+    reason: str = ""  # which words decided the stance
