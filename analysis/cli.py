@@ -51,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="execute a report notebook with papermill and write HTML")
     report.add_argument("paths", nargs="+", metavar="PATH", help="article files (or, for --template corpus, folders/globs)")
-    report.add_argument("--template", choices=("article", "corpus"), default="article")
+    report.add_argument(
+        "--template",
+        default="article",
+        metavar="NAME|FILE",
+        help="article (one report per article, default), corpus (one per folder/glob/table), tutorial, or a .ipynb path",
+    )
     report.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports/)")
     report.add_argument(
         "-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"), help="a notebook parameter"
