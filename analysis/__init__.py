@@ -55,6 +55,28 @@ _EXPORTS = {
     "attribute": "attribution",
     "find_quotes": "attribution",
     "read_sides": "speakers",
+    # tone and positions
+    "WordEffect": "records",
+    "ToneScore": "records",
+    "Marker": "records",
+    "QuoteTone": "records",
+    "ToneAggregate": "records",
+    "Topic": "records",
+    "Position": "records",
+    "score_tone": "tone",
+    "explain_tone": "tone",
+    "find_markers": "tone",
+    "cue_stance": "tone",
+    "score_quotes": "tone",
+    "summarise_tone": "tone",
+    "tone_rows": "tone",
+    "read_topics": "tone",
+    "find_positions": "positions",
+    "find_quantities": "positions",
+    "position_rows": "positions",
+    "tone_table": "frames",
+    "tone_summary": "frames",
+    "position_table": "frames",
 }
 
 __all__ = sorted([*_EXPORTS, "SEED_ARTICLE", "__version__"])

@@ -270,3 +270,93 @@ def _concat(frames: list[pd.DataFrame], columns: Iterable[str] = ()) -> pd.DataF
 
 
 # --- tone and positions ---
+
+TONE_SUMMARY_COLUMNS = ("quotes", "words", "mean", "spread")
+
+
+def tone_table(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
+    """One row per quote with its tone: speaker, side, cue stance, compound, markers and explanation.
+
+    ``topics`` is a topic file (or None for the shipped lexicon) whose words are not counted as tone.
+
+    >>> from analysis.records import Article, AttributedArticle, Quote, Span, Speaker, Tokens
+    >>> text = "“We have agreed,” Medinsky claimed."
+    >>> quote = Quote("direct", (Span(0, 17),), Span(27, 34), Span(18, 26), (Speaker("Medinsky", side="Russia"),))
+    >>> table = tone_table(AttributedArticle(Article(text, id="a"), Tokens(text, (), ()), (quote,)))
+    >>> table[["article", "speaker", "cue_stance", "compound"]].to_dict("records")
+    [{'article': 'a', 'speaker': 'Medinsky', 'cue_stance': 'distancing', 'compound': 0.2732}]
+    """
+    frame = _tone_frame(attributed, topics=topics)
+    frame.insert(0, "article", attributed.article.name)
+    return frame
+
+
+def tone_summary(attributed_or_table, *, by: str = "speaker", topics=None) -> pd.DataFrame:
+    """Tone per speaker or per side: quotes, words, mean and spread of compound, marker rates, cue stances.
+
+    Takes an attributed article or a tone table (:func:`tone_table`, or a
+    corpus's ``tone`` table). A joint statement ("A & B", or a list of names)
+    counts for each of its speakers; marker columns give the share of quotes
+    carrying the marker, ``cue_<stance>`` columns the number of quotes per cue
+    stance.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"speaker": ["A", "A & B"], "side": ["X", "X"], "compound": [0.5, -0.1],
+    ...                       "words": [4, 6], "markers": [["hedge"], []], "cue_stance": ["neutral", "claimed"]})
+    >>> tone_summary(table)[["speaker", "quotes", "words", "mean", "spread", "hedge"]].to_dict("records")
+    [{'speaker': 'A', 'quotes': 2, 'words': 10, 'mean': 0.2, 'spread': 0.3, 'hedge': 0.5}, {'speaker': 'B', 'quotes': 1, 'words': 6, 'mean': -0.1, 'spread': 0.0, 'hedge': 0.0}]
+    """
+    from .tone import MARKER_NAMES
+
+    if by not in ("speaker", "side"):
+        raise ValueError(f"by must be 'speaker' or 'side', not {by!r}")
+    table = attributed_or_table
+    if isinstance(table, AttributedArticle):
+        table = tone_table(table, topics=topics)
+    if not len(table):
+        return pd.DataFrame(columns=[by, *TONE_SUMMARY_COLUMNS, *MARKER_NAMES])
+    table = table.copy()
+    table[by] = table[by].map(_split_joint)
+    table = table.explode(by)
+    markers = table["markers"].map(lambda names: names if isinstance(names, list) else [])
+    for name in MARKER_NAMES:
+        table[name] = markers.map(lambda names, name=name: float(name in names))
+    table["cue_stance"] = table["cue_stance"].fillna("no cue")
+    grouped = table.groupby(by, sort=False)
+    summary = grouped.agg(
+        quotes=("compound", "size"),
+        words=("words", "sum"),
+        mean=("compound", "mean"),
+        spread=("compound", lambda v: float(v.std(ddof=0))),
+        **{name: (name, "mean") for name in MARKER_NAMES},
+    )
+    stances = pd.crosstab(table[by], table["cue_stance"]).add_prefix("cue_")
+    summary = summary.join(stances).reset_index()
+    summary[["mean", "spread"]] = summary[["mean", "spread"]].round(4)
+    return summary.sort_values(["quotes", by], ascending=[False, True], ignore_index=True)
+
+
+def _split_joint(label) -> list[str]:
+    """The names (or sides) in a speaker or side label: "A & B" or ["A", "B"] → ["A", "B"]."""
+    if isinstance(label, (list, tuple)):
+        return list(label) or [UNKNOWN]
+    if not isinstance(label, str) or not label:
+        return [UNKNOWN]
+    return list(dict.fromkeys(label.split(JOINT)))
+
+
+def position_table(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
+    """One row per stated position: speaker, side, topic, stance, quantities, evidence, modality, negation.
+
+    >>> from analysis.records import Article, AttributedArticle, Quote, Span, Speaker, Tokens
+    >>> text = "Russia had offered to return the remains of 3,000 servicemen, Medinsky claimed."
+    >>> quote = Quote("indirect", (Span(0, 60),), Span(71, 78), Span(62, 70), (Speaker("Medinsky"),))
+    >>> table = position_table(AttributedArticle(Article(text, id="a"), Tokens(text, (), ()), (quote,)))
+    >>> table[["speaker", "topic", "stance", "quantities"]].to_dict("records")
+    [{'speaker': 'Medinsky', 'topic': 'return of remains', 'stance': 'offer', 'quantities': ['3,000']}]
+    """
+    from .positions import position_rows
+
+    frame = pd.DataFrame(position_rows(attributed, topics=topics))
+    frame.insert(0, "article", attributed.article.name)
+    return frame

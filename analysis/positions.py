@@ -1,0 +1,296 @@
+"""Positions: what each speaker stated on each topic — support, oppose, propose, offer, demand, reject.
+
+A quote's content is cut into clauses (at sentence boundaries, dashes,
+semicolons and ", but"). A clause that names a topic of the topic lexicon
+(``topics.tsv``, or the user's file in the same format) yields a position on
+it; a clause that names none adds its stance and quantities to the topic
+named nearest in the same quote ("our agreement is more than 1,200 people.
+And we will continue our exchanges"). One position per speaker, quote and
+topic; the first clause with a stance decides it and is the evidence.
+
+The stance comes from the content first, then from the cue (indirect speech
+counts as much as direct quotes):
+
+* "it is not a ceasefire" — denying a topic's framing — is ``oppose``;
+* verbs and phrases in :data:`STANCE_PHRASES` (agreed, welcomed → support;
+  proposed, suggested → propose; offered → offer; must, called for → demand;
+  refused, rejected → reject), a negation just before a support word turning
+  it into ``oppose``;
+* otherwise ``neutral``: the speaker named the topic without taking a side.
+
+Modality (must, will, may …), negation and quantities with their qualifiers
+("at least 1,200", "24 or 48 hours") are recorded beside the stance. Outlets
+("The Gaze reports") never hold positions; quotes with no resolved speaker
+yield none.
+
+>>> from analysis.records import Article, AttributedArticle, Quote, Span, Speaker, Tokens
+>>> text = "Moscow proposed short-term ceasefires lasting 24 or 48 hours, he said."
+>>> quote = Quote("indirect", (Span(0, 60),), Span(65, 69), Span(62, 64), (Speaker("Medinsky", side="Russia"),))
+>>> [(p.speaker, p.topic, p.stance, p.quantities) for p in find_positions(AttributedArticle(Article(text), Tokens(text, (), ()), (quote,)))]
+[('Medinsky', 'ceasefire', 'propose', ('24 or 48 hours',))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from .records import AttributedArticle, Position, Quote, Span, Topic
+from .tone import _quote_spans, _resolve_topics, compile_phrase
+
+STANCES = ("support", "oppose", "propose", "offer", "demand", "reject", "neutral")
+
+# Words and phrases that state a stance, in the pattern language of topics.tsv;
+# earlier stances win when a clause holds several (a refusal outranks an offer).
+STANCE_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("reject", (
+        "refuse*", "reject*", "rule|rules|ruled|ruling out", "turn*|turned down", "dismiss*", "rebuff*",
+        "will|would|can|could not accept|agree|allow|support", "won't|wouldn't|can't|cannot accept|agree|allow|support",
+        "never accept|agree|allow",
+    )),
+    ("demand", (
+        "must", "have|has|had to be", "need|needs to be", "should be", "call*|called for", "demand*", "insist*",
+        "urge*", "require*", "it is|it's necessary|essential|imperative",
+    )),
+    ("propose", ("propos*", "suggest*", "put|puts forward", "floated", "recommend*", "initiative")),
+    ("offer", ("offer*", "ready to", "willing to", "prepared to")),
+    ("oppose", ("oppos*", "against", "object*", "condemn*", "criticiz*|criticis*", "block*", "veto*")),
+    ("support", (
+        "agree|agreed|agrees|agreeing", "our|a|an|new|this agreement", "a|an|our new agreement", "welcom*", "support*", "endors*",
+        "back|backs|backed the|a|an|this", "favor|favour|favors|favours|favored|favoured", "in favor|favour of",
+        "continu*", "will take place", "approv*", "accept|accepted|accepts", "sign|signed|signs",
+    )),
+)  # fmt: skip
+
+# Negation just before a support word turns it into opposition ("did not agree").
+NEGATION_PHRASES = ("not", "no", "never", "*n't", "cannot", "neither", "nor", "without")
+NEGATION_WINDOW = 3  # words between the negation and the stance word
+
+# Modal verbs, strongest first: a position's modality is the strongest in its clause.
+MODALS = ("must", "have to", "has to", "need to", "needs to", "should", "will", "shall", "would", "can", "could", "may", "might")
+
+# Qualifiers kept with a number ("at least 1,200") and units kept after it ("48 hours").
+QUANTITY_QUALIFIERS = (
+    "at least", "at most", "no more than", "no fewer than", "no less than", "more than", "fewer than", "less than",
+    "as many as", "up to", "over", "under", "about", "around", "almost", "nearly", "roughly", "approximately",
+    "some", "above", "below", "exactly", "only",
+)  # fmt: skip
+QUANTITY_UNITS = (
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "hour", "day", "week", "month", "year",
+    "percent", "per cent", "%", "kilometers", "kilometres", "km", "miles", "meters", "metres",
+    "million", "billion", "trillion", "thousand", "dollars", "euros", "rubles", "hryvnias",
+)  # fmt: skip
+
+# Where a clause ends inside a sentence.
+CLAUSE_BREAK = re.compile(r"\s[—–]\s|\s--\s|;\s|:\s|,\s+but\s")
+_TRIM = "“”\"‘’' ,;:—–-"
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = r"\$?\d[\d,]*(?:\.\d+)?%?"
+QUANTITY = re.compile(
+    rf"(?<![\w$])(?:(?:{_alternation(QUANTITY_QUALIFIERS)})\s+)?{_NUMBER}"
+    rf"(?:\s*(?:-|–|to|or|and)\s*{_NUMBER})?"
+    rf"(?:\s*(?:{_alternation(QUANTITY_UNITS)})(?!\w))?",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MODAL = re.compile(rf"(?<![\w-])(?:{_alternation(MODALS)})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _stance_patterns(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((stance, re.compile("|".join(map(compile_phrase, words)), re.IGNORECASE)) for stance, words in phrases)
+
+
+@lru_cache(maxsize=1)
+def _negation_pattern() -> re.Pattern:
+    return re.compile("|".join(map(compile_phrase, NEGATION_PHRASES)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _topic_patterns(topics: tuple[Topic, ...]) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """(name, naming pattern, 'it is not a <topic>' pattern) for every topic, compiled once per lexicon."""
+    compiled = []
+    for topic in topics:
+        naming = "|".join(compile_phrase(p) for p in sorted(topic.phrases, key=len, reverse=True))
+        denial = rf"(?<![\w-])(?:is|was|are|were|isn't|wasn't|aren't|’s|'s)\s+(?:not\s+|n[o’']t\s+)?(?:a|an|the|any|real)?\s*(?:{naming})"
+        denial = rf"(?:{denial})"
+        compiled.append((topic.name, re.compile(naming, re.IGNORECASE), re.compile(denial, re.IGNORECASE)))
+    return tuple(compiled)
+
+
+def find_quantities(text: str) -> tuple[str, ...]:
+    """Numbers with their qualifiers and units, in text order (bare years left out).
+
+    >>> find_quantities("at least 1,200 POWs, over 1,200 people, ceasefires of 24 or 48 hours, 3,000 bodies in 2025")
+    ('at least 1,200', 'over 1,200', '24 or 48 hours', '3,000')
+    """
+    found = []
+    for match in QUANTITY.finditer(text):
+        value = " ".join(match.group().split())
+        if _YEAR.match(value):
+            continue
+        found.append(value)
+    return tuple(found)
+
+
+def _clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
+    """The quote's sentence pieces cut at dashes, semicolons, colons and ', but', trimmed of quote marks."""
+    clauses = []
+    for piece in pieces:
+        start = piece.start
+        for match in CLAUSE_BREAK.finditer(text, piece.start, piece.end):
+            clauses.append(Span(start, match.start()))
+            start = match.end() if not match.group().lstrip(",").strip().startswith("but") else match.start() + 1
+        clauses.append(Span(start, piece.end))
+    trimmed = []
+    for clause in clauses:
+        s, e = clause.start, clause.end
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        if e - s > 1:
+            trimmed.append(Span(s, e))
+    return trimmed
+
+
+def _stance_of(clause: str, patterns, *, denial: re.Pattern | None) -> tuple[str, str, bool]:
+    """(stance, the words that decided it, negated) for one clause."""
+    negations = list(_negation_pattern().finditer(clause))
+    if denial is not None:
+        match = denial.search(clause)
+        if match and any(n.start() >= match.start() and n.end() <= match.end() for n in negations):
+            return "oppose", match.group(), True
+    for stance, pattern in patterns:
+        match = pattern.search(clause)
+        if not match:
+            continue
+        before = clause[max(0, match.start() - 40) : match.start()].split()[-NEGATION_WINDOW:]
+        negated = any(_negation_pattern().fullmatch(w.strip(".,;:“”\"'")) for w in before)
+        if stance == "support" and negated:
+            return "oppose", match.group(), True
+        return stance, match.group(), bool(negations)
+    return "neutral", "", bool(negations)
+
+
+def _modality(clause: str) -> str | None:
+    found = {m.group().lower().replace("  ", " ") for m in _MODAL.finditer(clause)}
+    return next((m for m in MODALS if m in found), None)
+
+
+def _holders(attributed: AttributedArticle, quote: Quote) -> list[tuple[str, str | None]]:
+    """(name, side) of the quote's speakers who can hold a position: people and organisations, never outlets."""
+    outlets = {o.name.lower() for o in attributed.outlets}
+    return [(s.name, s.side) for s in quote.speakers if s.name.lower() not in outlets]
+
+
+def find_positions(
+    attributed: AttributedArticle,
+    *,
+    topics: str | Path | Sequence[Topic] | None = None,
+    stance_phrases: tuple[tuple[str, tuple[str, ...]], ...] = STANCE_PHRASES,
+) -> tuple[Position, ...]:
+    """The positions every speaker stated, one per speaker, quote and topic, in article order.
+
+    ``topics`` is a topic file (same format as ``analysis/data/topics.tsv``),
+    topics already read, or None for the shipped lexicon.
+    """
+    chosen = _resolve_topics(topics)
+    topic_patterns = _topic_patterns(chosen)
+    stance_patterns = _stance_patterns(stance_phrases)
+    text = attributed.article.text
+    positions: list[Position] = []
+    for index, quote in enumerate(attributed.quotes):
+        holders = _holders(attributed, quote)
+        if not holders or not quote.content:
+            continue
+        clauses = _clauses(text, _quote_spans(attributed, quote))
+        named = [[name for name, pattern, _ in topic_patterns if pattern.search(text, c.start, c.end)] for c in clauses]
+        cue = quote.cue.text(text) if quote.cue is not None else ""
+        cue_stance, cue_words, _ = _stance_of(cue, stance_patterns, denial=None) if cue else ("neutral", "", False)
+        by_topic: dict[str, dict] = {}
+        for i, clause in enumerate(clauses):
+            own = named[i]
+            topics_here = own or _nearest(named, i)
+            words = clause.text(text)
+            for name in topics_here:
+                denial = next(d for n, _, d in topic_patterns if n == name) if name in own else None
+                stance, decided_by, negated = _stance_of(words, stance_patterns, denial=denial)
+                entry = by_topic.setdefault(name, {"stance": "neutral", "clause": None, "quantities": [], "own": None})
+                if entry["own"] is None and name in own:
+                    entry["own"] = (clause, negated, words)
+                for quantity in find_quantities(words):
+                    if quantity not in entry["quantities"]:
+                        entry["quantities"].append(quantity)
+                if entry["clause"] is None and stance != "neutral":
+                    entry.update(stance=stance, clause=(clause, negated, words), reason=f"'{decided_by}' in the content")
+        for name, entry in by_topic.items():
+            if entry["own"] is None:
+                continue
+            stance, reason = entry["stance"], entry.get("reason", "names the topic without a stance word")
+            if stance == "neutral" and cue_stance != "neutral":
+                stance, reason = cue_stance, f"cue '{cue_words}'"
+            clause, negated, words = entry["clause"] or entry["own"]
+            for speaker, side in holders:
+                positions.append(
+                    Position(
+                        speaker=speaker,
+                        side=side,
+                        topic=name,
+                        stance=stance,
+                        evidence=clause,
+                        quote=index,
+                        modality=_modality(words),
+                        negated=negated,
+                        quantities=tuple(entry["quantities"]),
+                        reason=reason,
+                    )
+                )
+    return tuple(positions)
+
+
+def _nearest(named: list[list[str]], i: int) -> list[str]:
+    """The topics of the nearest clause that names one (earlier clauses first at equal distance)."""
+    for distance in range(1, len(named)):
+        for j in (i - distance, i + distance):
+            if 0 <= j < len(named) and named[j]:
+                return named[j]
+    return []
+
+
+def position_row(position: Position, text: str) -> dict:
+    """One JSON-ready row for a position; ``text`` is the article text the evidence span points into."""
+    return {
+        "speaker": position.speaker,
+        "side": position.side,
+        "topic": position.topic,
+        "stance": position.stance,
+        "quantities": list(position.quantities),
+        "evidence": position.evidence.text(text),
+        "modality": position.modality,
+        "negated": position.negated,
+        "quote": position.quote,
+        "evidence_span": [position.evidence.start, position.evidence.end],
+        "reason": position.reason,
+    }
+
+
+def position_rows(attributed: AttributedArticle, *, topics: str | Path | Sequence[Topic] | None = None) -> list[dict]:
+    """One row per position: speaker, side, topic, stance, quantities, evidence, modality, negation, quote.
+
+    >>> from analysis.records import Article, AttributedArticle, Quote, Span, Speaker, Tokens
+    >>> text = "“Civilians and children must be returned,” he emphasized."
+    >>> quote = Quote("direct", (Span(0, 42),), Span(46, 56), Span(43, 45), (Speaker("Kyslytsya", side="Ukraine"),))
+    >>> row = position_rows(AttributedArticle(Article(text), Tokens(text, (), ()), (quote,)))[0]
+    >>> row["topic"], row["stance"], row["modality"], row["evidence"]
+    ('civilians and children', 'demand', 'must', 'Civilians and children must be returned')
+    """
+    text = attributed.article.text
+    return [position_row(p, text) for p in find_positions(attributed, topics=topics)]
