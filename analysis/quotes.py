@@ -1,0 +1,900 @@
+"""Quotes: find direct, indirect and mixed quote candidates with their cue, source and content spans.
+
+This stage knows nothing about who the speakers are; it finds the *frames*
+of reported speech in one tokenised article:
+
+* quotation marks are paired in one linear scan (curly, straight and the
+  ``''`` pairs of some wire styles), across paragraphs when every paragraph
+  of a long quote re-opens the mark; an unbalanced mark becomes a problem
+  on the affected quote, never an exception;
+* reporting cues come from a lexicon (:func:`load_cues`, ``data/cues.tsv``);
+* a direct quote takes the cue and source next to it (``“…,” he said``,
+  ``said X``, ``X replied: “…”``, ``… – X said``); a quote with no cue next
+  to an attributed quote of the same paragraph is a continuation;
+* every other cue with a source (``X said (that) …``, ``…, X said``,
+  ``according to X, …``) gives an indirect quote, or a mixed one when its
+  content holds a quoted fragment.
+
+Speakers are resolved later, in :mod:`analysis.speakers`.
+
+>>> from analysis.records import Article
+>>> from analysis.tokenize import tokenize
+>>> text = "“We agree,” she said. Officials said the talks would resume."
+>>> [(q.kind, q.content_text(text), q.source.text(text)) for q in find_candidates(tokenize(Article(text)))]
+[('direct', '“We agree,”', 'she'), ('indirect', 'the talks would resume', 'Officials')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DataFileError
+from .records import Quote, Span, Tokens
+
+CUES_FILE = "cues.tsv"  # shipped in analysis/data/
+CUE_TYPES = ("speech", "thought", "evidence")
+MAX_SOURCE_WORDS = 12  # a source phrase longer than this is cut at its head
+MAX_TRAILER_GAP = 30  # words between a closing quotation mark and its cue ("…,” said X, a Y of Z, …)
+MIN_CONTENT_WORDS = 1
+
+# ---------------------------------------------------------------------------
+# The cue lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon entry: a lemma or phrase and its type."""
+
+    lemma: str
+    type: str
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting cues by inflected form.
+
+    ``words`` maps a one-word form ("said") to its :class:`Cue`; ``phrases``
+    maps the first word of a multi-word form to ``(words, Cue)`` pairs,
+    longest first ("according to", "pointed out").
+
+    >>> lexicon = CueLexicon.from_rows([("say", "speech", "said"), ("according to", "speech", "")])
+    >>> lexicon.type_of("has said"), lexicon.type_of("According to"), lexicon.type_of("tomato")
+    ('speech', 'speech', None)
+    """
+
+    words: Mapping[str, Cue]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], Cue], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]], *, source: str = "cues") -> CueLexicon:
+        """Build a lexicon from ``(cue, type, forms)`` rows."""
+        words: dict[str, Cue] = {}
+        phrases: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+        for cue_text, cue_type, forms in rows:
+            cue = Cue(" ".join(cue_text.lower().split()), cue_type)
+            for form in _inflections(cue.lemma, forms):
+                parts = tuple(form.split())
+                if len(parts) == 1:
+                    words.setdefault(parts[0], cue)
+                elif parts:
+                    phrases.setdefault(parts[0], []).append((parts, cue))
+        ordered = {k: tuple(sorted(set(v), key=lambda p: -len(p[0]))) for k, v in phrases.items()}
+        return cls(words, ordered)
+
+    def match(self, lowers: list[str], i: int) -> tuple[int, Cue] | None:
+        """The cue starting at word ``i`` of ``lowers``: (number of words, cue), longest first."""
+        word = lowers[i]
+        for parts, cue in self.phrases.get(word, ()):
+            n = len(parts)
+            if tuple(lowers[i : i + n]) == parts:
+                return n, cue
+        cue = self.words.get(word)
+        return (1, cue) if cue else None
+
+    def type_of(self, text: str) -> str | None:
+        """The type of a cue string: the whole phrase if known, else its first known word.
+
+        >>> load_cues().type_of("told reporters"), load_cues().type_of("thinks")
+        ('speech', 'thought')
+        """
+        words = _CUE_WORD.findall(text.lower().replace("’", "'"))
+        for i in range(len(words)):
+            found = self.match(words, i)
+            if found:
+                return found[1].type
+        return None
+
+
+_CUE_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_VOWELS = set("aeiou")
+_FIXED_PHRASE_START = {"according", "as", "in", "be"}
+
+
+def _inflections(lemma: str, forms: str) -> set[str]:
+    """The lemma, its regular inflections (first word only) and the given irregular forms."""
+    irregular = {" ".join(f.lower().split()) for f in forms.split(",") if f.strip()}
+    first, _, rest = lemma.partition(" ")
+    out = {lemma} | irregular
+    if first in _FIXED_PHRASE_START or (rest and irregular):
+        return out
+    stems = {first + "s", first + "ing"}
+    if first.endswith(("s", "sh", "ch", "x", "z")):
+        stems.add(first + "es")
+    if first.endswith("e"):
+        stems |= {first[:-1] + "ing"}
+    if first.endswith("y") and first[-2:-1] not in _VOWELS:
+        stems |= {first[:-1] + "ies"}
+    past = set()
+    if first.endswith("e"):
+        past.add(first + "d")
+    elif first.endswith("y") and first[-2:-1] not in _VOWELS:
+        past.add(first[:-1] + "ied")
+    else:
+        past.add(first + "ed")
+    if len(first) >= 3 and first[-1] not in _VOWELS | {"w", "x", "y"} and first[-2] in _VOWELS and first[-3] not in _VOWELS:
+        stems.add(first + first[-1] + "ing")
+        past.add(first + first[-1] + "ed")
+    if not irregular:
+        stems |= past
+    return out | {f"{s} {rest}".strip() for s in stems}
+
+
+def read_cues(path: str | Path) -> CueLexicon:
+    """Read a cue lexicon from a TSV file with the columns ``cue``, ``type`` and optional ``forms``.
+
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> with open(os.path.join(folder, "c.tsv"), "w") as f:
+    ...     _ = f.write("cue\\ttype\\nsay\\tspeech\\nmuse\\tsong\\n")
+    >>> read_cues(os.path.join(folder, "c.tsv"))
+    Traceback (most recent call last):
+    ...
+    analysis.errors.DataFileError: c.tsv, line 3: the type must be one of speech, thought, evidence, got 'song'
+    """
+    name = Path(path).name
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise DataFileError(f"{path}: cannot read the cue lexicon ({error.strerror}); check the path") from error
+    return CueLexicon.from_rows(_cue_rows(text.splitlines(), name), source=name)
+
+
+def _cue_rows(lines: list[str], name: str) -> Iterator[tuple[str, str, str]]:
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if cells[:2] == ["cue", "type"]:
+            continue
+        if len(cells) < 2 or len(cells) > 3 or not cells[0]:
+            raise DataFileError(
+                f"{name}, line {number}: expected 2 or 3 tab-separated columns (cue, type, forms), got {line!r}"
+            )
+        if cells[1] not in CUE_TYPES:
+            raise DataFileError(f"{name}, line {number}: the type must be one of {', '.join(CUE_TYPES)}, got {cells[1]!r}")
+        yield cells[0], cells[1], cells[2] if len(cells) == 3 else ""
+
+
+@cache
+def _default_cues() -> CueLexicon:
+    text = resources.files("analysis.data").joinpath(CUES_FILE).read_text(encoding="utf-8")
+    return CueLexicon.from_rows(_cue_rows(text.splitlines(), CUES_FILE), source=CUES_FILE)
+
+
+def load_cues(path: str | Path | None = None) -> CueLexicon:
+    """The cue lexicon: the shipped ``data/cues.tsv`` (read once) or the file at ``path``.
+
+    >>> load_cues().type_of("According to"), load_cues().type_of("said:")
+    ('speech', 'speech')
+    """
+    return _default_cues() if path is None else read_cues(path)
+
+
+# ---------------------------------------------------------------------------
+# Quotation marks
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedRegion:
+    """Text between paired double quotation marks, marks included.
+
+    ``parts`` has one span per paragraph for a quote that runs over several
+    paragraphs; ``problem`` says what was wrong with the marks, if anything.
+    """
+
+    start: int
+    end: int
+    parts: tuple[Span, ...]
+    problem: str | None = None
+
+
+_MARK = re.compile(r"''|[\"“”„«»]")
+_OPENERS = {"“", "„", "«"}
+_CLOSERS = {"”", "»"}
+_LEFT_CONTEXT = set(" \t\n\r([{—–-/\u00a0") | {""}
+
+
+def find_quoted_regions(text: str, paragraphs: Iterable[Span]) -> tuple[tuple[QuotedRegion, ...], tuple[str, ...]]:
+    """Pair double quotation marks, paragraph by paragraph, in one linear pass.
+
+    Returns the regions and the problems found (unclosed or stray marks).
+
+    >>> text = "“One,” he said, “two.”\\n“Three\\n“Four.”\\nA “stray mark."
+    >>> from analysis.tokenize import split_paragraphs
+    >>> regions, problems = find_quoted_regions(text, split_paragraphs(text))
+    >>> [r.parts for r in regions][2], problems
+    ((Span(start=23, end=29), Span(start=30, end=37)), ('unclosed quotation mark at offset 40',))
+    """
+    regions: list[QuotedRegion] = []
+    problems: list[str] = []
+    paras = list(paragraphs)
+    open_at: int | None = None  # offset of the opening mark of the current region
+    parts: list[Span] = []
+    for p_index, para in enumerate(paras):
+        for m in _MARK.finditer(text, para.start, para.end):
+            mark, pos = m.group(), m.start()
+            if open_at is not None and parts and pos == para.start:
+                # a continuing paragraph re-opens the quote: part of the same region
+                if _is_opener(text, mark, pos, m.end(), True):
+                    open_at = pos
+                    continue
+            opener = _is_opener(text, mark, pos, m.end(), open_at is not None)
+            if open_at is None:
+                if opener:
+                    open_at = pos
+                else:
+                    problems.append(f"closing quotation mark without an opening one at offset {pos}")
+            elif opener:
+                problem = f"unclosed quotation mark at offset {open_at}"
+                problems.append(problem)
+                regions.append(_region([*parts, Span(open_at, _trim_end(text, open_at, pos))], problem))
+                parts, open_at = [], pos
+            else:
+                regions.append(_region([*parts, Span(open_at, m.end())], None))
+                parts, open_at = [], None
+        if open_at is not None:
+            nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
+            if nxt is not None and _MARK.match(text, nxt.start) and _is_opener(text, _MARK.match(text, nxt.start).group(), nxt.start, nxt.start + 1, True):
+                parts.append(Span(open_at, para.end))
+                continue
+            problem = f"unclosed quotation mark at offset {open_at}"
+            problems.append(problem)
+            regions.append(_region([*parts, Span(open_at, para.end)], problem))
+            parts, open_at = [], None
+    return tuple(regions), tuple(problems)
+
+
+def _region(parts: list[Span], problem: str | None) -> QuotedRegion:
+    parts = [p for p in parts if p.end > p.start]
+    return QuotedRegion(parts[0].start, parts[-1].end, tuple(parts), problem)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_opener(text: str, mark: str, start: int, end: int, is_open: bool) -> bool:
+    """Whether a quotation mark opens a quote, from its shape and the characters around it."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    left_open = before in _LEFT_CONTEXT or before in "“‘\"'"
+    right_closed = after == "" or after.isspace() or after in ",.;:!?)]}—–-’'\""
+    if mark in _OPENERS:
+        # a curly opening mark typed where a closing one belongs ("word“ next")
+        return not (is_open and not left_open and right_closed)
+    if mark in _CLOSERS:
+        return bool(not is_open and left_open and not right_closed)
+    if left_open and not right_closed:
+        return True
+    if right_closed and not left_open:
+        return False
+    return not is_open
+
+
+# ---------------------------------------------------------------------------
+# Words of the article, as parallel lists for fast scanning
+
+
+class _Words:
+    """The article's words as parallel lists (offsets, lower-cased text, sentence index)."""
+
+    __slots__ = ("text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of")
+
+    def __init__(self, tokens: Tokens) -> None:
+        text = tokens.text
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.raw: list[str] = []
+        self.sent: list[int] = []
+        self.sent_range: list[tuple[int, int]] = []
+        self.sent_para: list[int] = []
+        for sentence in tokens.sentences:
+            first = len(self.starts)
+            for w in sentence.words:
+                self.starts.append(w.start)
+                self.ends.append(w.end)
+                self.raw.append(text[w.start : w.end].replace("’", "'"))
+                self.sent.append(sentence.index)
+            self.sent_range.append((first, len(self.starts)))
+            self.sent_para.append(sentence.paragraph)
+        self.low = [w.lower() for w in self.raw]
+        self.region_of: list[int] = [-1] * len(self.starts)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first word starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def span(self, i: int, j: int) -> Span:
+        """Span from word ``i`` to word ``j`` inclusive."""
+        return Span(self.starts[i], self.ends[j])
+
+
+# Word classes used by the phrase rules (lower-cased).
+PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "both", "one", "others", "many", "some"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
+DETERMINERS = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "some", "many", "several", "most", "other", "another", "any", "each", "every", "both", "all", "few",
+}
+POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+# words that may sit between a subject and its cue ("he also said", "Trump has repeatedly argued")
+AUXILIARIES = {
+    "has", "have", "had", "is", "was", "are", "were", "be", "been", "being", "also", "later", "previously",
+    "recently", "then", "still", "once", "again", "often", "never", "not", "n't", "did", "does", "do", "didn't",
+    "doesn't", "don't", "would", "will", "could", "may", "might", "should", "can", "must", "just", "already",
+    "even", "first", "further", "now", "only", "always", "simply", "repeatedly", "publicly", "privately", "reportedly",
+    "openly", "quickly", "flatly", "sharply", "angrily", "earlier", "initially", "ultimately", "eventually",
+    "too", "reiterated", "who", "which", "that", "apparently", "allegedly", "usually", "clearly",
+}
+# words that end a noun phrase when scanning away from a cue
+BOUNDARY = {
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "but", "or", "if", "as",
+    "than", "so", "since", "although", "though", "after", "before", "until", "unless", "whether", "and",
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can",
+    "may", "might", "must", "did", "does", "do", "not", "to", "by", "on", "about", "into", "over", "against",
+    "how", "what", "why", "also", "then", "there", "here", "however", "yet", "just", "once", "even",
+}
+NP_LINKS = {"of", "for", "at", "from", "with", "in", "'s", "&", "de", "van", "von", "der", "den", "du", "da", "di", "del", "bin", "ibn", "al", "la", "le"}
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev", "maj", "adm", "cmdr", "pres", "atty", "supt", "insp", "hon", "no", "inc", "co", "corp", "ltd"}
+OBJECT_CUES = {"tell", "ask", "inform", "assure", "reassure", "warn", "urge", "remind", "accuse", "advise", "caution", "beg", "call on", "thank", "blame", "criticize", "criticise", "praise", "blast", "slam", "attack", "mock", "question", "challenge", "defend", "endorse", "call", "describe", "promise"}
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "recently", "later", "earlier", "again", "repeatedly", "previously", "afterward", "afterwards",
+}
+DASHES = {"-", "–", "—", "--"}
+QUOTE_TOKENS = {'"', "“", "”", "'", "„", "«", "»", "‘"}
+SENTENCE_END = {".", "!", "?"}
+# participle cues after a comma take the subject of the sentence ("…, saying …", "…, adding that …")
+PARTICIPLE_ENDING = "ing"
+
+
+def _is_word(raw: str) -> bool:
+    return raw[:1].isalnum()
+
+
+def _is_cap(raw: str) -> bool:
+    return raw[:1].isupper() or (raw[:1].isdigit() and False)
+
+
+# ---------------------------------------------------------------------------
+# Frames: one cue with its source and the side its content is on
+
+
+@dataclass(slots=True)
+class _Frame:
+    cue: tuple[int, int]  # word indices, inclusive
+    lemma: str
+    type: str
+    source: tuple[int, int] | None  # word indices, inclusive
+    content_side: str  # "right", "left" or "none"
+    rule: str
+    used: bool = False
+
+
+def find_candidates(tokens: Tokens, *, cues: CueLexicon | None = None) -> tuple[Quote, ...]:
+    """Quote candidates of a tokenised article, in text order, speakers not yet resolved.
+
+    >>> from analysis.records import Article
+    >>> from analysis.tokenize import tokenize
+    >>> text = "According to the mayor, the bridge is safe. “Come,” he said, “and see.”"
+    >>> for q in find_candidates(tokenize(Article(text))):
+    ...     print(q.kind, q.reason, "|", q.content_text(text), "|", q.source.text(text))
+    indirect according-to: source after 'according to', content before or after | the bridge is safe | the mayor
+    direct direct: cue after the closing mark | “Come,” … “and see.” | he
+    """
+    cues = cues or load_cues()
+    words = _Words(tokens)
+    regions, _ = find_quoted_regions(tokens.text, tokens.paragraphs)
+    for r_index, region in enumerate(regions):
+        for part in region.parts:
+            i = words.index_at(part.start)
+            while i < len(words.starts) and words.starts[i] < part.end:
+                words.region_of[i] = r_index
+                i += 1
+    frames_by_sentence = [_frames(words, cues, s) for s in range(len(words.sent_range))]
+    quotes: list[Quote] = []
+    direct_regions: set[int] = set()
+    _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
+    _indirect_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
+    quotes.sort(key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0))
+    return tuple(quotes)
+
+
+def _frames(words: _Words, cues: CueLexicon, s: int) -> list[_Frame]:
+    """Cue frames of sentence ``s``: each cue outside quotation marks with its source."""
+    first, last = words.sent_range[s]
+    low, raw, region_of = words.low, words.raw, words.region_of
+    frames: list[_Frame] = []
+    i = first
+    while i < last:
+        if region_of[i] >= 0 or not _is_word(raw[i]):
+            i += 1
+            continue
+        found = cues.match(low, i)
+        if not found or i + found[0] > last or (i > first and _is_cap(raw[i]) and low[i] != "according"):
+            # a capitalised cue word inside a sentence is a title-case heading or a name ("Talks", "Hope")
+            i += 1
+            continue
+        n, cue = found
+        frame = _frame(words, first, last, i, i + n - 1, cue, frames)
+        if frame is not None:
+            frames.append(frame)
+        i += n
+    return frames
+
+
+def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, previous: list[_Frame]) -> _Frame | None:
+    """The frame of a cue: where its source is and on which side its content lies."""
+    low, raw = words.low, words.raw
+    lemma = cue.lemma
+    if lemma == "according to" or lemma == "as reported by":
+        src = _right_np(words, c1 + 1, last)
+        if src is None:
+            return None
+        side = "left" if _prev_word(words, first, c0) is not None else "right"
+        return _Frame((c0, c1), lemma, cue.type, src, side, "according-to: source after 'according to', content before or after")
+    before = c0 - 1
+    # noun use: "the claims", "his report", "a call"
+    if before >= first and low[before] in DETERMINERS and c0 == c1:
+        return None
+    j = before
+    while j >= first and (low[j] in AUXILIARIES or (low[j].endswith("ly") and low[j] not in {"only"} and len(low[j]) > 4 and not _is_cap(raw[j]))) and low[j] not in {"that", "which", "who"}:
+        j -= 1
+    who = j >= first and low[j] in {"who", "which", "that"}
+    if who:
+        # relative clause: "Smith, who said that …" — the source is the noun before "who"
+        k = j - 1
+        if k >= first and raw[k] == ",":
+            k -= 1
+        src = _left_np(words, first, k) if k >= first else None
+        if src is None:
+            return None
+        return _Frame((c0, c1), lemma, cue.type, src, "right", "relative: source before 'who'")
+    if j >= first and _is_word(raw[j]) and low[j] not in BOUNDARY:
+        src = _left_np(words, first, j)
+        if src is not None:
+            # "…, X said." / "… – X said." / "“…,” X said." : content on the left when nothing follows
+            k = src[0] - 1
+            after = _next_word(words, c1 + 1, last)
+            left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
+            if left_attached and (after is None or raw[after] in {",", ".", "!", "?", ";"} or low[after] in TIME_WORDS):
+                return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
+            return _Frame((c0, c1), lemma, cue.type, src, "right", "subject: 'X said (that) …'")
+        return None
+    if j >= first and raw[j] == ",":
+        # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion) or "…, saying …" (participle)
+        if low[c0].endswith(PARTICIPLE_ENDING):
+            src = _sentence_subject(words, first, c0, previous)
+            if src is None:
+                return None
+            return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '…, saying …' takes the sentence subject")
+        right = _right_np(words, c1 + 1, last)
+        if right is not None and (right[1] + 1 >= last or raw[right[1] + 1] in {",", ".", ";", "!", "?"}):
+            return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '…, said X'")
+        src = _apposition_np(words, first, j)
+        if src is not None:
+            return _Frame((c0, c1), lemma, cue.type, src, "right", "apposition: 'X, a Y, said …'")
+        return None
+    if j < first or words.region_of[j] >= 0 or raw[j] in DASHES or raw[j] in QUOTE_TOKENS:
+        right = _right_np(words, c1 + 1, last)
+        if right is not None:
+            return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '… said X'")
+    return None
+
+
+def _prev_word(words: _Words, first: int, i: int) -> int | None:
+    j = i - 1
+    while j >= first and words.raw[j] in QUOTE_TOKENS:
+        j -= 1
+    return j if j >= first else None
+
+
+def _next_word(words: _Words, i: int, last: int) -> int | None:
+    return i if i < last else None
+
+
+def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:
+    """A noun phrase ending at word ``j``, scanning left: names, titles, roles, determiners."""
+    low, raw = words.low, words.raw
+    if low[j] in SUBJECT_PRONOUNS or low[j] in {"both", "others", "many", "some"}:
+        return (j, j)
+    if not _is_word(raw[j]) or low[j] in BOUNDARY or low[j] in DETERMINERS - {"both", "some", "many", "most", "all"}:
+        return None
+    k = j
+    limit = max(first, j - MAX_SOURCE_WORDS)
+    while k - 1 >= limit:
+        p = k - 1
+        w, lw = raw[p], low[p]
+        if w == "." and p - 1 >= first and (low[p - 1] in TITLE_ABBREVIATIONS or (len(raw[p - 1]) == 1 and raw[p - 1].isupper())):
+            k = p - 1
+            continue
+        if w in {"'", "’"} and p - 1 >= first and low[p - 1].endswith("s"):  # "the Sanders' campaign"
+            k = p
+            continue
+        if not _is_word(w) or words.region_of[p] >= 0:
+            break
+        if lw == "and":
+            # "Rustem Umerov and Vladimir Medinsky": only between capitalised words
+            if p - 1 >= first and _is_cap(raw[p - 1]) and _is_cap(raw[k]):
+                k = p
+                continue
+            break
+        if lw in DETERMINERS:
+            k = p
+            break
+        if lw in BOUNDARY or lw in SUBJECT_PRONOUNS:
+            break
+        if lw in NP_LINKS:
+            k = p
+            continue
+        if _is_cap(w) or w[:1].isdigit() or lw not in AUXILIARIES:
+            k = p
+            continue
+        break
+    while k < j and (low[k] in NP_LINKS or low[k] == "and"):
+        k += 1
+    return (k, j)
+
+
+def _right_np(words: _Words, i: int, last: int) -> tuple[int, int] | None:
+    """A noun phrase starting at word ``i``: optional determiner, then words up to a boundary."""
+    low, raw = words.low, words.raw
+    while i < last and (low[i] in TIME_WORDS or raw[i] in QUOTE_TOKENS):
+        i += 1
+    if i >= last or not _is_word(raw[i]):
+        return None
+    if low[i] in SUBJECT_PRONOUNS:
+        return (i, i)
+    if low[i] in BOUNDARY and low[i] not in {"one"}:
+        return None
+    k = i
+    end = min(last, i + MAX_SOURCE_WORDS)
+    j = i
+    while j < end:
+        w, lw = raw[j], low[j]
+        if w == "." and j > i and (low[j - 1] in TITLE_ABBREVIATIONS or (len(raw[j - 1]) == 1 and raw[j - 1].isupper())) and j + 1 < last and _is_cap(raw[j + 1]):
+            j += 1
+            continue
+        if not _is_word(w) or words.region_of[j] >= 0:
+            break
+        if lw == "and" and j + 1 < last and _is_cap(raw[j + 1]) and _is_cap(raw[j - 1]):
+            j += 1
+            continue
+        if lw in BOUNDARY or (lw in TIME_WORDS and j > i):
+            break
+        k = j
+        j += 1
+    while k > i and (low[k] in NP_LINKS or low[k] in DETERMINERS):
+        k -= 1
+    return (i, k)
+
+
+def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | None:
+    """The subject of 'X, an appositive, said': from X's start to the word before the comma."""
+    low, raw = words.low, words.raw
+    # find the comma before the appositive segment
+    k = comma - 1
+    seg_end = k
+    while k >= first and raw[k] != "," and words.region_of[k] < 0 and raw[k] not in SENTENCE_END:
+        k -= 1
+    seg_start = k + 1
+    if seg_start > seg_end:
+        return None
+    seg = _left_np(words, first, seg_end)
+    if seg is not None and seg[0] == seg_start and _is_cap(raw[seg_start]) and low[seg_start] not in DETERMINERS:
+        return seg  # "The heads of …, Rustem Umerov and Vladimir Medinsky, announced"
+    if k >= first and raw[k] == ",":
+        name = _left_np(words, first, k - 1) if k - 1 >= first else None
+        if name is not None and any(_is_cap(raw[x]) for x in range(name[0], name[1] + 1)):
+            return (name[0], seg_end)
+    if seg is not None and seg[0] == seg_start:
+        return seg
+    if seg_start == first and not any(low[x] in BOUNDARY for x in range(seg_start, seg_end + 1)):
+        return (seg_start, seg_end)
+    return None
+
+
+def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]) -> tuple[int, int] | None:
+    """The subject of the sentence a participle cue belongs to: the last frame's source or the first phrase."""
+    for frame in reversed(previous):
+        if frame.source is not None:
+            return frame.source
+    low, raw = words.low, words.raw
+    i = first
+    while i < c0 and (raw[i] in QUOTE_TOKENS or low[i] in {"but", "and", "so", "yet"}):
+        i += 1
+    if i >= c0:
+        return None
+    if low[i] in SUBJECT_PRONOUNS:
+        return (i, i)
+    np = _right_np(words, i, c0)
+    if np is not None and any(_is_cap(raw[x]) for x in range(np[0], np[1] + 1)) and low[i] not in BOUNDARY:
+        return np
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Direct quotes
+
+
+def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int]) -> None:
+    text = words.text
+    last_attributed: Quote | None = None
+    last_region_end_para = -2
+    for r_index, region in enumerate(regions):
+        a = words.index_at(region.start)
+        if a >= len(words.starts):
+            continue
+        s_open = words.sent[a]
+        close_index = words.index_at(region.end) - 1
+        s_close = words.sent[close_index] if close_index >= 0 else s_open
+        para_open = words.sent_para[s_open]
+        problems = (region.problem,) if region.problem else ()
+        # the trailer: "…,” he said." after the closing mark
+        frame = _trailer_frame(words, regions, r_index, frames_by_sentence, s_close)
+        rule = "direct: cue after the closing mark"
+        if frame is None:
+            frame = _lead_in_frame(words, region, frames_by_sentence, s_open)
+            rule = "direct: cue before the opening mark"
+        content = list(region.parts)
+        if frame is None and not _starts_sentence(words, a, s_open):
+            continue  # a quoted fragment inside a sentence: left to the indirect pass (mixed)
+        if frame is None and _is_fragment(words, region):
+            continue
+        direct.add(r_index)
+        if frame is not None:
+            frame.used = True
+            # "“A,” he said, “B.”" : a second quote right after the cue in the same sentence
+            nxt = r_index + 1
+            while nxt < len(regions):
+                b = words.index_at(regions[nxt].start)
+                if b >= len(words.starts) or words.sent[b] != s_close or not _only_frame_between(words, region.end, regions[nxt].start, frame):
+                    break
+                content.extend(regions[nxt].parts)
+                if regions[nxt].problem:
+                    problems = (*problems, regions[nxt].problem)
+                direct.add(nxt)
+                region = regions[nxt]
+                nxt += 1
+            quote = Quote(
+                "direct", tuple(content), _cue_span(words, frame), words.span(*frame.source),
+                paragraph=para_open, sentence=s_open, reason=rule, problems=problems,
+            )
+            quotes.append(quote)
+            last_attributed = quote
+            last_region_end_para = words.sent_para[words.sent[words.index_at(region.end) - 1]]
+            continue
+        if last_attributed is not None and para_open - last_region_end_para <= 1 and last_attributed.kind == "direct":
+            quotes.append(
+                Quote(
+                    "direct", tuple(content), None, None, paragraph=para_open, sentence=s_open,
+                    reason="continuation: no cue; continues the attributed quote before it", problems=problems,
+                )
+            )
+            last_region_end_para = words.sent_para[words.sent[max(words.index_at(region.end) - 1, 0)]]
+            continue
+        quotes.append(
+            Quote("direct", tuple(content), None, None, paragraph=para_open, sentence=s_open,
+                  reason="unattributed: no cue next to the quote", problems=problems)
+        )
+
+
+def _starts_sentence(words: _Words, a: int, s: int) -> bool:
+    first = words.sent_range[s][0]
+    j = a - 1
+    while j >= first and words.raw[j] in QUOTE_TOKENS:
+        j -= 1
+    return j < first or words.raw[j] in {":", "—", "–", "-"}
+
+
+def _is_fragment(words: _Words, region: QuotedRegion) -> bool:
+    """A short quoted phrase (a title, a scare quote) rather than reported speech."""
+    a = words.index_at(region.start)
+    b = words.index_at(region.end)
+    n = sum(1 for i in range(a, min(b, a + 6)) if _is_word(words.raw[i]))
+    return n < 4
+
+
+def _cue_span(words: _Words, frame: _Frame) -> Span:
+    return words.span(frame.cue[0], frame.cue[1])
+
+
+def _only_frame_between(words: _Words, start: int, end: int, frame: _Frame) -> bool:
+    """Whether the words between two quotes are just the frame (cue, source) and punctuation."""
+    i = words.index_at(start)
+    j = words.index_at(end)
+    lo = min(frame.cue[0], frame.source[0] if frame.source else frame.cue[0])
+    hi = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
+    for k in range(i, j):
+        if lo <= k <= hi or not _is_word(words.raw[k]) or words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS:
+            continue
+        return False
+    return True
+
+
+def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_close: int) -> _Frame | None:
+    """The frame right after a closing mark ("…,” he said" / "…,” said X" / "…” – X said")."""
+    region = regions[r_index]
+    i = words.index_at(region.end)
+    if i >= len(words.starts):
+        return None
+    s = words.sent[i]
+    if s != s_close and words.sent_para[s] != words.sent_para[s_close]:
+        return None
+    next_start = regions[r_index + 1].start if r_index + 1 < len(regions) else None
+    for frame in frames_by_sentence[s]:
+        if frame.used or frame.source is None:
+            continue
+        lo = min(frame.cue[0], frame.source[0])
+        if lo < i:
+            continue
+        if next_start is not None and words.starts[frame.cue[0]] > next_start:
+            break
+        gap = [k for k in range(i, lo) if _is_word(words.raw[k])]
+        if len(gap) > 2 and not all(words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS for k in gap):
+            break
+        if frame.content_side == "right" and frame.rule.startswith("subject") and _has_content_after(words, frame, s):
+            break
+        return frame
+    return None
+
+
+def _has_content_after(words: _Words, frame: _Frame, s: int) -> bool:
+    """Whether a clause follows the cue before the sentence ends ("…” Smith said the plan failed")."""
+    first, last = words.sent_range[s]
+    k = frame.cue[1] + 1
+    n = 0
+    while k < last and words.raw[k] not in SENTENCE_END and words.raw[k] != ",":
+        if words.region_of[k] >= 0:
+            return False
+        if _is_word(words.raw[k]) and words.low[k] not in TIME_WORDS:
+            n += 1
+        k += 1
+    return n >= 3
+
+
+def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_open: int) -> _Frame | None:
+    """The frame just before an opening mark ("X said: “…”", "X said, “…”", "According to X, “…”")."""
+    a = words.index_at(region.start)
+    first = words.sent_range[s_open][0]
+    candidates = [f for f in frames_by_sentence[s_open] if f.cue[1] < a and not f.used]
+    if a == first or all(words.raw[k] in QUOTE_TOKENS for k in range(first, a)):
+        # the quote opens its sentence: look at the end of the previous sentence of the paragraph ("X said:")
+        prev = s_open - 1
+        if prev >= 0 and words.sent_para[prev] in (words.sent_para[s_open], words.sent_para[s_open] - 1):
+            p_first, p_last = words.sent_range[prev]
+            if p_last > p_first and words.raw[p_last - 1] == ":":
+                candidates = [f for f in frames_by_sentence[prev] if not f.used]
+                a = p_last - 1
+                first = p_first
+            else:
+                return None
+        else:
+            return None
+    if not candidates:
+        return None
+    frame = candidates[-1]
+    end = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
+    between = [k for k in range(end + 1, a) if _is_word(words.raw[k])]
+    if len(between) > 4 or any(words.low[k] == "that" for k in between):
+        return None
+    return frame
+
+
+# ---------------------------------------------------------------------------
+# Indirect and mixed quotes
+
+
+def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int]) -> None:
+    for s, frames in enumerate(frames_by_sentence):
+        first, last = words.sent_range[s]
+        for f_index, frame in enumerate(frames):
+            if frame.used or frame.source is None:
+                continue
+            content = _content(words, frames, f_index, first, last, direct)
+            if content is None:
+                continue
+            start, end = content
+            spans = [Span(words.starts[start], words.ends[end])]
+            problems = ()
+            fragment = [words.region_of[k] for k in range(start, end + 1) if words.region_of[k] >= 0 and words.region_of[k] not in direct]
+            kind = "mixed" if fragment else "indirect"
+            if fragment:
+                problems = tuple(regions[r].problem for r in sorted(set(fragment)) if regions[r].problem)
+            frame.used = True
+            quotes.append(
+                Quote(
+                    kind, tuple(spans), _cue_span(words, frame), words.span(*frame.source),
+                    paragraph=words.sent_para[s], sentence=s, reason=frame.rule, problems=problems,
+                )
+            )
+
+
+def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last: int, direct: set[int]) -> tuple[int, int] | None:
+    """Word range of a frame's content, bounded by the neighbouring frames and direct quotes."""
+    frame = frames[f_index]
+    raw, low = words.raw, words.raw
+    if frame.content_side == "right":
+        i = frame.cue[1] + 1
+        if frame.lemma == "according to":
+            i = frame.source[1] + 1
+        # skip the object of "told reporters", time words and "in a statement" up to "that"
+        k, n = i, 0
+        while k < last and n < 12 and raw[k] not in SENTENCE_END and words.region_of[k] < 0:
+            if low[k].lower() == "that":
+                i = k + 1
+                break
+            k += 1
+            n += 1
+        if frame.lemma in OBJECT_CUES and i == frame.cue[1] + 1:
+            obj = _right_np(words, i, last)
+            if obj is not None and (frame.lemma != "call" or True):
+                nxt = obj[1] + 1
+                if nxt < last and words.low[nxt] in {"that", "to", "whether", "if", "about", "why", "how", "what"}:
+                    i = nxt + (1 if words.low[nxt] == "that" else 0)
+        while i < last and raw[i] in {",", ":"}:
+            i += 1
+        end = last - 1
+        for other in frames[f_index + 1 :]:
+            if other.content_side == "left" and other.source is not None:
+                end = min(other.source[0], other.cue[0]) - 1
+                break
+        while end >= i and (not _is_word(raw[end]) and raw[end] not in QUOTE_TOKENS or raw[end] in {",", "-", "–", "—"}):
+            end -= 1
+    elif frame.content_side == "left":
+        end = min(frame.cue[0], frame.source[0]) - 1
+        i = first
+        for other in reversed(frames[:f_index]):
+            if other.content_side == "right" and other.source is not None and other.cue[1] < end:
+                lo = max(other.cue[1], other.source[1])
+                # "As X reported, …, according to Y": content between them
+                if lo + 1 < end and raw[lo + 1] == ",":
+                    i = lo + 2
+                break
+        while end >= i and (raw[end] in {",", ":", ";"} or raw[end] in DASHES):
+            end -= 1
+        while i <= end and (raw[i] in {",", ":"} or raw[i] in DASHES):
+            i += 1
+    else:
+        return None
+    if end < i:
+        return None
+    # the content must not be a direct quote already attributed
+    inside = [words.region_of[k] for k in range(i, end + 1)]
+    if inside and all(r >= 0 and r in direct for r in inside if r >= 0) and all(r >= 0 for r in inside if _is_word(raw[i])):
+        if all(r in direct for r in inside if r >= 0) and sum(1 for r in inside if r < 0) < 2:
+            return None
+    n = sum(1 for k in range(i, end + 1) if _is_word(raw[k]))
+    if n < MIN_CONTENT_WORDS:
+        return None
+    return i, end
