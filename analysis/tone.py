@@ -377,8 +377,19 @@ def _sentence_spans(text: str) -> list[Span]:
     return split_sentences(text) if text.strip() else []
 
 
+_HAS_WORD = re.compile(r"\w")
+
+
 def _score_spans(text: str, spans: Iterable[Span], aside: re.Pattern | None) -> ToneScore:
-    return _combine(text, [_score_sentence(text, s.start, s.end, aside) for s in spans if s.end > s.start])
+    pieces: list[list[int]] = []
+    for span in spans:
+        if span.end <= span.start:
+            continue
+        if pieces and not _HAS_WORD.search(text, span.start, span.end):
+            pieces[-1][1] = max(pieces[-1][1], span.end)  # "???" split off by Punkt belongs to its sentence
+        else:
+            pieces.append([span.start, span.end])
+    return _combine(text, [_score_sentence(text, start, end, aside) for start, end in pieces])
 
 
 def explain_tone(score: ToneScore, *, limit: int = EXPLAIN_LIMIT) -> str:
@@ -406,6 +417,7 @@ def explain_tone(score: ToneScore, *, limit: int = EXPLAIN_LIMIT) -> str:
 
 # --- phrase patterns shared by the data files ---------------------------------
 
+_APOSTROPHE = re.compile("['’]")
 _PATTERN_WORD = re.compile(r"^[\w'’\-.,&/*|]+$|^[^\w\s]+$")
 
 
@@ -437,7 +449,7 @@ def compile_phrase(phrase: str) -> str:
                 raise ValueError(f"the word {word!r} has an empty alternative")
             head = r"\w*" if option.startswith("*") else ""
             tail = r"[\w\-]*" if option.endswith("*") else ""
-            core = re.escape(option.strip("*")).replace("'", "['’]").replace("’", "['’]")
+            core = _APOSTROPHE.sub("['’]", re.escape(option.strip("*")))
             options.append(head + core + tail)
         parts.append(options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")")
     return r"(?<![\w\-])" + r"\s+".join(parts) + r"(?![\w\-])"

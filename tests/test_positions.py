@@ -1,0 +1,143 @@
+"""Positions: topic, stance, modality, negation, quantities and evidence per speaker."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import DataFileError
+from analysis.positions import find_positions, find_quantities, position_rows
+from analysis.records import Article, AttributedArticle, OutletCitation, Quote, Span, Speaker, Tokens
+from analysis.tokenize import tokenize
+
+from test_tone import GOLD, SOURCES
+
+ELECTION = Path(__file__).resolve().parent.parent / "analysis" / "data" / "topics-election.tsv"
+
+
+def one_quote(content: str, *, cue: str = "said", kind: str = "indirect", speaker=Speaker("Ann Lee", side="X")):
+    """An article "<content>, Ann Lee <cue>." with one quote whose speaker is Ann Lee."""
+    text = f"{content}, Ann Lee {cue}."
+    cue_start = len(content) + 10
+    quote = Quote(kind, (Span(0, len(content)),), Span(cue_start, cue_start + len(cue)), Span(len(content) + 2, len(content) + 9),
+                  (speaker,) if speaker else ())  # fmt: skip
+    article = Article(text, id="t")
+    return AttributedArticle(article, tokenize(article), (quote,))
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "topic", "stance"),
+    [
+        ("the two sides agreed on a prisoner exchange", "said", "prisoner exchange", "support"),
+        ("Kyiv welcomed the ceasefire", "said", "ceasefire", "support"),
+        ("Moscow proposed a 24-hour truce", "said", "ceasefire", "propose"),
+        ("Russia suggested new talks in Geneva", "said", "talks", "propose"),
+        ("Russia offered to hand over the bodies of 500 soldiers", "said", "return of remains", "offer"),
+        ("civilians must be returned", "said", "civilians and children", "demand"),
+        ("the deported children have to be brought home", "said", "civilians and children", "demand"),
+        ("Europe called for tougher sanctions", "said", "sanctions", "demand"),
+        ("Kyiv refused to cede any territory", "said", "territory", "reject"),
+        ("Moscow rejected the security guarantees", "said", "security guarantees", "reject"),
+        ("it is not a ceasefire", "said", "ceasefire", "oppose"),
+        ("Ukraine will not accept the truce", "said", "ceasefire", "reject"),
+        ("they did not agree to the exchange", "said", "prisoner exchange", "oppose"),
+        ("a summit of the presidents is possible", "said", "leaders' meeting", "neutral"),
+        ("a ceasefire be declared at once", "insisted", "ceasefire", "demand"),
+        ("the sanctions be lifted", "proposed", "sanctions", "propose"),
+    ],
+)
+def test_stance_from_content_and_cue(content, cue, topic, stance):
+    found = {(p.topic, p.stance) for p in find_positions(one_quote(content, cue=cue))}
+    assert (topic, stance) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        ("an exchange of at least 1,200 POWs", ("at least 1,200",)),
+        ("over 1,200 people", ("over 1,200",)),
+        ("more than 1,200 people", ("more than 1,200",)),
+        ("ceasefires lasting 24 or 48 hours", ("24 or 48 hours",)),
+        ("the remains of 3,000 soldiers", ("3,000",)),
+        ("a 30-day truce and $5 million", ("30", "$5 million")),
+        ("talks in 2025 with 12 delegates", ("12",)),
+    ],
+)
+def test_quantities_keep_their_qualifiers(text, quantities):
+    assert find_quantities(text) == quantities
+
+
+def test_modality_negation_and_evidence():
+    attributed = one_quote("Ukraine must not give up territory")
+    (position,) = find_positions(attributed)
+    assert position.modality == "must" and position.negated
+    assert position.evidence.text(attributed.article.text) == "Ukraine must not give up territory"
+
+
+def test_a_clause_without_a_topic_lends_its_stance_to_the_quote_topic():
+    attributed = one_quote("Our agreement is more than 1,200 people. These will be exchanges", kind="direct")
+    (position,) = find_positions(attributed)
+    assert (position.topic, position.stance, position.quantities) == ("prisoner exchange", "support", ("more than 1,200",))
+
+
+def test_a_quote_that_names_no_topic_holds_no_position():
+    assert find_positions(one_quote("the weather was fine")) == ()
+
+
+def test_an_unresolved_speaker_or_an_outlet_holds_no_position():
+    assert find_positions(one_quote("Kyiv welcomed the ceasefire", speaker=None)) == ()
+    attributed = one_quote("Kyiv welcomed the ceasefire", speaker=Speaker("The Gaze", kind="organisation"))
+    attributed = AttributedArticle(attributed.article, attributed.tokens, attributed.quotes, (), (OutletCitation("The Gaze", Span(0, 1)),))
+    assert find_positions(attributed) == ()
+
+
+def test_a_joint_statement_gives_each_speaker_the_position():
+    a, b = Speaker("A", side="X"), Speaker("B", side="Y")
+    attributed = one_quote("they agreed on a prisoner exchange")
+    quote = attributed.quotes[0]
+    attributed = AttributedArticle(attributed.article, attributed.tokens, (Quote(quote.kind, quote.content, quote.cue, quote.source, (a, b)),))
+    assert [(p.speaker, p.side) for p in find_positions(attributed)] == [("A", "X"), ("B", "Y")]
+
+
+def test_another_domain_is_one_file_away():
+    attributed = one_quote("we must cut taxes for the middle class and repeal Obamacare")
+    found = {(p.topic, p.stance) for p in find_positions(attributed, topics=ELECTION)}
+    assert {("taxes", "demand"), ("health care", "demand")} <= found
+
+
+def test_a_malformed_topic_file_is_refused(tmp_path):
+    bad = tmp_path / "topics.tsv"
+    bad.write_text("taxes taxes\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 1"):
+        find_positions(one_quote("taxes"), topics=bad)
+
+
+def test_rows_have_the_documented_columns():
+    (row,) = position_rows(one_quote("Moscow proposed a 24-hour truce"))
+    assert {"speaker", "side", "topic", "stance", "quantities", "evidence", "modality", "negated", "quote", "evidence_span"} <= set(row)
+    assert row["evidence"] == "Moscow proposed a 24-hour truce"
+
+
+# --- the seed article --------------------------------------------------------------------
+
+
+def _number(quantity: str) -> str:
+    return quantity.split()[-1] if not quantity.endswith("hours") else quantity
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_seed_reference_positions(source):
+    attributed = source()
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["positions"]
+    found = find_positions(attributed)
+    hits = 0
+    for reference in gold:
+        for p in found:
+            if (p.speaker, p.topic, p.stance) == (reference["speaker"], reference["topic"], reference["stance"]):
+                mine = " | ".join(p.quantities)
+                if all(q.split()[-1] in mine for q in reference["quantities"]):
+                    hits += 1
+                    break
+    assert hits >= 5, f"{hits} of {len(gold)} reference positions found"
+    outlets = {o["name"] for o in json.loads(GOLD.read_text(encoding="utf-8"))["outlets"]}
+    assert not outlets & {p.speaker for p in found}
