@@ -77,6 +77,14 @@ _EXPORTS = {
     "tone_table": "frames",
     "tone_summary": "frames",
     "position_table": "frames",
+    # notebooks and reports (these import pandas, seaborn, papermill on first use)
+    "quote_table": "frames",
+    "speaker_table": "frames",
+    "article_tables": "frames",
+    "corpus_tables": "frames",
+    "highlight_quotes": "display",
+    "run_reports": "report",
+    "ReportBatch": "report",
 }
 
 __all__ = sorted([*_EXPORTS, "SEED_ARTICLE", "__version__"])

@@ -62,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"), help="a notebook parameter"
     )
     report.add_argument("--format", choices=("html", "ipynb"), default="html")
-    report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    report.add_argument(
+        "--show-code", action="store_true", default=None, help="keep code cells in the HTML (the tutorial always does)"
+    )
     return parser
 
 

@@ -188,21 +188,21 @@ def article_tables(
         attributed=attributed,
         quotes=quote_table(attributed),
         speakers=speaker_table(attributed),
-        tone=_tone_frame(attributed, topics=_optional(topics)),
-        positions=_position_frame(attributed, topics=_optional(topics)),
+        tone=tone_table(attributed, topics=_optional(topics)),
+        positions=position_table(attributed, topics=_optional(topics)),
     )
 
 
 def _tone_frame(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
+    """Tone rows, with speaker and side labelled as in :func:`quote_table` (joint quotes joined, gaps UNKNOWN)."""
     from .tone import tone_rows
 
-    return pd.DataFrame(tone_rows(attributed, topics=topics))
-
-
-def _position_frame(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
-    from .positions import position_rows
-
-    return pd.DataFrame(position_rows(attributed, topics=topics))
+    rows = tone_rows(attributed, topics=topics)
+    labels = [quote_speaker(attributed.quotes[row["quote"]]) for row in rows]
+    frame = pd.DataFrame(rows)
+    if rows:
+        frame["speaker"], frame["side"] = [speaker for speaker, _ in labels], [side for _, side in labels]
+    return frame
 
 
 def corpus_tables(
@@ -252,13 +252,37 @@ def corpus_tables(
     )
 
 
+def top_speakers(quotes: pd.DataFrame, *, top: int = 25) -> pd.DataFrame:
+    """The most quoted speakers of a corpus: their sides, outlets, articles and quotes, most quoted first.
+
+    >>> import pandas as pd
+    >>> quotes = pd.DataFrame({"file": ["a", "a", "b", "b"], "outlet": ["x", "x", "y", "y"],
+    ...                        "speaker": ["Ann", "Ann", "Ann", "(unknown)"], "side": ["union"] * 4})
+    >>> top_speakers(quotes).to_dict("records")
+    [{'speaker': 'Ann', 'side': 'union', 'outlets': 'x, y', 'articles': 2, 'quotes': 3}]
+    """
+    columns = ["speaker", "side", "outlets", "articles", "quotes"]
+    named = quotes[quotes["speaker"] != UNKNOWN] if len(quotes) else quotes
+    if not len(named):
+        return pd.DataFrame(columns=columns)
+    table = named.groupby("speaker").agg(
+        side=("side", _join_labels), outlets=("outlet", _join_labels), articles=("file", "nunique"), quotes=("file", "size")
+    )
+    table = table.reset_index().sort_values(["quotes", "speaker"], ascending=[False, True], ignore_index=True)
+    return table[columns].head(top)
+
+
+def _join_labels(values: Iterable) -> str:
+    return ", ".join(sorted({value for value in values if isinstance(value, str)}))
+
+
 def _analyse(article: Article, *, sides, topics) -> tuple[AttributedArticle, tuple[pd.DataFrame, ...]]:
     """Attribute one article and build its quote, tone and position frames."""
     from .attribution import attribute
 
     attributed = attribute(article, sides=sides)
-    return attributed, (quote_table(attributed), _tone_frame(attributed, topics=topics),
-                        _position_frame(attributed, topics=topics))  # fmt: skip
+    return attributed, (quote_table(attributed), tone_table(attributed, topics=topics),
+                        position_table(attributed, topics=topics))  # fmt: skip
 
 
 def _concat(frames: list[pd.DataFrame], columns: Iterable[str] = ()) -> pd.DataFrame:

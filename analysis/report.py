@@ -235,7 +235,7 @@ def run_reports(
     out: str | os.PathLike = "reports",
     parameters: Mapping[str, object] | None = None,
     fmt: str = "html",
-    show_code: bool = False,
+    show_code: bool | None = None,
     progress: bool | None = None,
 ) -> ReportBatch:
     """Execute ``template`` once per input and write one report each.
@@ -248,6 +248,9 @@ def run_reports(
     (:class:`InputError`, :class:`ReportError`); in a batch each failure is
     listed in :attr:`ReportBatch.failures` and the rest go on. Bad parameters
     always raise :class:`ParameterError` before any kernel starts.
+    ``show_code`` keeps code cells in the HTML; by default they are hidden,
+    unless the template's metadata says ``{"analysis": {"show_code": true}}``
+    (the tutorial, which is about the code).
     ``progress`` shows a tqdm bar on standard error (default: when it is a
     terminal and there are several inputs).
     """
@@ -279,6 +282,8 @@ def run_reports(
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
+    if show_code is None:
+        show_code = bool(_template_metadata(notebook).get("show_code", False))
     for job in _progress(jobs, enabled=progress if progress is not None else len(jobs) > 1 and sys.stderr.isatty()):
         try:
             written.append(
@@ -289,6 +294,12 @@ def run_reports(
                 raise
             failures.append(LoadFailure(job.source, str(error), type(error).__name__))
     return ReportBatch(written=written, failures=failures, total=len(sources))
+
+
+def _template_metadata(notebook: Path) -> dict:
+    import nbformat
+
+    return dict(nbformat.read(notebook, as_version=4).metadata.get("analysis", {}))
 
 
 def _progress(jobs: list[_Job], *, enabled: bool):

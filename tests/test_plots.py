@@ -86,3 +86,17 @@ def test_timeline_without_dates_says_so():
 def test_drawing_onto_a_given_axes():
     _, ax = plt.subplots()
     assert plots.tone_by(QUOTES, ax=ax) is ax
+
+
+def test_many_sides_are_lumped_so_the_legend_stays_readable():
+    many = pd.DataFrame(
+        {
+            "file": [f"f{i}" for i in range(30)],
+            "outlet": ["post"] * 30,
+            "speaker": [f"S{i}" for i in range(30)],
+            "side": [f"side {i}" for i in range(30)],
+        }
+    )
+    ax = plots.quote_share(many, by="outlet")
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert len(labels) == plots.MAX_COLOURS + 1 and plots.OTHER in labels

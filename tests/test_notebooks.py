@@ -1,0 +1,145 @@
+"""The three notebooks, really executed by papermill on the seed and on the fixture corpus.
+
+Each report is made once per module and shared by the assertions: the HTML
+has no code cells and no traceback, names the speakers, shows figures, escapes
+article markup, and records the version, parameters and input digest.
+"""
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis import SEED_ARTICLE
+from analysis.cli import main
+from analysis.report import run_reports
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+SCRIPT_ARTICLE = CORPUS / "valleytimes_2024-03-07_script-markup.txt"
+SEED_SPEAKERS = ("Rustem Umerov", "Vladimir Medinsky", "Sergiy Kyslytsya", "Heorhii Tykhyi")
+IMAGE = 'src="data:image/png;base64,'
+
+
+def images(html: str) -> int:
+    return html.count(IMAGE)
+
+
+def body(html: str) -> str:
+    """The report without nbconvert's style sheets (which name every class)."""
+    return html.split("<body", 1)[1]
+
+
+def assert_clean(html: str) -> None:
+    shown = body(html)
+    assert "Traceback" not in shown and "jp-OutputArea-error" not in shown
+    assert "application/vnd.jupyter.stderr" not in shown, "warnings or errors printed in the report"
+    assert "jp-CodeMirrorEditor" not in shown, "code cells are shown"
+
+
+@pytest.fixture(scope="module")
+def article_batch(tmp_path_factory):
+    """The article notebook over the seed, the <script> fixture and a missing file, in one batch."""
+    out = tmp_path_factory.mktemp("reports")
+    batch = run_reports([SEED_ARTICLE, SCRIPT_ARTICLE, out / "missing.txt"], out=out, progress=False)
+    return out, batch
+
+
+@pytest.fixture(scope="module")
+def seed_html(article_batch):
+    out, _ = article_batch
+    return (out / "istanbul-pow-exchange.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus_html(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus")
+    batch = run_reports([CORPUS], template="corpus", out=out, parameters={"group_by": "outlet"})
+    assert batch.written == [out / "corpus-corpus.html"]
+    return batch.written[0].read_text(encoding="utf-8")
+
+
+def test_a_batch_with_one_failing_input_writes_the_others(article_batch):
+    out, batch = article_batch
+    assert batch.total == 3
+    assert batch.written == [out / "istanbul-pow-exchange.html", out / "valleytimes_2024-03-07_script-markup.html"]
+    [failure] = batch.failures
+    assert failure.source.endswith("missing.txt") and failure.error_type == "InputError"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "istanbul-pow-exchange.html",
+        "istanbul-pow-exchange.ipynb",
+        "valleytimes_2024-03-07_script-markup.html",
+        "valleytimes_2024-03-07_script-markup.ipynb",
+    ]
+
+
+def test_article_report_names_the_four_speakers(seed_html):
+    for name in SEED_SPEAKERS:
+        assert name in seed_html
+
+
+def test_article_report_is_clean_with_at_least_three_figures(seed_html):
+    assert_clean(seed_html)
+    assert images(seed_html) >= 3
+
+
+def test_article_report_highlights_quotes_and_shows_tables(seed_html):
+    assert 'class="analysis-highlight"' in seed_html
+    assert "First and foremost, our agreement" in seed_html
+    assert seed_html.count('class="dataframe') >= 3  # speakers, quotes, positions
+
+
+def test_report_records_version_parameters_and_input_digest(article_batch, seed_html):
+    out, _ = article_batch
+    digest = hashlib.sha256(SEED_ARTICLE.read_bytes()).hexdigest()
+    footer = seed_html.split('class="analysis-provenance"', 1)[1]
+    assert digest in footer and analysis.__version__ in footer and "article_path" in footer
+    meta = json.loads((out / "istanbul-pow-exchange.ipynb").read_text(encoding="utf-8"))["metadata"]["analysis"]
+    assert meta["input_sha256"] == digest and meta["version"] == analysis.__version__
+    assert meta["parameters"]["article_path"] == str(SEED_ARTICLE.resolve())
+
+
+def test_article_markup_is_shown_as_text_never_run(article_batch):
+    out, _ = article_batch
+    html = (out / "valleytimes_2024-03-07_script-markup.html").read_text(encoding="utf-8")
+    assert_clean(html)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not re.search(r"<script[^>]*>\s*alert", html, re.IGNORECASE)
+    assert "<img src=x" not in html and "<b>bold</b>" not in html
+    assert "Lena Park" in html
+
+
+def test_corpus_report_over_the_fixture_corpus(corpus_html):
+    assert_clean(corpus_html)
+    assert images(corpus_html) >= 3
+    for text in ("harbourpost", "valleytimes", "Maria Okafor", "4 articles analysed"):
+        assert text in corpus_html
+    assert "&lt;script&gt;" in corpus_html and not re.search(r"<script[^>]*>\s*alert", corpus_html, re.IGNORECASE)
+
+
+def test_tutorial_shows_its_code_and_runs_from_the_cli(tmp_path, capsys):
+    assert main(["report", str(SEED_ARTICLE), "--template", "tutorial", "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "istanbul-pow-exchange.html")
+    html = (tmp_path / "istanbul-pow-exchange.html").read_text(encoding="utf-8")
+    assert "Traceback" not in html and "jp-CodeMirrorEditor" in body(html)  # a tutorial is about its code
+    assert "score_tone" in html and images(html) >= 2
+
+
+def test_ipynb_format_writes_only_the_executed_notebook(tmp_path):
+    batch = run_reports([SEED_ARTICLE], template="tutorial", out=tmp_path, fmt="ipynb")
+    assert batch.written == [tmp_path / "istanbul-pow-exchange.ipynb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["istanbul-pow-exchange.ipynb"]
+
+
+def test_committed_notebooks_have_no_outputs():
+    import nbformat
+
+    for name in ("article", "corpus", "tutorial"):
+        nb = nbformat.read(analysis.SEED_ARTICLE.parent.parent / "notebooks" / f"{name}.ipynb", as_version=4)
+        code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        assert all(not cell.outputs and cell.execution_count is None for cell in code), name
+        assert not any("def " in cell.source for cell in code), f"{name} defines a function"
+        assert sum("parameters" in cell.metadata.get("tags", []) for cell in code) == 1
