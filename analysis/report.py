@@ -270,10 +270,18 @@ def run_reports(
         raise InputError("report", "no input paths given; name at least one article file")
     make_job = _corpus_job if reserved == "corpus_path" else _article_job
 
-    jobs, failures = [], []
+    jobs, failures, stems = [], [], {}
     for raw in sources:  # every input is checked before any kernel starts
         try:
-            jobs.append(make_job(raw))
+            job = make_job(raw)
+            if job.stem in stems:
+                raise InputError(
+                    job.source,
+                    f"would overwrite the report of {stems[job.stem]} ({job.stem}.{fmt}); "
+                    "rename one of the files or report them into different --out folders",
+                )
+            stems[job.stem] = job.source
+            jobs.append(job)
         except InputError as error:
             if len(sources) == 1:
                 raise

@@ -131,9 +131,13 @@ def test_the_kept_failed_notebook_shows_the_error(broken_run):
 def test_a_batch_lists_each_failure_and_goes_on(tmp_path):
     other = tmp_path / "other.txt"
     other.write_text("Title\n\n“Yes,” she said.", encoding="utf-8")
-    batch = run_reports([SEED_ARTICLE, tmp_path / "missing.txt", other], template=BROKEN, out=tmp_path / "out")
-    assert batch.total == 3 and batch.written == []
-    assert [f.error_type for f in batch.failures] == ["InputError", "ReportError", "ReportError"]
+    (tmp_path / "sub").mkdir()
+    same_name = tmp_path / "sub" / "other.txt"
+    same_name.write_text("Title\n\n“No,” he said.", encoding="utf-8")
+    batch = run_reports([SEED_ARTICLE, tmp_path / "missing.txt", other, same_name], template=BROKEN, out=tmp_path / "out")
+    assert batch.total == 4 and batch.written == []
+    assert [f.error_type for f in batch.failures] == ["InputError", "InputError", "ReportError", "ReportError"]
+    assert "would overwrite the report of" in batch.failures[1].error
     assert all("\n" not in f.error for f in batch.failures)
     assert files(tmp_path / "out") == ["istanbul-pow-exchange.FAILED.ipynb", "other.FAILED.ipynb"]
 
