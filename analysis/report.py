@@ -176,7 +176,10 @@ def check_parameters(declared: Mapping[str, Parameter], given: Mapping[str, obje
         parameter = declared[name]
         typed[name] = coerce_parameter(name, value, default=parameter.default, choices=parameter.choices)
         if name.endswith("_path") and typed[name]:
-            typed[name] = str(Path(typed[name]).resolve())
+            path = Path(typed[name])
+            if not path.exists():
+                raise InputError(str(path), f"no such file (given for the parameter {name}); check the path")
+            typed[name] = str(path.resolve())
     return typed
 
 
@@ -311,15 +314,13 @@ def _template_metadata(notebook: Path) -> dict:
 
 
 def _progress(jobs: list[_Job], *, enabled: bool):
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     return tqdm(jobs, desc="reports", unit="report", file=sys.stderr, disable=not enabled)
 
 
 def _run_one(job: _Job, notebook: Path, parameters: dict, out_dir: Path, *, fmt: str, show_code: bool) -> Path:
     import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
 
     nb = nbformat.read(notebook, as_version=4)
     provenance = {
@@ -334,10 +335,38 @@ def _run_one(job: _Job, notebook: Path, parameters: dict, out_dir: Path, *, fmt:
     nb.metadata["title"] = job.stem
     nb.cells.append(nbformat.v4.new_markdown_cell(_provenance_html(provenance), metadata={"tags": ["provenance"]}))
 
-    executed_tmp = _temp_path(out_dir, job.stem, ".ipynb")
     failed = out_dir / f"{job.stem}.FAILED.ipynb"
+    executed_tmp = _temp_path(out_dir, job.stem, ".ipynb")
+    html_tmp = _temp_path(out_dir, job.stem, ".html")
     try:
-        executed = papermill.execute_notebook(
+        executed = _execute(nb, executed_tmp, parameters, out_dir, failed=failed, source=job.source, name=notebook.stem)
+        if fmt == "html":
+            try:
+                html_tmp.write_text(notebook_html(executed, show_code=show_code), encoding="utf-8")
+            except Exception as error:  # nbconvert: templates, filters, markdown rendering
+                _keep_failed(executed_tmp, failed)
+                raise ReportError(
+                    f"{job.source}: the notebook ran but could not be converted to HTML ({type(error).__name__}: "
+                    f"{_one_line(str(error))}); the executed notebook is kept at {failed}",
+                    notebook=str(failed),
+                ) from error
+        os.replace(executed_tmp, out_dir / f"{job.stem}.ipynb")
+        if fmt == "html":
+            os.replace(html_tmp, out_dir / f"{job.stem}.html")
+    finally:  # also on KeyboardInterrupt: no partial files stay behind
+        executed_tmp.unlink(missing_ok=True)
+        html_tmp.unlink(missing_ok=True)
+    failed.unlink(missing_ok=True)  # a stale failure from an earlier run no longer applies
+    return out_dir / f"{job.stem}.{fmt}"
+
+
+def _execute(nb, executed_tmp: Path, parameters: dict, out_dir: Path, *, failed: Path, source: str, name: str):
+    """Run the notebook with papermill; on failure keep it as ``failed`` and raise a one-line ReportError."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        return papermill.execute_notebook(
             nb,
             str(executed_tmp),
             parameters=parameters,
@@ -350,7 +379,7 @@ def _run_one(job: _Job, notebook: Path, parameters: dict, out_dir: Path, *, fmt:
     except PapermillExecutionError as error:
         _keep_failed(executed_tmp, failed)
         raise ReportError(
-            f"{job.source}: the {notebook.stem} notebook failed at cell {error.cell_index} (In [{error.exec_count}]) with "
+            f"{source}: the {name} notebook failed at cell {error.cell_index} (In [{error.exec_count}]) with "
             f"{error.ename}: {_one_line(error.evalue)}; no report was written, the executed notebook is kept at {failed}",
             notebook=str(failed),
             cell=error.cell_index,
@@ -358,32 +387,10 @@ def _run_one(job: _Job, notebook: Path, parameters: dict, out_dir: Path, *, fmt:
     except Exception as error:  # kernel missing or dead, timeouts: anything that stopped execution
         _keep_failed(executed_tmp, failed)
         raise ReportError(
-            f"{job.source}: the {notebook.stem} notebook could not run ({type(error).__name__}: {_one_line(str(error))}); "
+            f"{source}: the {name} notebook could not run ({type(error).__name__}: {_one_line(str(error))}); "
             f"no report was written; check that the '{KERNEL_NAME}' kernel is installed (make install)",
             notebook=str(failed) if failed.exists() else None,
         ) from error
-
-    target_ipynb = out_dir / f"{job.stem}.ipynb"
-    if fmt == "ipynb":
-        os.replace(executed_tmp, target_ipynb)
-        failed.unlink(missing_ok=True)  # a stale failure from an earlier run no longer applies
-        return target_ipynb
-    html_tmp = _temp_path(out_dir, job.stem, ".html")
-    try:
-        html_tmp.write_text(notebook_html(executed, show_code=show_code), encoding="utf-8")
-    except Exception as error:  # nbconvert: templates, filters, pandoc-less markdown
-        html_tmp.unlink(missing_ok=True)
-        _keep_failed(executed_tmp, failed)
-        raise ReportError(
-            f"{job.source}: the notebook ran but could not be converted to HTML ({type(error).__name__}: "
-            f"{_one_line(str(error))}); the executed notebook is kept at {failed}",
-            notebook=str(failed),
-        ) from error
-    os.replace(executed_tmp, target_ipynb)
-    target = out_dir / f"{job.stem}.html"
-    os.replace(html_tmp, target)
-    failed.unlink(missing_ok=True)  # a stale failure from an earlier run no longer applies
-    return target
 
 
 def notebook_html(nb, *, show_code: bool = False) -> str:

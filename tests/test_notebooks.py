@@ -57,7 +57,8 @@ def seed_html(article_batch):
 @pytest.fixture(scope="module")
 def corpus_html(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus")
-    batch = run_reports([CORPUS], template="corpus", out=out, parameters={"group_by": "outlet"})
+    parameters = {"group_by": "outlet", "sides_path": str(FIXTURES / "corpus-sides.json")}
+    batch = run_reports([CORPUS], template="corpus", out=out, parameters=parameters)
     assert batch.written == [out / "corpus-corpus.html"]
     return batch.written[0].read_text(encoding="utf-8")
 
@@ -115,7 +116,7 @@ def test_article_markup_is_shown_as_text_never_run(article_batch):
 def test_corpus_report_over_the_fixture_corpus(corpus_html):
     assert_clean(corpus_html)
     assert images(corpus_html) >= 3
-    for text in ("harbourpost", "valleytimes", "Maria Okafor", "4 articles analysed"):
+    for text in ("harbourpost", "valleytimes", "Maria Okafor", "4 articles analysed", "port authority"):
         assert text in corpus_html
     assert "&lt;script&gt;" in corpus_html and not re.search(r"<script[^>]*>\s*alert", corpus_html, re.IGNORECASE)
 

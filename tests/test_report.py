@@ -150,3 +150,9 @@ def test_cli_reports_bad_parameters_and_missing_files_in_one_line(tmp_path, caps
     assert err[0].startswith("analysis: unknown parameter 'titel'")
     assert err[1].startswith("analysis: ") and "no such file" in err[1]
     assert files(tmp_path) == []
+
+
+def test_a_path_parameter_naming_no_file_is_refused_up_front(tmp_path):
+    with pytest.raises(InputError, match="no such file \\(given for the parameter sides_path\\)"):
+        run_reports([SEED_ARTICLE], out=tmp_path / "out", parameters={"sides_path": str(tmp_path / "sides.json")})
+    assert files(tmp_path / "out") == []
