@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .records import AttributedArticle, Position, Quote, Span, Topic
-from .tone import _quote_spans, _resolve_topics, compile_phrase
+from .tone import PhraseMatcher, _quote_spans, _resolve_topics, sentence_ends
 
 STANCES = ("support", "oppose", "propose", "offer", "demand", "reject", "neutral")
 
@@ -100,29 +100,31 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MODAL = re.compile(rf"(?<![\w-])(?:{_alternation(MODALS)})(?![\w-])", re.IGNORECASE)
+
+
+COPULAS = frozenset({"is", "was", "are", "were", "be", "it's", "that's"})
+DENIED_COPULAS = frozenset({"isn't", "wasn't", "aren't", "weren't"})
+ARTICLES = frozenset({"a", "an", "the", "any", "real", "really"})
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8)
-def _stance_patterns(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((stance, re.compile("|".join(map(compile_phrase, words)), re.IGNORECASE)) for stance, words in phrases)
+def _stance_matcher(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[PhraseMatcher, dict[str, int]]:
+    """One matcher for every stance phrase, and each stance's rank (lower wins)."""
+    matcher = PhraseMatcher([(stance, phrase) for stance, words in phrases for phrase in words])
+    return matcher, {stance: rank for rank, (stance, _) in enumerate(phrases)}
 
 
 @lru_cache(maxsize=1)
-def _negation_pattern() -> re.Pattern:
-    return re.compile("|".join(map(compile_phrase, NEGATION_PHRASES)), re.IGNORECASE)
+def _word_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Negations and modal verbs."""
+    return (PhraseMatcher([("not", p) for p in NEGATION_PHRASES]), PhraseMatcher([(m, m) for m in MODALS]))
 
 
 @lru_cache(maxsize=16)
-def _topic_patterns(topics: tuple[Topic, ...]) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
-    """(name, naming pattern, 'it is not a <topic>' pattern) for every topic, compiled once per lexicon."""
-    compiled = []
-    for topic in topics:
-        naming = "|".join(compile_phrase(p) for p in sorted(topic.phrases, key=len, reverse=True))
-        denial = rf"(?<![\w-])(?:is|was|are|were|isn't|wasn't|aren't|’s|'s)\s+(?:not\s+|n[o’']t\s+)?(?:a|an|the|any|real)?\s*(?:{naming})"
-        denial = rf"(?:{denial})"
-        compiled.append((topic.name, re.compile(naming, re.IGNORECASE), re.compile(denial, re.IGNORECASE)))
-    return tuple(compiled)
+def _topic_matcher(topics: tuple[Topic, ...]) -> PhraseMatcher:
+    """The naming phrases of every topic, labelled with the topic's name, built once per lexicon."""
+    return PhraseMatcher([(topic.name, phrase) for topic in topics for phrase in topic.phrases])
 
 
 def find_quantities(text: str) -> tuple[str, ...]:
@@ -161,28 +163,56 @@ def _clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
     return trimmed
 
 
-def _stance_of(clause: str, patterns, *, denial: re.Pattern | None) -> tuple[str, str, bool]:
-    """(stance, the words that decided it, negated) for one clause."""
-    negations = list(_negation_pattern().finditer(clause))
-    if denial is not None:
-        match = denial.search(clause)
-        if match and any(n.start() >= match.start() and n.end() <= match.end() for n in negations):
-            return "oppose", match.group(), True
-    for stance, pattern in patterns:
-        match = pattern.search(clause)
-        if not match:
-            continue
-        before = clause[max(0, match.start() - 40) : match.start()].split()[-NEGATION_WINDOW:]
-        negated = any(_negation_pattern().fullmatch(w.strip(".,;:“”\"'")) for w in before)
-        if stance == "support" and negated:
-            return "oppose", match.group(), True
-        return stance, match.group(), bool(negations)
-    return "neutral", "", bool(negations)
+class _Clause:
+    """One clause's words, the topics it names, and the words that decide its stance."""
 
+    __slots__ = ("span", "text", "words", "spans", "topics", "denied", "negations", "stances", "modality")
 
-def _modality(clause: str) -> str | None:
-    found = {m.group().lower().replace("  ", " ") for m in _MODAL.finditer(clause)}
-    return next((m for m in MODALS if m in found), None)
+    def __init__(self, text: str, span: Span, topic_matcher: PhraseMatcher, stance_matcher: PhraseMatcher) -> None:
+        self.span = span
+        self.text = span.text(text)
+        self.words, self.spans = topic_matcher.tokens(text, span.start, span.end)
+        negation, modal = _word_matchers()
+        self.negations = [i for _, i, _ in negation.find_words(self.words)]
+        self.topics: dict[str, int] = {}
+        self.denied: dict[str, tuple[int, int]] = {}
+        for name, i, j in topic_matcher.find_words(self.words):
+            self.topics.setdefault(name, i)
+            denial = self._denial(i)
+            if denial is not None and name not in self.denied:
+                self.denied[name] = (denial, j)
+        self.stances = stance_matcher.find_words(self.words)
+        modals = {label for label, _, _ in modal.find_words(self.words)}
+        self.modality = next((m for m in MODALS if m in modals), None)
+
+    def _denial(self, i: int) -> int | None:
+        """Where "is not a <topic>" starts when the topic at word ``i`` is denied, else None."""
+        k = i - 1
+        while k >= 0 and self.words[k] in ARTICLES:
+            k -= 1
+        if k >= 0 and self.words[k] in DENIED_COPULAS:
+            return k
+        if k >= 1 and self.words[k] in ("not", "no") and (self.words[k - 1] in COPULAS or self.words[k - 1].endswith("'s")):
+            return k - 1
+        return None
+
+    def words_text(self, source: str, i: int, j: int) -> str:
+        return source[self.spans[i][0] : self.spans[j - 1][1]]
+
+    def stance(self, source: str, name: str, ranks: dict[str, int]) -> tuple[str, str]:
+        """(stance, the words that decided it) for the topic ``name`` (or for the clause when it names none)."""
+        if name in self.denied:
+            return "oppose", self.words_text(source, *self.denied[name])
+        best = None
+        for stance, i, j in self.stances:
+            if best is None or ranks[stance] < ranks[best[0]]:
+                best = (stance, i, j)
+        if best is None:
+            return "neutral", ""
+        stance, i, j = best
+        if stance == "support" and any(i - NEGATION_WINDOW <= k < i for k in self.negations):
+            return "oppose", self.words_text(source, max(0, i - NEGATION_WINDOW), j)
+        return stance, self.words_text(source, i, j)
 
 
 def _holders(attributed: AttributedArticle, quote: Quote) -> list[tuple[str, str | None]]:
@@ -203,41 +233,42 @@ def find_positions(
     topics already read, or None for the shipped lexicon.
     """
     chosen = _resolve_topics(topics)
-    topic_patterns = _topic_patterns(chosen)
-    stance_patterns = _stance_patterns(stance_phrases)
+    topic_matcher = _topic_matcher(chosen)
+    stance_matcher, ranks = _stance_matcher(stance_phrases)
     text = attributed.article.text
+    ends = sentence_ends(attributed)
     positions: list[Position] = []
     for index, quote in enumerate(attributed.quotes):
         holders = _holders(attributed, quote)
         if not holders or not quote.content:
             continue
-        clauses = _clauses(text, _quote_spans(attributed, quote))
-        named = [[name for name, pattern, _ in topic_patterns if pattern.search(text, c.start, c.end)] for c in clauses]
-        cue = quote.cue.text(text) if quote.cue is not None else ""
-        cue_stance, cue_words, _ = _stance_of(cue, stance_patterns, denial=None) if cue else ("neutral", "", False)
+        clauses = [_Clause(text, c, topic_matcher, stance_matcher) for c in _clauses(text, _quote_spans(attributed, quote, ends))]
+        named = [list(c.topics) for c in clauses]
+        if not any(named):
+            continue
+        cue_stance, cue_words = "neutral", ""
+        if quote.cue is not None:
+            cue_stance, cue_words = _Clause(text, quote.cue, topic_matcher, stance_matcher).stance(text, "", ranks)
         by_topic: dict[str, dict] = {}
         for i, clause in enumerate(clauses):
-            own = named[i]
-            topics_here = own or _nearest(named, i)
-            words = clause.text(text)
-            for name in topics_here:
-                denial = next(d for n, _, d in topic_patterns if n == name) if name in own else None
-                stance, decided_by, negated = _stance_of(words, stance_patterns, denial=denial)
+            for name in named[i] or _nearest(named, i):
+                stance, decided_by = clause.stance(text, name, ranks)
                 entry = by_topic.setdefault(name, {"stance": "neutral", "clause": None, "quantities": [], "own": None})
-                if entry["own"] is None and name in own:
-                    entry["own"] = (clause, negated, words)
-                for quantity in find_quantities(words):
-                    if quantity not in entry["quantities"]:
-                        entry["quantities"].append(quantity)
+                if entry["own"] is None and name in clause.topics:
+                    entry["own"] = clause
+                if _DIGIT.search(clause.text):
+                    for quantity in find_quantities(clause.text):
+                        if quantity not in entry["quantities"]:
+                            entry["quantities"].append(quantity)
                 if entry["clause"] is None and stance != "neutral":
-                    entry.update(stance=stance, clause=(clause, negated, words), reason=f"'{decided_by}' in the content")
+                    entry.update(stance=stance, clause=clause, reason=f"'{decided_by}' in the content")
         for name, entry in by_topic.items():
             if entry["own"] is None:
                 continue
             stance, reason = entry["stance"], entry.get("reason", "names the topic without a stance word")
             if stance == "neutral" and cue_stance != "neutral":
                 stance, reason = cue_stance, f"cue '{cue_words}'"
-            clause, negated, words = entry["clause"] or entry["own"]
+            clause = entry["clause"] or entry["own"]
             for speaker, side in holders:
                 positions.append(
                     Position(
@@ -245,10 +276,10 @@ def find_positions(
                         side=side,
                         topic=name,
                         stance=stance,
-                        evidence=clause,
+                        evidence=clause.span,
                         quote=index,
-                        modality=_modality(words),
-                        negated=negated,
+                        modality=clause.modality,
+                        negated=bool(clause.negations),
                         quantities=tuple(entry["quantities"]),
                         reason=reason,
                     )

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 import string
 from collections.abc import Collection, Iterable, Sequence
 from functools import cache, lru_cache
@@ -99,12 +100,12 @@ class _Vader:
         analyser = vs.SentimentIntensityAnalyzer()  # reads the files shipped in the package
         self.lexicon: dict[str, float] = analyser.lexicon
         self.emojis: dict[str, str] = {k: v for k, v in analyser.emojis.items() if len(k) == 1}
-        self.emoji_pattern = re.compile("[" + "".join(map(re.escape, self.emojis)) + "]") if self.emojis else None
+        self.emoji_set = frozenset(self.emojis)
         self.boosters: dict[str, float] = vs.BOOSTER_DICT
         self.negations = frozenset(vs.NEGATE)
         self.n_scalar: float = vs.N_SCALAR
         self.c_incr: float = vs.C_INCR
-        self.special_idioms = vs.SentimentIntensityAnalyzer._special_idioms_check
+        self.special_cases: dict[str, float] = vs.SPECIAL_CASES
 
 
 @cache
@@ -122,6 +123,9 @@ def _vader_words(text: str) -> list[tuple[str, int, int]]:
     words = []
     for match in _WORD.finditer(text):
         token, start = match.group(), match.start()
+        if token.isalnum():
+            words.append((token, start, match.end()))
+            continue
         bare = token.strip(TYPOGRAPHIC_PUNCTUATION)
         if bare and bare != token:
             start += token.index(bare)
@@ -171,13 +175,16 @@ class _Sentence:
         return self.total / math.sqrt(self.total * self.total + ALPHA) if self.total else 0.0
 
 
-def _score_sentence(text: str, start: int, end: int, aside: re.Pattern | None) -> _Sentence:
-    """Score ``text[start:end]`` the way vaderSentiment scores a sentence, recording every step."""
+def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, int]] = ()) -> _Sentence:
+    """Score ``text[start:end]`` the way vaderSentiment scores a sentence, recording every step.
+
+    ``aside`` holds the ``(start, end)`` offsets of topic phrases found in the text (any may fall outside).
+    """
     res = vader()
     lexicon, boosters, n_scalar = res.lexicon, res.boosters, res.n_scalar
     piece = text[start:end]
     origin = None
-    if res.emoji_pattern is not None and res.emoji_pattern.search(piece):
+    if not piece.isascii() and not res.emoji_set.isdisjoint(piece):
         piece, origin = _replace_emojis(piece, res.emojis)
     tokens = _vader_words(piece)
     words = [t[0] for t in tokens]
@@ -193,15 +200,23 @@ def _score_sentence(text: str, start: int, end: int, aside: re.Pattern | None) -
     # Topic phrases set aside: their words count as words outside the lexicon.
     set_aside = [False] * n
     aside_found = []
-    if aside is not None and n:
-        for match in aside.finditer(text, start, end):
-            valence = 0.0
-            for i in range(n):
-                s, e = where(i)
-                if s < match.end() and match.start() < e:
-                    set_aside[i] = True
-                    valence += lexicon.get(lower[i], 0.0)
-            aside_found.append((match.group(), match.start(), match.end(), valence))
+    found = [(s, e) for s, e in aside if s < end and start < e] if n else ()
+    if found:
+        if True:
+            covered = bytearray(end - start)
+            for s, e in found:
+                s, e = max(s, start), min(e, end)
+                covered[s - start : e - start] = b"\x01" * (e - s)
+            hit = [i for i in range(n) if 1 in covered[where(i)[0] - start : where(i)[1] - start]]
+            for i in hit:
+                set_aside[i] = True
+            last_end = -1
+            for s, e in found:
+                if s < last_end:
+                    continue  # a shorter phrase inside one already reported
+                last_end = e
+                valence = sum(lexicon.get(lower[i], 0.0) for i in hit if s <= where(i)[0] < e)
+                aside_found.append((text[s:e], s, e, valence))
     known = [lower[i] in lexicon and not set_aside[i] for i in range(n)]
     caps = sum(1 for w in words if w.isupper())
     cap_diff = 0 < n - caps < n
@@ -248,7 +263,7 @@ def _score_sentence(text: str, start: int, end: int, aside: re.Pattern | None) -
             valence = _negation_check(valence, lower, back, i, res.negations, n_scalar, mods)
             if back == 2:
                 before = valence
-                valence = res.special_idioms(valence, words, i)
+                valence = _idioms(valence, lower, i, res.special_cases, boosters)
                 if valence != before:
                     mods.append("idiom")
         if i > 1 and not known[i - 1] and lower[i - 1] == "least":
@@ -289,6 +304,32 @@ def _score_sentence(text: str, start: int, end: int, aside: re.Pattern | None) -
         neg_sum -= emphasis
     effects = [(words[i], *where(i), lexicon[lower[i]], sentiments[i], tuple(notes.get(i, ()))) for i in range(n) if sentiments[i]]
     return _Sentence(total, signed, pos_sum, neg_sum, neutral, effects, aside_found)
+
+
+def _idioms(valence: float, lower: Sequence[str], i: int, cases: dict[str, float], boosters: dict[str, float]) -> float:
+    """vaderSentiment's special-case idioms ("kiss of death") and two-word boosters ("sort of") around word ``i`` (i ≥ 3)."""
+    one_zero = f"{lower[i - 1]} {lower[i]}"
+    two_one_zero = f"{lower[i - 2]} {one_zero}"
+    two_one = f"{lower[i - 2]} {lower[i - 1]}"
+    three_two_one = f"{lower[i - 3]} {two_one}"
+    three_two = f"{lower[i - 3]} {lower[i - 2]}"
+    for sequence in (one_zero, two_one_zero, two_one, three_two_one, three_two):
+        if sequence in cases:
+            valence = cases[sequence]
+            break
+    n = len(lower)
+    if n - 1 > i:
+        zero_one = f"{lower[i]} {lower[i + 1]}"
+        if zero_one in cases:
+            valence = cases[zero_one]
+    if n - 1 > i + 1:
+        zero_one_two = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+        if zero_one_two in cases:
+            valence = cases[zero_one_two]
+    for n_gram in (three_two_one, three_two, two_one):
+        if n_gram in boosters:
+            valence = valence + boosters[n_gram]
+    return valence
 
 
 def _negation_check(valence, lower, back, i, negations, n_scalar, mods) -> float:
@@ -368,7 +409,9 @@ def score_tone(text: str, *, ignore: Collection[str] = ()) -> ToneScore:
     [('good', ("negated by 'not'",)), ('happy', ("intensified by 'very'",))]
     """
     spans = _sentence_spans(text)
-    return _score_spans(text, spans, ignore_pattern(tuple(ignore)) if ignore else None)
+    matcher = ignore_matcher(tuple(ignore)) if ignore else None
+    aside = [(s, e) for _, s, e in matcher.find(text)] if matcher is not None else []
+    return _score_spans(text, spans, aside)
 
 
 def _sentence_spans(text: str) -> list[Span]:
@@ -380,7 +423,7 @@ def _sentence_spans(text: str) -> list[Span]:
 _HAS_WORD = re.compile(r"\w")
 
 
-def _score_spans(text: str, spans: Iterable[Span], aside: re.Pattern | None) -> ToneScore:
+def _score_spans(text: str, spans: Iterable[Span], aside: Sequence[tuple[int, int]] = ()) -> ToneScore:
     pieces: list[list[int]] = []
     for span in spans:
         if span.end <= span.start:
@@ -417,54 +460,171 @@ def explain_tone(score: ToneScore, *, limit: int = EXPLAIN_LIMIT) -> str:
 
 # --- phrase patterns shared by the data files ---------------------------------
 
-_APOSTROPHE = re.compile("['’]")
-_PATTERN_WORD = re.compile(r"^[\w'’\-.,&/*|]+$|^[^\w\s]+$")
+# Words for phrase matching: letters/digits with inner hyphens and apostrophes
+# (so-called, isn't, Kyiv's), or one punctuation character.
+_MATCH_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_PATTERN_WORD = re.compile(r"^[\w'’\-.,&/%$*|]+$|^[^\w\s]+$")
 
 
-def compile_phrase(phrase: str) -> str:
-    """The regular expression for one phrase of a data file.
+def _norm(token: str) -> str:
+    return token.replace("’", "'")
+
+
+class PhraseMatcher:
+    """Phrases in the data files' pattern language, matched word by word.
 
     Words are separated by spaces; ``a|an`` gives alternatives for one word,
     ``*`` at the end (or start) of a word matches any ending (or beginning),
-    an apostrophe matches ’ too, and a phrase of punctuation only (``?``)
-    matches itself anywhere.
+    an apostrophe matches ’ too, a possessive 's is ignored (Kyiv's matches
+    Kyiv), and a phrase of punctuation only (``?``) matches itself. Matching
+    ignores case unless ``exact``. A text is cut into words once and each word
+    costs one dictionary look-up, which keeps scoring a corpus cheap.
 
-    >>> re.findall(compile_phrase("prisoner* of war"), "Prisoners of war, prisoner of war", re.I)
-    ['Prisoners of war', 'prisoner of war']
-    >>> bool(re.search(compile_phrase("it|this is not a|an"), "But this is not an option"))
-    True
+    >>> matcher = PhraseMatcher([("pow", "prisoner* of war"), ("q", "?")])
+    >>> [(label, text[s:e]) for text in ["Prisoners of war? No."] for label, s, e in matcher.find(text)]
+    [('pow', 'Prisoners of war'), ('q', '?')]
     """
-    phrase = phrase.strip()
-    if not phrase:
-        raise ValueError("the phrase is empty")
-    if not re.search(r"\w", phrase):
-        return re.escape(phrase)
-    parts = []
-    for word in phrase.split():
-        if not _PATTERN_WORD.match(word):
-            raise ValueError(f"the word {word!r} has characters patterns do not allow")
-        options = []
-        for option in word.split("|"):
-            if not option or option == "*":
-                raise ValueError(f"the word {word!r} has an empty alternative")
-            head = r"\w*" if option.startswith("*") else ""
-            tail = r"[\w\-]*" if option.endswith("*") else ""
-            core = _APOSTROPHE.sub("['’]", re.escape(option.strip("*")))
-            options.append(head + core + tail)
-        parts.append(options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")")
-    return r"(?<![\w\-])" + r"\s+".join(parts) + r"(?![\w\-])"
+
+    __slots__ = ("exact", "entries", "by_word", "by_prefix", "others")
+
+    def __init__(self, entries: Iterable[tuple[str, str]], *, exact: bool = False) -> None:
+        self.exact = exact
+        self.entries = tuple(entries)  # (label, phrase), to combine matchers
+        self.by_word: dict[str, list] = {}
+        self.by_prefix: dict[str, list] = {}
+        self.others: list = []
+        for label, phrase in self.entries:
+            words = self.parse(phrase, exact=exact)
+            entry = (label, words)
+            first = words[0]
+            if all(kind == "=" for kind, _ in first):
+                for _, value in first:
+                    self.by_word.setdefault(value, []).append(entry)
+            elif all(kind in ("=", ">") and len(value) >= 3 for kind, value in first):
+                for value in {v[:3] for _, v in first}:
+                    self.by_prefix.setdefault(value, []).append(entry)
+            else:
+                self.others.append(entry)
+
+    @staticmethod
+    def parse(phrase: str, *, exact: bool = False) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """The words of a phrase, each a tuple of alternatives ``(kind, text)``; raises ValueError when malformed.
+
+        ``kind`` is ``=`` (the word), ``>`` (starts with), ``<`` (ends with) or ``~`` (contains).
+        """
+        words = []
+        if not phrase.strip():
+            raise ValueError("the phrase is empty")
+        for word in phrase.split():
+            if not _PATTERN_WORD.match(word):
+                raise ValueError(f"the word {word!r} has characters patterns do not allow")
+            options = word.split("|")
+            parsed = []
+            for option in options:
+                core = option.strip("*")
+                if not core:
+                    raise ValueError(f"the word {word!r} has an empty alternative")
+                head, tail = option.startswith("*"), option.endswith("*")
+                pieces = [_norm(m.group()) for m in _MATCH_TOKEN.finditer(core)]
+                if not exact:
+                    pieces = [p.lower() for p in pieces]
+                if len(pieces) > 1:
+                    if len(options) > 1 or head or tail:
+                        raise ValueError(f"the alternative {option!r} is several words; give it a line of its own")
+                    words.extend(((("=", p),) for p in pieces))
+                    parsed = None
+                    break
+                kind = "~" if head and tail else "<" if head else ">" if tail else "="
+                parsed.append((kind, pieces[0]))
+            if parsed is not None:
+                words.append(tuple(parsed))
+        return tuple(words)
+
+    def tokens(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[tuple[int, int]]]:
+        """The words of ``text[start:end]`` as this matcher compares them, and their offsets."""
+        end = len(text) if end is None else end
+        chunk = text[start:end].replace("’", "'")
+        if not self.exact:
+            lowered = chunk.lower()
+            if len(lowered) == len(chunk):  # a few characters (İ) grow when lower-cased
+                chunk = lowered
+        matches = list(_MATCH_TOKEN.finditer(chunk))
+        words = [m.group() for m in matches]
+        if not self.exact and chunk is not lowered:
+            words = [w.lower() for w in words]
+        return words, [(start + m.start(), start + m.end()) for m in matches]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+        """``(label, start, end)`` of every phrase found, in text order (longest first at one place)."""
+        words, spans = self.tokens(text, start, end)
+        return [(label, spans[i][0], spans[j - 1][1]) for label, i, j in self.find_words(words)]
+
+    def find_words(self, words: Sequence[str]) -> list[tuple[str, int, int]]:
+        """``(label, first word, end word)`` of every phrase found in a list of words from :meth:`tokens`."""
+        found = []
+        count = len(words)
+        by_word, by_prefix, others = self.by_word, self.by_prefix, self.others
+        starts = [
+            i for i, word in enumerate(words)
+            if word in by_word or word[:3] in by_prefix or (word[-2:] == "'s" and word[:-2] in by_word)
+        ]  # fmt: skip
+        for i in starts:
+            word = words[i]
+            candidates = by_word.get(word)
+            if word.endswith("'s") and len(word) > 3:
+                candidates = (candidates or []) + by_word.get(word[:-2], [])
+            for group in (candidates, by_prefix.get(word[:3])):
+                if not group:
+                    continue
+                exact_first = group is candidates
+                for label, pattern in group:
+                    size = len(pattern)
+                    if size == 1:
+                        if exact_first or _word_fits(pattern[0], word):
+                            found.append((label, i, i + 1))
+                    elif i + size <= count and all(_word_fits(pattern[k], words[i + k]) for k in range(size)):
+                        found.append((label, i, i + size))
+        for label, pattern in others:
+            size = len(pattern)
+            first = pattern[0]
+            if all(kind == "<" for kind, _ in first):
+                suffixes = tuple(value for _, value in first)
+                hits = [i for i, word in enumerate(words) if word.endswith(suffixes)]
+            else:
+                hits = [i for i, word in enumerate(words) if _word_fits(first, word)]
+            for i in hits:
+                if i + size <= count and all(_word_fits(pattern[k], words[i + k]) for k in range(1, size)):
+                    found.append((label, i, i + size))
+        found.sort(key=lambda f: (f[1], -f[2]))
+        return found
+
+
+def _word_fits(options: tuple[tuple[str, str], ...], word: str) -> bool:
+    bare = word[:-2] if word.endswith("'s") and len(word) > 3 else word
+    for kind, value in options:
+        if kind == "=":
+            if word == value or bare == value:
+                return True
+        elif kind == ">":
+            if word.startswith(value):
+                return True
+        elif kind == "<":
+            if word.endswith(value):
+                return True
+        elif value in word:
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)
-def ignore_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
-    """One case-insensitive pattern for a set of phrases to set aside (phrases of more words first)."""
-    parts = []
-    for phrase in sorted(set(phrases), key=lambda p: (-len(p.split()), -len(p), p)):
-        try:
-            parts.append(compile_phrase(phrase))
-        except ValueError as error:
-            raise DataFileError(f"cannot set aside {phrase!r}: {error}; fix the phrase") from error
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+def ignore_matcher(phrases: tuple[str, ...]) -> PhraseMatcher | None:
+    """A matcher for a set of phrases to set aside in tone (None when there are none)."""
+    if not phrases:
+        return None
+    try:
+        return PhraseMatcher([(phrase, phrase) for phrase in dict.fromkeys(phrases)])
+    except ValueError as error:
+        raise DataFileError(f"cannot set aside one of the phrases: {error}; fix the phrase") from error
 
 
 # --- data files -----------------------------------------------------------------
@@ -522,7 +682,7 @@ def parse_topics(text: str, *, source: str = TOPICS_FILE) -> tuple[Topic, ...]:
                 f"topic) or 'aside' (only set aside in tone), or leave it empty"
             )
         try:
-            compile_phrase(phrase)
+            PhraseMatcher.parse(phrase)
         except ValueError as error:
             raise DataFileError(f"{source}, line {number}: {error} in {phrase!r}; fix the phrase") from error
         if name not in phrases:
@@ -570,14 +730,14 @@ def topic_phrases(topics: Iterable[Topic]) -> tuple[str, ...]:
     return tuple(p for topic in topics for p in (*topic.phrases, *topic.aside))
 
 
-def parse_markers(text: str, *, source: str = MARKERS_FILE) -> dict[str, tuple[re.Pattern, ...]]:
-    """Marker patterns from ``marker<TAB>phrase[<TAB>exact]`` lines (``exact``: match case as written).
+def parse_markers(text: str, *, source: str = MARKERS_FILE) -> tuple[PhraseMatcher, ...]:
+    """Marker matchers from ``marker<TAB>phrase[<TAB>exact]`` lines (``exact``: match case as written).
 
-    >>> patterns = parse_markers("hedge\\tmay|might\\nfirst_person_plural\\tus\\texact")
-    >>> sorted(patterns)
-    ['first_person_plural', 'hedge']
+    >>> matchers = parse_markers("hedge\\tmay|might\\nfirst_person_plural\\tus\\texact")
+    >>> [(m.name, m.text) for m in find_markers("We may call us from the US.", markers=matchers)]
+    [('hedge', 'may'), ('first_person_plural', 'us')]
     """
-    found: dict[tuple[str, bool], list[str]] = {}
+    entries: dict[bool, list[tuple[str, str]]] = {False: [], True: []}
     for number, fields in _read_rows(text, source, columns=(2, 3)):
         name, phrase = fields[0], fields[1]
         exact = len(fields) > 2 and fields[2].lower() == "exact"
@@ -586,18 +746,15 @@ def parse_markers(text: str, *, source: str = MARKERS_FILE) -> dict[str, tuple[r
         if not re.fullmatch(r"[a-z_]+", name):
             raise DataFileError(f"{source}, line {number}: marker name {name!r} must be lower-case letters and '_'")
         try:
-            found.setdefault((name, exact), []).append(compile_phrase(phrase))
+            PhraseMatcher.parse(phrase, exact=exact)
         except ValueError as error:
             raise DataFileError(f"{source}, line {number}: {error} in {phrase!r}; fix the phrase") from error
-    patterns: dict[str, list[re.Pattern]] = {}
-    for (name, exact), parts in found.items():
-        flags = 0 if exact else re.IGNORECASE
-        patterns.setdefault(name, []).append(re.compile("|".join(parts), flags))
-    return {name: tuple(p) for name, p in patterns.items()}
+        entries[exact].append((name, phrase))
+    return tuple(PhraseMatcher(found, exact=exact) for exact, found in entries.items() if found)
 
 
 @cache
-def default_markers() -> dict[str, tuple[re.Pattern, ...]]:
+def default_markers() -> tuple[PhraseMatcher, ...]:
     """The shipped tone markers, compiled once."""
     return parse_markers(_shipped(MARKERS_FILE), source=MARKERS_FILE)
 
@@ -651,24 +808,17 @@ def default_cue_stances() -> dict[str, str]:
 # --- markers and cue stance -------------------------------------------------------
 
 
-def find_markers(
-    text: str, *, span: Span | None = None, markers: dict[str, tuple[re.Pattern, ...]] | None = None
-) -> tuple[Marker, ...]:
+def find_markers(text: str, *, span: Span | None = None, markers: Sequence[PhraseMatcher] | None = None) -> tuple[Marker, ...]:
     """Tone markers in ``text`` (or in ``span`` of it), in text order; spans are into ``text``.
+
+    ``markers`` is what :func:`parse_markers` returns (default: the shipped ``tone_markers.tsv``).
 
     >>> [(m.name, m.text) for m in find_markers("But it is not a ceasefire, we may say.")]
     [('contesting', 'it is not a'), ('negation', 'not'), ('first_person_plural', 'we'), ('hedge', 'may')]
     """
-    patterns = default_markers() if markers is None else markers
+    matchers = default_markers() if markers is None else markers
     start, end = (span.start, span.end) if span is not None else (0, len(text))
-    chunk = text[start:end]
-    found = []
-    for name, compiled in patterns.items():
-        for pattern in compiled:
-            for match in pattern.finditer(chunk):
-                found.append(Marker(name, match.group(), Span(start + match.start(), start + match.end())))
-    found.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    return tuple(found)
+    return _markers(text, [found for matcher in matchers for found in matcher.find(text, start, end)])
 
 
 def cue_stance(cue: str | None, *, stances: dict[str, str] | None = None) -> str | None:
@@ -697,16 +847,22 @@ def cue_stance(cue: str | None, *, stances: dict[str, str] | None = None) -> str
 # --- quotes, rows and aggregates -----------------------------------------------------
 
 
-def _quote_spans(attributed: AttributedArticle, quote: Quote) -> list[Span]:
+def sentence_ends(attributed: AttributedArticle) -> list[int]:
+    """Where each sentence of the article ends, to find a quote's sentences by bisection."""
+    return [s.span.end for s in attributed.tokens.sentences]
+
+
+def _quote_spans(attributed: AttributedArticle, quote: Quote, ends: Sequence[int]) -> list[Span]:
     """The quote's content cut at the article's sentence boundaries (no re-tokenising)."""
     pieces = []
     sentences = attributed.tokens.sentences
     for part in quote.content:
-        inside = [
-            Span(max(part.start, s.span.start), min(part.end, s.span.end))
-            for s in sentences
-            if s.span.start < part.end and part.start < s.span.end
-        ]
+        inside = []
+        for k in range(bisect_right(ends, part.start), len(sentences)):
+            span = sentences[k].span
+            if span.start >= part.end:
+                break
+            inside.append(Span(max(part.start, span.start), min(part.end, span.end)))
         pieces.extend(inside or [part])
     return pieces
 
@@ -715,9 +871,8 @@ def _speaker_names(quote: Quote) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.name for s in quote.speakers))
 
 
-def _side(quote: Quote) -> str | None:
-    sides = {s.side for s in quote.speakers if s.side}
-    return sides.pop() if len(sides) == 1 else (" / ".join(sorted(sides)) if sides else None)
+def _sides(quote: Quote) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.side for s in quote.speakers if s.side))
 
 
 def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence[Topic] | None = None) -> tuple[QuoteTone, ...]:
@@ -734,30 +889,71 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
     ('neutral', True, ['first_person_plural'])
     """
     chosen = _resolve_topics(topics)
-    aside = ignore_pattern(topic_phrases(chosen))
+    caseless, exact = _quote_matchers(topic_phrases(chosen), default_markers())
     text = attributed.article.text
+    ends = sentence_ends(attributed)
     results = []
     for index, quote in enumerate(attributed.quotes):
         if not quote.content:
             continue
-        score = _score_spans(text, _quote_spans(attributed, quote), aside)
-        markers = tuple(m for part in quote.content for m in find_markers(text, span=part))
+        aside, found = [], []
+        for part in quote.content:
+            words, spans = caseless.tokens(text, part.start, part.end)
+            for label, i, j in caseless.find_words(words):
+                if label is _ASIDE:
+                    aside.append((spans[i][0], spans[j - 1][1]))
+                else:
+                    found.append((label, spans[i][0], spans[j - 1][1]))
+            if exact is not None:
+                originals = [_norm(text[s:e]) for s, e in spans]
+                found.extend((label, spans[i][0], spans[j - 1][1]) for label, i, j in exact.find_words(originals))
+        score = _score_spans(text, _quote_spans(attributed, quote, ends), aside)
+        markers = _markers(text, found)
         cue = quote.cue.text(text) if quote.cue is not None else None
         content = quote.content_text(text)
         results.append(
             QuoteTone(
                 index=index,
                 speakers=_speaker_names(quote),
-                side=_side(quote),
+                side=" & ".join(_sides(quote)) or None,
                 content=content,
                 cue=cue,
                 cue_stance=cue_stance(cue),
                 score=score,
                 markers=markers,
-                words=sum(len(_WORD.findall(part.text(text))) for part in quote.content),
+                words=sum(len(text[part.start : part.end].split()) for part in quote.content),
             )
         )
     return tuple(results)
+
+
+_ASIDE = "\0aside"  # the label of topic phrases in a combined matcher
+
+
+@lru_cache(maxsize=16)
+def _quote_matchers(phrases: tuple[str, ...], markers: tuple[PhraseMatcher, ...]) -> tuple[PhraseMatcher, PhraseMatcher | None]:
+    """One case-blind matcher for topic phrases and markers together, and the case-exact markers: one pass per quote."""
+    caseless = [(_ASIDE, p) for p in dict.fromkeys(phrases)]
+    exact = None
+    for matcher in markers:
+        if matcher.exact:
+            exact = matcher
+        else:
+            caseless.extend(matcher.entries)
+    try:
+        return PhraseMatcher(caseless), exact
+    except ValueError as error:
+        raise DataFileError(f"cannot set aside one of the topic phrases: {error}; fix the phrase") from error
+
+
+def _markers(text: str, found: Iterable[tuple[str, int, int]]) -> tuple[Marker, ...]:
+    """Markers from ``(name, start, end)`` matches: the longest of a marker at one place, in text order."""
+    markers, seen = [], set()
+    for name, s, e in sorted(found, key=lambda f: (f[1], -f[2], f[0])):
+        if (name, s) not in seen:
+            seen.add((name, s))
+            markers.append(Marker(name, text[s:e], Span(s, e)))
+    return tuple(markers)
 
 
 def _resolve_topics(topics) -> tuple[Topic, ...]:
@@ -772,7 +968,7 @@ def tone_row(tone: QuoteTone) -> dict:
     return {
         "quote": tone.index,
         "speaker": speakers[0] if len(speakers) == 1 else (speakers or None),
-        "side": tone.side,
+        "side": (tone.side.split(" & ") if tone.side and " & " in tone.side else tone.side),
         "content": tone.content,
         "cue": tone.cue,
         "cue_stance": tone.cue_stance,
