@@ -198,6 +198,39 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
 
 
 # ---------------------------------------------------------------------------
+# Speaker nouns
+
+ROLES_FILE = "roles.tsv"  # shipped in analysis/data/
+
+
+@cache
+def load_speaker_nouns() -> dict[str, str]:
+    """Common nouns that can be a source ("officials", "the poll"), singular and plural, → kind.
+
+    >>> nouns = load_speaker_nouns()
+    >>> nouns["spokesperson"], nouns["officials"], nouns["polls"]
+    ('role', 'role', 'document')
+    """
+    text = resources.files("analysis.data").joinpath(ROLES_FILE).read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2:
+            raise DataFileError(f"{ROLES_FILE}, line {number}: expected two tab-separated columns (word, kind), got {line!r}")
+        word, kind = cells[0].lower(), cells[1]
+        if (word, kind) == ("word", "kind"):
+            continue
+        out.setdefault(word, kind)
+        plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
+        out.setdefault(plural, kind)
+        if word.endswith("man"):
+            out.setdefault(word[:-3] + "men", kind)
+    return out
+
+
+# ---------------------------------------------------------------------------
 # Quotation marks
 
 
@@ -354,7 +387,8 @@ AUXILIARIES = {
     "doesn't", "don't", "would", "will", "could", "may", "might", "should", "can", "must", "just", "already",
     "even", "first", "further", "now", "only", "always", "simply", "repeatedly", "publicly", "privately", "reportedly",
     "openly", "quickly", "flatly", "sharply", "angrily", "earlier", "initially", "ultimately", "eventually",
-    "too", "reiterated", "who", "which", "that", "apparently", "allegedly", "usually", "clearly",
+    "too", "who", "which", "that", "apparently", "allegedly", "usually", "clearly", "long", "herself", "himself",
+    "themselves", "itself", "frequently", "consistently", "immediately", "subsequently", "separately", "privately",
 }
 # words that end a noun phrase when scanning away from a cue
 BOUNDARY = {
@@ -465,39 +499,63 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         return _Frame((c0, c1), lemma, cue.type, src, side, "according-to: source after 'according to', content before or after")
     before = c0 - 1
     # noun use: "the claims", "his report", "a call"
-    if before >= first and low[before] in DETERMINERS and c0 == c1:
+    if before >= first and (low[before] in DETERMINERS or low[before] in {"'s", "of"}) and c0 == c1:
         return None
     j = before
-    while j >= first and (low[j] in AUXILIARIES or (low[j].endswith("ly") and low[j] not in {"only"} and len(low[j]) > 4 and not _is_cap(raw[j]))) and low[j] not in {"that", "which", "who"}:
-        j -= 1
-    who = j >= first and low[j] in {"who", "which", "that"}
-    if who:
-        # relative clause: "Smith, who said that …" — the source is the noun before "who"
-        k = j - 1
-        if k >= first and raw[k] == ",":
-            k -= 1
-        src = _left_np(words, first, k) if k >= first else None
+    skipped: list[str] = []
+    while j >= first:
+        w = low[j]
+        if w in {"that", "which", "who"}:
+            break
+        if w in AUXILIARIES or (w.endswith("ly") and w not in {"only", "family", "july"} and len(w) > 4 and not _is_cap(raw[j])):
+            skipped.append(w)
+            j -= 1
+        elif w in TIME_WORDS and j - 1 >= first and low[j - 1] == "on":  # "Clinton on Tuesday said"
+            skipped.append(w)
+            j -= 2
+        else:
+            break
+    after = c1 + 1 if c1 + 1 < last else None
+    if after is not None and low[after] == "by":
+        return None  # passive ("a video posted by …")
+    if skipped and any(w in BE_FORMS for w in skipped) and not low[c0].endswith("ing"):
+        return None  # passive ("was asked", "is expected")
+    if not _complement_fits(words, c1, last, cue):
+        return None
+    participle = j >= first and raw[j] == "," and low[c0].endswith(PARTICIPLE_ENDING) and c0 == c1
+    if not participle and not _form_fits(low[c0], lemma, low[j] if j >= first else "", skipped):
+        return None
+    if j >= first and low[j] in {"who", "which", "that"}:
+        # relative clause: "Smith, who said that …" — the source is the relative pronoun, resolved later
+        if low[j] == "that" and not (j - 1 >= first and (_is_cap(raw[j - 1]) or low[j - 1] in load_speaker_nouns())):
+            return None
+        return _Frame((c0, c1), lemma, cue.type, (j, j), "right", "relative: source is 'who'")
+    if j >= first and _is_word(raw[j]) and low[j] not in BOUNDARY and low[j] not in NP_LINKS:
+        if not _subject_head(words, j, first):
+            return None
+        if low[c0] in WEAK_FORMS and not (low[j] in SUBJECT_PRONOUNS or (_is_cap(raw[j]) and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1])))):
+            return None  # "member states", "his remarks": a noun, not a cue
+        src = _left_np(words, first, j)
         if src is None:
             return None
-        return _Frame((c0, c1), lemma, cue.type, src, "right", "relative: source before 'who'")
-    if j >= first and _is_word(raw[j]) and low[j] not in BOUNDARY:
-        src = _left_np(words, first, j)
-        if src is not None:
-            # "…, X said." / "… – X said." / "“…,” X said." : content on the left when nothing follows
-            k = src[0] - 1
-            after = _next_word(words, c1 + 1, last)
-            left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
-            if left_attached and (after is None or raw[after] in {",", ".", "!", "?", ";"} or low[after] in TIME_WORDS):
-                return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
-            return _Frame((c0, c1), lemma, cue.type, src, "right", "subject: 'X said (that) …'")
-        return None
+        k = src[0] - 1
+        if k >= first and low[k] == "as":
+            # "As X reported, …" / "…, as X said"
+            side = "right" if k == first or not _is_word(raw[k - 1]) and k - 1 == first else "left"
+            return _Frame((c0, c1), lemma, cue.type, src, side, "as: 'as X said', content in the main clause")
+        # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
+        left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
+        if left_attached and not _clause_follows(words, c1, last):
+            return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
+        return _Frame((c0, c1), lemma, cue.type, src, "right", "subject: 'X said (that) …'")
+    if participle:
+        # "…, saying …" / "…, adding that …": the subject of the sentence
+        src = _sentence_subject(words, first, c0, previous)
+        if src is None:
+            return None
+        return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '…, saying …' takes the sentence subject")
     if j >= first and raw[j] == ",":
-        # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion) or "…, saying …" (participle)
-        if low[c0].endswith(PARTICIPLE_ENDING):
-            src = _sentence_subject(words, first, c0, previous)
-            if src is None:
-                return None
-            return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '…, saying …' takes the sentence subject")
+        # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion)
         right = _right_np(words, c1 + 1, last)
         if right is not None and (right[1] + 1 >= last or raw[right[1] + 1] in {",", ".", ";", "!", "?"}):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '…, said X'")
@@ -510,6 +568,103 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if right is not None:
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '… said X'")
     return None
+
+
+def _clause_follows(words: _Words, c1: int, last: int) -> bool:
+    """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.")."""
+    k = c1 + 1
+    return not (k >= last or words.raw[k] in {",", ".", "!", "?", ";"} or words.low[k] in TIME_WORDS)
+
+
+# Cue forms that are more often nouns ("member states", "his remarks", "the attacks"): a cue only
+# after a pronoun or a bare name ("he states", "Trump attacks").
+WEAK_FORMS = {
+    "state", "states", "attack", "attacks", "comment", "comments", "email", "emails", "remark", "remarks",
+    "question", "questions", "challenge", "challenges", "plan", "plans", "report", "reports", "call", "calls",
+    "view", "views", "support", "supports", "note", "notes", "claim", "claims", "address", "addresses",
+    "appeal", "appeals", "request", "requests", "fear", "fears", "favor", "favors", "talk", "talks", "tweet",
+    "tweets", "post", "posts", "thanks", "trust", "speak", "speaks", "charge", "charges", "demand", "demands",
+    "promise", "promises", "pledge", "pledges", "vow", "vows", "answer", "answers", "response", "doubt",
+    "doubts", "hope", "hopes", "wish", "wishes", "record", "project", "projects", "estimate", "estimates",
+    "concern", "concerns", "voice", "voices", "echo", "echoes", "attack", "blast", "blasts", "slam", "slams",
+}
+# Cues that report a thought or a finding only with a clause or an infinitive after them
+# ("thinks that …", "wants to …", "found that …"), not with a plain object ("saw the video").
+CLAUSE_TYPES = {"thought", "evidence"}
+CLAUSE_STARTS = {
+    "that", "to", "how", "what", "why", "whether", "if", "who", "when", "where", "which", "he", "she", "they",
+    "it", "we", "i", "you", "there", "this", "these", "those", "the", "a", "an", "his", "her", "their", "its",
+    "our", "my", "your", "some", "many", "most", "all", "no", "nothing", "everything", "something", "more",
+    "both", "any", "every", "each", "such", "as", ":", "himself", "herself", "themselves", "itself",
+}
+CONTINUE_LEMMAS = {"continue", "add"}  # "continued:" / "added that" — not "continued to grow"
+
+
+def _complement_fits(words: _Words, c1: int, last: int, cue: Cue) -> bool:
+    """Whether what follows a cue can be its content."""
+    low, raw = words.low, words.raw
+    k = c1 + 1
+    while k < last and (low[k] in TIME_WORDS or low[k] in {"also", "now", "still", "strongly", "firmly", "privately", "publicly"}):
+        k += 1
+    nxt = low[k] if k < last else ""
+    if cue.lemma in CONTINUE_LEMMAS:
+        return nxt in {"", ":", ",", ".", "that", "the", "this"} or raw[k] in QUOTE_TOKENS or words.region_of[k] >= 0 if k < last else True
+    if cue.type not in CLAUSE_TYPES:
+        return True
+    if k >= last or nxt in {",", ".", ";", "?", "!"}:
+        return True  # "…, he believes."
+    return nxt in CLAUSE_STARTS or _is_cap(raw[k]) or words.region_of[k] >= 0 or raw[k] in QUOTE_TOKENS
+
+
+BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "am"}
+MODALS = {"did", "do", "does", "didn't", "don't", "doesn't", "will", "would", "could", "can", "may", "might", "should", "must", "to", "not", "never"}
+PLURAL_PRONOUNS = {"i", "we", "you", "they", "who", "which", "that", "both", "many", "some", "others", "most", "few", "all"}
+# words that may stand between a cue and the quote it introduces ("told reporters on Tuesday: “…”")
+LEAD_IN_FILLER = {
+    "reporters", "journalists", "supporters", "the", "a", "an", "in", "on", "at", "with", "to", "of", "for", "during",
+    "statement", "interview", "speech", "tweet", "post", "letter", "email", "release", "press", "conference", "call",
+    "him", "her", "them", "us", "me", "crowd", "audience", "later", "again", "also", "then", "simply", "last", "this",
+    "week", "month", "year", "night", "morning", "afternoon", "evening", "day", "recently", "earlier", "once", "followers",
+    "host", "told", "saying", "wrote", "said", "as", "follows", "following", "written", "recent", "separate", "radio",
+    "television", "tv", "show", "rally", "event", "debate", "remarks", "his", "their", "its", "an", "online",
+} | TIME_WORDS
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"}
+FUNCTION_WORDS = BOUNDARY | NP_LINKS | DETERMINERS | {"in", "on", "at", "by", "with", "from", "after", "before", "during", "under", "for", "of", "than", "like", "about"}
+
+
+def _form_fits(form: str, lemma: str, subject: str, skipped: list[str]) -> bool:
+    """Whether an inflected cue fits its subject: "they say", "he says", "is saying", "did say"."""
+    head = lemma.split()[0]
+    if form.endswith(PARTICIPLE_ENDING) and form != head:
+        return any(w in BE_FORMS for w in skipped)
+    if form == head and form not in {"put", "read", "cast", "hit", "set", "cut"}:
+        return any(w in MODALS for w in skipped) or subject in PLURAL_PRONOUNS or (subject.endswith("s") and not subject.endswith("ss") and subject not in {"his", "its", "this", "was", "is", "has"}) or subject in {"people", "police", "media", "staff", "public", "men", "women"}
+    return True
+
+
+def _subject_head(words: _Words, j: int, first: int) -> bool:
+    """Whether word ``j`` can end the subject of a cue: a pronoun, a name, a number or a speaker noun."""
+    low, raw = words.low, words.raw
+    w = low[j]
+    if w in SUBJECT_PRONOUNS or w in {"both", "others", "many", "some", "most", "all", "few", "several", "everyone", "nobody", "someone", "anyone"}:
+        return True
+    if w in FUNCTION_WORDS:
+        return False
+    if _is_cap(raw[j]) or raw[j][:1].isdigit():
+        return True
+    nouns = load_speaker_nouns()
+    if w in nouns or w.removesuffix("'s") in nouns or w in NUMBER_WORDS:
+        return True
+    # a common-noun phrase opened by a determiner or a name: "the GOP speechwriter", "Trump's aides"
+    k = j - 1
+    while k >= first and j - k <= 5:
+        lk = low[k]
+        if lk in DETERMINERS or _is_cap(raw[k]) or raw[k][:1].isdigit() or lk.endswith("'s"):
+            return not w.endswith(("ing", "ed", "ly")) or w in nouns
+        if not _is_word(raw[k]) or lk in FUNCTION_WORDS or lk.endswith(("ing", "ed")):
+            return False
+        k -= 1
+    return False
 
 
 def _prev_word(words: _Words, first: int, i: int) -> int | None:
@@ -575,7 +730,7 @@ def _right_np(words: _Words, i: int, last: int) -> tuple[int, int] | None:
         return None
     if low[i] in SUBJECT_PRONOUNS:
         return (i, i)
-    if low[i] in BOUNDARY and low[i] not in {"one"}:
+    if (low[i] in BOUNDARY or low[i] in FUNCTION_WORDS - DETERMINERS) and low[i] not in {"one"}:
         return None
     k = i
     end = min(last, i + MAX_SOURCE_WORDS)
@@ -661,16 +816,17 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
         para_open = words.sent_para[s_open]
         problems = (region.problem,) if region.problem else ()
         # the trailer: "…,” he said." after the closing mark
-        frame = _trailer_frame(words, regions, r_index, frames_by_sentence, s_close)
-        rule = "direct: cue after the closing mark"
+        starts = _starts_sentence(words, a, s_open)
+        frame, rule = None, ""
+        if starts:
+            frame = _trailer_frame(words, regions, r_index, frames_by_sentence, s_close)
+            rule = "direct: cue after the closing mark"
         if frame is None:
             frame = _lead_in_frame(words, region, frames_by_sentence, s_open)
             rule = "direct: cue before the opening mark"
         content = list(region.parts)
-        if frame is None and not _starts_sentence(words, a, s_open):
+        if frame is None and (not starts or _is_fragment(words, region)):
             continue  # a quoted fragment inside a sentence: left to the indirect pass (mixed)
-        if frame is None and _is_fragment(words, region):
-            continue
         direct.add(r_index)
         if frame is not None:
             frame.used = True
@@ -763,24 +919,8 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
         gap = [k for k in range(i, lo) if _is_word(words.raw[k])]
         if len(gap) > 2 and not all(words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS for k in gap):
             break
-        if frame.content_side == "right" and frame.rule.startswith("subject") and _has_content_after(words, frame, s):
-            break
         return frame
     return None
-
-
-def _has_content_after(words: _Words, frame: _Frame, s: int) -> bool:
-    """Whether a clause follows the cue before the sentence ends ("…” Smith said the plan failed")."""
-    first, last = words.sent_range[s]
-    k = frame.cue[1] + 1
-    n = 0
-    while k < last and words.raw[k] not in SENTENCE_END and words.raw[k] != ",":
-        if words.region_of[k] >= 0:
-            return False
-        if _is_word(words.raw[k]) and words.low[k] not in TIME_WORDS:
-            n += 1
-        k += 1
-    return n >= 3
 
 
 def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_open: int) -> _Frame | None:
@@ -806,8 +946,8 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
     frame = candidates[-1]
     end = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
     between = [k for k in range(end + 1, a) if _is_word(words.raw[k])]
-    if len(between) > 4 or any(words.low[k] == "that" for k in between):
-        return None
+    if len(between) > 6 or any(not _is_cap(words.raw[k]) and words.low[k] not in LEAD_IN_FILLER for k in between):
+        return None  # "Cross said he “may yet …”": a clause with a quoted part, left to the indirect pass (mixed)
     return frame
 
 
