@@ -18,10 +18,11 @@ its speakers. :func:`quotes_json` turns the result into the plain JSON the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
-from .quotes import CueLexicon, find_candidates, find_quoted_regions, load_cues
+from .quotes import CueLexicon, find_candidates_and_problems, load_cues
 from .records import Article, AttributedArticle, Quote
-from .speakers import resolve_speakers
+from .speakers import OUTLET_REASON, resolve_speakers
 from .tokenize import tokenize
 
 
@@ -38,10 +39,9 @@ def attribute(
     ()
     """
     tokens = tokenize(article)
-    candidates = find_candidates(tokens, cues=cues or load_cues())
+    candidates, mark_problems = find_candidates_and_problems(tokens, cues=cues or load_cues())
     resolution = resolve_speakers(tokens, candidates, sides=sides)
     quotes = _drop_outlet_echoes(resolution.quotes)
-    _, mark_problems = find_quoted_regions(tokens.text, tokens.paragraphs)
     return AttributedArticle(article, tokens, quotes, resolution.speakers, resolution.outlets, mark_problems)
 
 
@@ -51,17 +51,19 @@ def _drop_outlet_echoes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     "X announced Y, The Gaze reports, citing Ukrainian Pravda" is one statement
     (X's); the outlets are kept as citations, not as a second and third quote.
     """
-    outlet = [q for q in quotes if q.reason.endswith("source is a news outlet")]
-    if not outlet:
+    is_outlet = [q.reason.endswith(OUTLET_REASON) for q in quotes]
+    if not any(is_outlet):
         return quotes
+    people_by_sentence: dict[int, list[Quote]] = {}
+    for q, outlet in zip(quotes, is_outlet):
+        if not outlet:
+            people_by_sentence.setdefault(q.sentence, []).append(q)
     kept = []
-    people = [q for q in quotes if not q.reason.endswith("source is a news outlet")]
-    for q in quotes:
-        if q in outlet:
-            echoes = any(
-                p.sentence == q.sentence and any(a.overlaps(b) for a in p.content for b in q.content) for p in people
-            )
-            citing = q.cue is not None and q.sentence in {p.sentence for p in people} and q.reason.startswith("participle")
+    for q, outlet in zip(quotes, is_outlet):
+        if outlet:
+            people = people_by_sentence.get(q.sentence, ())
+            echoes = any(a.overlaps(b) for p in people for a in p.content for b in q.content)
+            citing = bool(people) and q.reason.startswith("participle")
             if echoes or citing:
                 continue
         kept.append(q)
@@ -77,6 +79,30 @@ def find_quotes(
     ['direct']
     """
     return attribute(article, sides=sides, cues=cues).quotes
+
+
+def merge_continuations(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """Fold each continuation quote into the attributed quote it continues, as one discontinuous quote.
+
+    This package reports a continuation (“A,” he said. “B.”) as its own quote
+    whose speaker carries over; corpora such as PolNeAR annotate it as one
+    attribution with a discontinuous content. Use this to compare with them.
+
+    >>> from analysis.records import Article
+    >>> quotes = find_quotes(Article("“We tried,” Kovac said. “We failed.”"))
+    >>> len(quotes), len(merge_continuations(quotes)), len(merge_continuations(quotes)[0].content)
+    (2, 1, 2)
+    """
+    out: list[Quote] = []
+    for quote in quotes:
+        if quote.reason.startswith("continuation") and out:
+            k = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind == "direct" and out[k].source is not None), None)
+            if k is not None and out[k].speakers == quote.speakers:
+                previous = out[k]
+                out[k] = replace(previous, content=previous.content + quote.content, problems=previous.problems + quote.problems)
+                continue
+        out.append(quote)
+    return tuple(out)
 
 
 def quotes_json(attributed: AttributedArticle) -> dict:

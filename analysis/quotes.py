@@ -97,6 +97,14 @@ class CueLexicon:
         cue = self.words.get(word)
         return (1, cue) if cue else None
 
+    def first_words(self) -> frozenset[str]:
+        """Every word a cue can start with."""
+        found = self.__dict__.get("_firsts")
+        if found is None:
+            found = frozenset(self.words) | frozenset(self.phrases)
+            object.__setattr__(self, "_firsts", found)
+        return found
+
     def type_of(self, text: str) -> str | None:
         """The type of a cue string: the whole phrase if known, else its first known word.
 
@@ -345,23 +353,24 @@ class _Words:
     def __init__(self, tokens: Tokens) -> None:
         text = tokens.text
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.raw: list[str] = []
+        spans = [w for sentence in tokens.sentences for w in sentence.words]
+        self.starts = [w[0] for w in spans]
+        self.ends = [w[1] for w in spans]
+        raw = [text[a:b] for a, b in spans]
+        if "’" in text:
+            raw = [w.replace("’", "'") for w in raw]
+        self.raw = raw
+        self.low = [w.lower() for w in raw]
         self.sent: list[int] = []
         self.sent_range: list[tuple[int, int]] = []
-        self.sent_para: list[int] = []
-        for sentence in tokens.sentences:
-            first = len(self.starts)
-            for w in sentence.words:
-                self.starts.append(w.start)
-                self.ends.append(w.end)
-                self.raw.append(text[w.start : w.end].replace("’", "'"))
-                self.sent.append(sentence.index)
-            self.sent_range.append((first, len(self.starts)))
-            self.sent_para.append(sentence.paragraph)
-        self.low = [w.lower() for w in self.raw]
-        self.region_of: list[int] = [-1] * len(self.starts)
+        self.sent_para = [sentence.paragraph for sentence in tokens.sentences]
+        position = 0
+        for number, sentence in enumerate(tokens.sentences):
+            n = len(sentence.words)
+            self.sent.extend([number] * n)
+            self.sent_range.append((position, position + n))
+            position += n
+        self.region_of: list[int] = [-1] * len(spans)
 
     def index_at(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
@@ -446,44 +455,55 @@ def find_candidates(tokens: Tokens, *, cues: CueLexicon | None = None) -> tuple[
     indirect according-to: source after 'according to', content before or after | the bridge is safe | the mayor
     direct direct: cue after the closing mark | “Come,” … “and see.” | he
     """
+    return find_candidates_and_problems(tokens, cues=cues)[0]
+
+
+def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = None) -> tuple[tuple[Quote, ...], tuple[str, ...]]:
+    """:func:`find_candidates` and the problems with the article's quotation marks, in one pass."""
     cues = cues or load_cues()
     words = _Words(tokens)
-    regions, _ = find_quoted_regions(tokens.text, tokens.paragraphs)
+    regions, problems = find_quoted_regions(tokens.text, tokens.paragraphs)
     for r_index, region in enumerate(regions):
         for part in region.parts:
             i = words.index_at(part.start)
             while i < len(words.starts) and words.starts[i] < part.end:
                 words.region_of[i] = r_index
                 i += 1
-    frames_by_sentence = [_frames(words, cues, s) for s in range(len(words.sent_range))]
+    firsts = cues.first_words()
+    hits = [i for i, w in enumerate(words.low) if w in firsts]
+    by_sentence: dict[int, list[int]] = {}
+    for i in hits:
+        by_sentence.setdefault(words.sent[i], []).append(i)
+    frames_by_sentence = [_frames(words, cues, s, by_sentence.get(s, ())) for s in range(len(words.sent_range))]
     quotes: list[Quote] = []
     direct_regions: set[int] = set()
     _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
     _indirect_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
     quotes.sort(key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0))
-    return tuple(quotes)
+    return tuple(quotes), problems
 
 
-def _frames(words: _Words, cues: CueLexicon, s: int) -> list[_Frame]:
-    """Cue frames of sentence ``s``: each cue outside quotation marks with its source."""
+def _frames(words: _Words, cues: CueLexicon, s: int, hits: Iterable[int]) -> list[_Frame]:
+    """Cue frames of sentence ``s``: each cue outside quotation marks with its source.
+
+    ``hits`` are the word indices of the sentence that may start a cue.
+    """
     first, last = words.sent_range[s]
     low, raw, region_of = words.low, words.raw, words.region_of
     frames: list[_Frame] = []
-    i = first
-    while i < last:
-        if region_of[i] >= 0 or not _is_word(raw[i]):
-            i += 1
+    done = first
+    for i in hits:
+        if i < done or region_of[i] >= 0:
             continue
         found = cues.match(low, i)
         if not found or i + found[0] > last or (i > first and _is_cap(raw[i]) and low[i] != "according"):
             # a capitalised cue word inside a sentence is a title-case heading or a name ("Talks", "Hope")
-            i += 1
             continue
         n, cue = found
         frame = _frame(words, first, last, i, i + n - 1, cue, frames)
         if frame is not None:
             frames.append(frame)
-        i += n
+        done = i + n
     return frames
 
 
@@ -533,8 +553,11 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     if j >= first and _is_word(raw[j]) and low[j] not in BOUNDARY and low[j] not in NP_LINKS:
         if not _subject_head(words, j, first):
             return None
-        if low[c0] in WEAK_FORMS and not (low[j] in SUBJECT_PRONOUNS or (_is_cap(raw[j]) and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1])))):
+        bare_name = _is_cap(raw[j]) and low[j] not in load_speaker_nouns() and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1]))
+        if low[c0] in WEAK_FORMS and not (low[j] in SUBJECT_PRONOUNS or bare_name):
             return None  # "member states", "his remarks": a noun, not a cue
+        if low[c0] == "called" and j == before and j - 1 >= first and low[j - 1] in {"a", "an"}:
+            return None  # naming: "a show called …"
         src = _left_np(words, first, j)
         if src is None:
             return None
@@ -557,7 +580,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     if j >= first and raw[j] == ",":
         # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion)
         right = _right_np(words, c1 + 1, last)
-        if right is not None and (right[1] + 1 >= last or raw[right[1] + 1] in {",", ".", ";", "!", "?"}):
+        if right is not None and (right[1] + 1 >= last or raw[right[1] + 1] in {",", ".", ";", "!", "?"}) and _speaker_like(words, right):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '…, said X'")
         src = _apposition_np(words, first, j)
         if src is not None:
@@ -565,7 +588,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         return None
     if j < first or words.region_of[j] >= 0 or raw[j] in DASHES or raw[j] in QUOTE_TOKENS:
         right = _right_np(words, c1 + 1, last)
-        if right is not None:
+        if right is not None and _speaker_like(words, right):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '… said X'")
     return None
 
@@ -597,6 +620,12 @@ CLAUSE_STARTS = {
     "our", "my", "your", "some", "many", "most", "all", "no", "nothing", "everything", "something", "more",
     "both", "any", "every", "each", "such", "as", ":", "himself", "herself", "themselves", "itself",
 }
+# "sees him as …", "regards it as …"
+AS_CUES = {"see", "view", "regard", "consider"}
+# "wants to …", "plans to …"
+TO_CUES = {"want", "hope", "plan", "seek", "intend", "decide", "prefer", "wish", "expect", "agree", "fear", "appear", "seem"}
+# "thinks the plan failed": a clause may follow without "that"
+BARE_CLAUSE_CUES = {"think", "believe", "feel", "fear", "hope", "expect", "suspect", "assume", "suppose", "worry", "doubt", "wish", "know", "realize", "realise", "understand", "imagine", "guess", "agree", "figure"}
 CONTINUE_LEMMAS = {"continue", "add"}  # "continued:" / "added that" — not "continued to grow"
 
 
@@ -613,7 +642,16 @@ def _complement_fits(words: _Words, c1: int, last: int, cue: Cue) -> bool:
         return True
     if k >= last or nxt in {",", ".", ";", "?", "!"}:
         return True  # "…, he believes."
-    return nxt in CLAUSE_STARTS or _is_cap(raw[k]) or words.region_of[k] >= 0 or raw[k] in QUOTE_TOKENS
+    if nxt in {"that", "whether", "if", "how", "what", "why", "who", "when", "where", ":"} or words.region_of[k] >= 0:
+        return True
+    head = cue.lemma.split()[0]
+    if head in AS_CUES:
+        return any(low[x] == "as" for x in range(k, min(last, k + 8)))
+    if head in TO_CUES and nxt == "to":
+        return True
+    if head in BARE_CLAUSE_CUES:
+        return nxt in CLAUSE_STARTS or _is_cap(raw[k]) or raw[k][:1].isdigit()
+    return _is_cap(raw[k]) or raw[k][:1].isdigit() or nxt in SUBJECT_PRONOUNS
 
 
 BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "am"}
@@ -665,6 +703,14 @@ def _subject_head(words: _Words, j: int, first: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _speaker_like(words: _Words, np: tuple[int, int]) -> bool:
+    """Whether a noun phrase can be a speaker: a pronoun, a name, or a speaker noun."""
+    head = words.low[np[1]]
+    if head in SUBJECT_PRONOUNS or head in load_speaker_nouns():
+        return True
+    return any(_is_cap(words.raw[x]) for x in range(np[0], np[1] + 1) if x > words.sent_range[words.sent[x]][0] or np[0] == np[1])
 
 
 def _prev_word(words: _Words, first: int, i: int) -> int | None:
@@ -878,7 +924,8 @@ def _is_fragment(words: _Words, region: QuotedRegion) -> bool:
     a = words.index_at(region.start)
     b = words.index_at(region.end)
     n = sum(1 for i in range(a, min(b, a + 6)) if _is_word(words.raw[i]))
-    return n < 4
+    inner = words.text[region.start : region.end].rstrip("”\"'» \n")
+    return n < 4 and not inner.endswith((".", "!", "?", "…"))
 
 
 def _cue_span(words: _Words, frame: _Frame) -> Span:

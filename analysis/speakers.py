@@ -25,12 +25,15 @@ what cannot be inferred stays ``None``.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
 import re
 from collections.abc import Mapping
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -40,6 +43,7 @@ from .records import OutletCitation, Quote, Span, Speaker, Tokens
 
 SIDES_FILE = "sides.tsv"  # shipped in analysis/data/
 OUTLETS_FILE = "outlets.tsv"  # shipped in analysis/data/
+MAX_ANTECEDENT_DISTANCE = 30  # a pronoun or role noun looks back over this many recent speakers at most
 
 # Titles and role nouns that precede or describe a name (lower-case, without a period).
 TITLES = {
@@ -76,6 +80,7 @@ FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princes
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman"}
 SPLIT_WORDS = {"of", "for", "at", "from", "with", "in", "on", "to", "who", ",", "(", "which", "whose"}
 DETERMINER_WORDS = {"the", "a", "an", "this", "that", "these", "those", "another"}
+OUTLET_REASON = "; source is a news outlet"  # appended to a quote's reason when its source is an outlet
 # Verbs that an outlet does rather than a person ("The Gaze reports", "citing Ukrainian Pravda").
 OUTLET_CUES = {"report", "cite", "according to", "as reported by", "write", "publish", "broadcast"}
 
@@ -353,12 +358,14 @@ def resolve_speakers(
     text = tokens.text
     outlets = outlets or load_outlets()
     entities: list[_Entity] = []
+    recent: OrderedDict[int, _Entity] = OrderedDict()  # entities by latest mention, most recent last
     by_key: dict[str, _Entity] = {}
     citations: list[OutletCitation] = []
     resolved: dict[int, tuple[_Entity, ...]] = {}
     outlet_quotes: set[int] = set()
     order = sorted(range(len(quotes)), key=lambda q: quotes[q].source.start if quotes[q].source else quotes[q].content[0].start)
     full_names = _full_names(text)
+    starts = [sentence.span.start for sentence in tokens.sentences]
     for q_index in order:
         quote = quotes[q_index]
         if quote.source is None:
@@ -370,27 +377,25 @@ def resolve_speakers(
             outlet_quotes.add(q_index)
             continue
         if mention.kind == "name":
-            roles = _distribute_roles(text, quote.source, mention, tokens)
+            roles = _distribute_roles(text, quote.source, mention, tokens, starts)
             found = []
             for name, role in zip(mention.names, roles):
-                found.append(_link(entities, by_key, _fullest(name, full_names), role, quote.source, text))
+                found.append(_link(entities, by_key, _fullest(name, full_names), role, quote.source, recent))
             resolved[q_index] = tuple(found)
         elif mention.kind == "pronoun":
-            entity = _antecedent(entities, mention.pronoun, quote.source.start)
+            entity = _antecedent(recent, mention.pronoun, quote.source.start)
             if entity is not None:
                 for e in entity:
-                    e.mentions.append(quote.source)
-                    e.last = quote.source.start
+                    _touch(recent, e, quote.source)
                     if mention.pronoun in PERSON_PRONOUNS and e.kind == "person" and e.gender is None and len(entity) == 1:
                         e.gender = PERSON_PRONOUNS[mention.pronoun]
                 resolved[q_index] = entity
         elif mention.kind == "role":
-            entity = _role_antecedent(entities, mention.phrase, quote.source.start)
+            entity = _role_antecedent(recent, mention.phrase, quote.source.start)
             if entity is None:
-                entity = _link(entities, by_key, mention.phrase, None, quote.source, text, kind=_group_kind(mention.phrase))
+                entity = _link(entities, by_key, mention.phrase, None, quote.source, recent, kind=_group_kind(mention.phrase))
             else:
-                entity.mentions.append(quote.source)
-                entity.last = quote.source.start
+                _touch(recent, entity, quote.source)
             resolved[q_index] = (entity,)
     # continuation quotes inherit the speaker of the attributed quote before them
     last_speakers: tuple[_Entity, ...] = ()
@@ -424,7 +429,7 @@ def _unique_citations(citations: list[OutletCitation]) -> tuple[OutletCitation, 
 
 
 def _mark_outlets(quotes: list[Quote], outlet_quotes: set[int]) -> list[Quote]:
-    return [replace(q, reason=q.reason + "; source is a news outlet") if i in outlet_quotes else q for i, q in enumerate(quotes)]
+    return [replace(q, reason=q.reason + OUTLET_REASON) if i in outlet_quotes else q for i, q in enumerate(quotes)]
 
 
 def _cited_outlets(text: str, tokens: Tokens, quotes: list[Quote], outlet_quotes: set[int], outlets: Outlets) -> list[OutletCitation]:
@@ -479,16 +484,11 @@ def _fullest(name: str, full_names: dict[str, str]) -> str:
     return name
 
 
-def _link(entities, by_key, name: str, role: str | None, span: Span, text: str, *, kind: str = "person") -> _Entity:
+def _link(entities, by_key, name: str, role: str | None, span: Span, recent, *, kind: str = "person") -> _Entity:
     """The entity a name refers to: an earlier one with the same name or surname, else a new one."""
     low = name.lower()
     parts = low.split()
     entity = by_key.get(low) or (by_key.get(parts[-1]) if parts else None)
-    if entity is None and parts:
-        for candidate in reversed(entities):
-            if candidate.name.lower().split()[-1:] == parts[-1:]:
-                entity = candidate
-                break
     if entity is None:
         entity = _Entity(name, kind)
         entities.append(entity)
@@ -501,35 +501,47 @@ def _link(entities, by_key, name: str, role: str | None, span: Span, text: str, 
         entity.name = name
     if role and (entity.role is None or len(role) > len(entity.role)):
         entity.role = role
-    entity.mentions.append(span)
-    entity.last = span.start
+    _touch(recent, entity, span)
     for key in entity.keys():
         by_key.setdefault(key, entity)
     return entity
 
 
-def _antecedent(entities: list[_Entity], pronoun: str, offset: int) -> tuple[_Entity, ...] | None:
+def _touch(recent: OrderedDict[int, _Entity], entity: _Entity, span: Span) -> None:
+    """Record a mention of ``entity`` and make it the most recent one."""
+    entity.mentions.append(span)
+    entity.last = span.start
+    recent[id(entity)] = entity
+    recent.move_to_end(id(entity))
+
+
+def _recent(recent: OrderedDict[int, _Entity], offset: int):
+    """Entities mentioned before ``offset``, most recent first, at most MAX_ANTECEDENT_DISTANCE of them."""
+    found = (e for e in reversed(recent.values()) if e.last < offset)
+    return islice(found, MAX_ANTECEDENT_DISTANCE)
+
+
+def _antecedent(recent: OrderedDict[int, _Entity], pronoun: str, offset: int) -> tuple[_Entity, ...] | None:
     """The most recent compatible speaker before ``offset``."""
-    before = sorted((e for e in entities if 0 <= e.last < offset), key=lambda e: e.last, reverse=True)
     if pronoun in GROUP_PRONOUNS:
-        for e in before:
+        for e in _recent(recent, offset):
             if e.kind in ("group", "organisation"):
                 return (e,)
         return None
     gender = PERSON_PRONOUNS.get(pronoun)
-    for e in before:
+    for e in _recent(recent, offset):
         if e.kind == "person" and (e.gender is None or e.gender == gender):
             return (e,)
     return None
 
 
-def _role_antecedent(entities: list[_Entity], phrase: str, offset: int) -> _Entity | None:
+def _role_antecedent(recent: OrderedDict[int, _Entity], phrase: str, offset: int) -> _Entity | None:
     """A definite role description ("the minister") → the latest speaker with that role noun."""
     words = phrase.lower().split()
     if not words or words[-1] not in ROLE_NOUNS or len(words) > 3:
         return None
     noun = words[-1]
-    for e in sorted((e for e in entities if 0 <= e.last < offset), key=lambda e: e.last, reverse=True):
+    for e in _recent(recent, offset):
         if e.role and noun in e.role.lower().split():
             return e
     return None
@@ -543,10 +555,10 @@ _PLURAL_ROLE = re.compile(
 )
 
 
-def _distribute_roles(text: str, span: Span, mention: Mention, tokens: Tokens) -> tuple[str | None, ...]:
+def _distribute_roles(text: str, span: Span, mention: Mention, tokens: Tokens, starts: list[int]) -> tuple[str | None, ...]:
     """Roles for the names of a mention, from its own words or from an apposition in the sentence."""
     roles = list(mention.roles) + [None] * (len(mention.names) - len(mention.roles))
-    sentence = _sentence_of(tokens, span.start)
+    sentence = _sentence_of(tokens, starts, span.start)
     if sentence is None:
         return tuple(roles)
     before = text[sentence.start : span.start].rstrip()
@@ -585,10 +597,7 @@ def _strip_det(phrase: str) -> str:
     return " ".join(words)
 
 
-def _sentence_of(tokens: Tokens, offset: int) -> Span | None:
-    import bisect
-
-    starts = [s.span.start for s in tokens.sentences]
+def _sentence_of(tokens: Tokens, starts: list[int], offset: int) -> Span | None:
     i = bisect.bisect_right(starts, offset) - 1
     return tokens.sentences[i].span if i >= 0 else None
 
