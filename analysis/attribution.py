@@ -12,7 +12,7 @@ its speakers. :func:`quotes_json` turns the result into the plain JSON the
 >>> [(q.kind, q.speaker.name, q.speaker.side) for q in result.quotes]
 [('indirect', 'Ivan Petrenko', 'Ukraine'), ('direct', 'Ivan Petrenko', 'Ukraine')]
 >>> quotes_json(result)["quotes"][1]
-{'kind': 'direct', 'speaker': 'Ivan Petrenko', 'side': 'Ukraine', 'cue': [[66, 71]], 'sources': [[63, 65]], 'contents': [[53, 62]]}
+{'kind': 'direct', 'speaker': 'Ivan Petrenko', 'side': 'Ukraine', 'cue': [[68, 73]], 'sources': [[65, 67]], 'contents': [[53, 64]]}
 """
 
 from __future__ import annotations
