@@ -533,6 +533,13 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         elif w in TIME_WORDS and j - 1 >= first and low[j - 1] == "on":  # "Clinton on Tuesday said"
             skipped.append(w)
             j -= 2
+        elif raw[j] == ")" and j - 1 > first:  # "Sen. John Smith (R-Texas) said"
+            k = j - 1
+            while k > first and j - k < 8 and raw[k] != "(":
+                k -= 1
+            if raw[k] != "(":
+                break
+            j = k - 1
         else:
             break
     after = c1 + 1 if c1 + 1 < last else None

@@ -264,18 +264,19 @@ def read_mention(text: str, span: Span, *, outlets: Outlets | None = None) -> Me
         runs = [r for r in _name_runs(words, low) if r[0] > head_end]
     if not runs:
         return Mention(span, "role", phrase=phrase)
-    names, roles = [], []
-    first_start = runs[0][0]
-    prefix = [w for w, lw in zip(words[:first_start], low[:first_start]) if lw not in DETERMINER_WORDS]
-    role_words = []
-    for start, end, title in runs:
-        names.append(_clean(" ".join(words[start:end])))
-        role_words.append(title)
-    shared = " ".join(prefix).strip() or None
-    for title in role_words:
-        roles.append(" ".join(x for x in (shared, title) if x) or None)
-    # coordinated names share nothing unless the role is plural (handled by the caller)
-    return Mention(span, "name", names=tuple(names), roles=tuple(roles), phrase=phrase)
+    # the name next to the cue, and the names coordinated with it ("A and B", "A, B and C")
+    group = [runs[-1]]
+    for run in reversed(runs[:-1]):
+        between = [w for w in low[run[2] : group[0][0]]]
+        if between in (["and"], ["&"], [","], [",", "and"]):
+            group.insert(0, run)
+        else:
+            break
+    prefix = [w for w, lw in zip(words[: group[0][0]], low[: group[0][0]]) if lw not in DETERMINER_WORDS]
+    shared = " ".join(prefix).replace(" .", ".").strip() or None
+    names = tuple(_clean(" ".join(words[k:j])) for _, k, j, _ in group)
+    roles = tuple(" ".join(x for x in (shared, title) if x) or None for *_, title in group)
+    return Mention(span, "name", names=names, roles=roles, phrase=phrase)
 
 
 def _has_title(low: list[str]) -> bool:
@@ -287,32 +288,44 @@ def _clean(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
-def _name_runs(words: list[str], low: list[str]) -> list[tuple[int, int, str | None]]:
-    """Runs of capitalised words that read as names, each with the title words that precede it.
+def _name_runs(words: list[str], low: list[str]) -> list[tuple[int, int, int, str | None]]:
+    """Runs of capitalised words that read as names: (run start, name start, end, title words).
 
-    Names are separated by "and"; within a run, leading title and side words
-    ("Sen.", "Foreign Minister", "Ukrainian") are the title, not the name.
+    Within a run, leading title and side words ("Sen.", "Foreign Minister",
+    "Ukrainian") are the title, not the name; name particles (de, van der,
+    al-) stay in the name.
     """
     side_words = load_side_words()
     runs = []
     i, n = 0, len(words)
     while i < n:
-        if not _capital(words[i]):
+        if not _capital(words[i]) or low[i] in DETERMINER_WORDS:
             i += 1
             continue
         j = i
-        while j < n and (_capital(words[j]) or (low[j] in PARTICLES and j + 1 < n and _capital(words[j + 1])) or (words[j] == "." and j > i) or (words[j] == "-" and j > i)):
-            j += 1
+        while j < n:
+            if _capital(words[j]) and (j == i or low[j] not in DETERMINER_WORDS):
+                j += 1
+            elif (words[j] == "." or words[j] == "-") and j > i:
+                j += 1
+            elif low[j] in PARTICLES:
+                m = j
+                while m < n and low[m] in PARTICLES:
+                    m += 1
+                if m < n and _capital(words[m]) and m > i:
+                    j = m
+                else:
+                    break
+            else:
+                break
         k = i
         while k < j - 1 and (low[k] in TITLES or low[k] in side_words or words[k] == "." or low[k].endswith("-based")):
             k += 1
-        if k < j and low[k] in TITLES and k == j - 1 and j - i > 1:
-            pass
         title = " ".join(words[i:k]).replace(" .", ".") or None
-        name_words = [w for w in words[k:j] if w not in {".", "-"} or True]
-        if name_words and not (len(name_words) == 1 and low[k] in TITLES | set(side_words)):
-            runs.append((k, j, title))
-        i = j
+        name_words = [w for w in words[k:j] if w not in {".", "-"}]
+        if name_words and not (len(name_words) == 1 and (low[k] in TITLES or low[k] in side_words)):
+            runs.append((i, k, j, title))
+        i = max(j, i + 1)
     return runs
 
 
@@ -372,7 +385,7 @@ def resolve_speakers(
             continue
         mention = read_mention(text, quote.source, outlets=outlets)
         if mention.kind == "outlet" or (mention.kind in ("name", "role") and _acts_as_outlet(text, quote, mention)):
-            name = mention.names[0] if mention.names else mention.phrase
+            name = mention.names[0] if mention.kind == "outlet" else _clean(quote.source.text(text))
             citations.append(OutletCitation(name, quote.source, quote.cue))
             outlet_quotes.add(q_index)
             continue
@@ -577,16 +590,16 @@ def _distribute_roles(text: str, span: Span, mention: Mention, tokens: Tokens, s
             roles[0] = _strip_det(segment)
     after = text[span.end : sentence.end]
     m = _APPOSITION_AFTER.match(after)
-    if m and len(mention.names) == 1 and not text[span.start : span.end].rstrip().endswith(","):
-        role = m.group(1).strip()
-        if role.split()[0].lower() in {"the", "a", "an", "who"} or role.split()[0].lower() in ROLE_NOUNS or role.split()[0].lower() in TITLES:
-            if not role.lower().startswith("who"):
-                roles[0] = _strip_det(role) if not roles[0] else f"{roles[0]}, {_strip_det(role)}"
-    elif len(mention.names) == 1 and "," in text[span.start : span.end]:
+    if len(mention.names) == 1 and "," in text[span.start : span.end]:
         # the source span holds its own apposition: "Craig Dunn, a local GOP leader"
         inner = text[span.start : span.end].split(",", 1)[1].strip(" ,")
         if inner and not roles[0]:
             roles[0] = _strip_det(inner)
+    elif m and len(mention.names) == 1 and not text[span.start : span.end].rstrip().endswith(","):
+        role = m.group(1).strip()
+        if role.split()[0].lower() in {"the", "a", "an", "who"} or role.split()[0].lower() in ROLE_NOUNS or role.split()[0].lower() in TITLES:
+            if not role.lower().startswith("who"):
+                roles[0] = _strip_det(role) if not roles[0] else f"{roles[0]}, {_strip_det(role)}"
     return tuple(roles)
 
 

@@ -1,0 +1,182 @@
+"""Speakers: names, roles, sides, pronouns, role nouns, outlets and the user's side mapping."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.attribution import attribute
+from analysis.errors import DataFileError
+from analysis.records import Article, Span
+from analysis.speakers import infer_side, load_outlets, read_mention, read_sides
+
+
+def _speakers(text: str, **options) -> list:
+    return [[s.name for s in q.speakers] for q in attribute(Article(text), **options).quotes]
+
+
+# --- mentions
+
+
+@pytest.mark.parametrize(
+    "source, kind, names, roles",
+    [
+        ("Ukrainian Foreign Ministry spokesperson Heorhii Tykhyi", "name", ("Heorhii Tykhyi",), ("Ukrainian Foreign Ministry spokesperson",)),
+        ("Ukrainian delegate Sergiy Kyslytsya", "name", ("Sergiy Kyslytsya",), ("Ukrainian delegate",)),
+        ("Sen. Ted Cruz", "name", ("Ted Cruz",), ("Sen.",)),
+        ("Rustem Umerov and Vladimir Medinsky", "name", ("Rustem Umerov", "Vladimir Medinsky"), (None, None)),
+        ("Ursula von der Leyen", "name", ("Ursula von der Leyen",), (None,)),
+        ("Charles de Gaulle", "name", ("Charles de Gaulle",), (None,)),
+        ("Joel Pollak of Breitbart California", "name", ("Joel Pollak",), (None,)),
+        ("Secretary of State John Kerry", "name", ("John Kerry",), ("Secretary of State",)),
+        ("Local teacher Ivan Petrov", "name", ("Ivan Petrov",), ("Local teacher",)),
+        ("he", "pronoun", (), ()),
+        ("They", "pronoun", (), ()),
+        ("the minister", "role", (), ()),
+        ("a spokesman for the campaign", "role", (), ()),
+        ("The New York Times", "outlet", ("The New York Times",), ()),
+        ("Ukrainian Pravda", "outlet", ("Ukrainian Pravda",), ()),
+    ],
+)
+def test_read_mention(source, kind, names, roles):
+    mention = read_mention(source, Span(0, len(source)))
+    assert (mention.kind, mention.names) == (kind, names)
+    if roles:
+        assert mention.roles == roles
+
+
+# --- sides
+
+
+@pytest.mark.parametrize(
+    "name, role, sides, expected",
+    [
+        ("Rustem Umerov", "head of the Ukrainian delegation", None, ("Ukraine", "ukrainian")),
+        ("Vladimir Medinsky", "head of the Russian delegation", None, ("Russia", "russian")),
+        ("Dmitry Peskov", "Kremlin spokesman", None, ("Russia", "kremlin")),
+        ("Oleh Nikolenko", "spokesman for Kyiv", None, ("Ukraine", "kyiv")),
+        ("Ted Cruz", "Republican Sen.", None, ("Republican Party", "republican")),
+        ("Jane Doe", "teacher", None, (None, None)),
+        ("Jane Doe", None, None, (None, None)),
+        ("Rustem Umerov", None, {"Rustem Umerov": "Kyiv"}, ("Kyiv", "user mapping: Rustem Umerov")),
+        ("Rustem Umerov", "head of the Ukrainian delegation", {"umerov": "Team A"}, ("Team A", "user mapping: umerov")),
+        ("Anna Kovac", "Kyiv envoy", {"Kyiv": "Ukraine (user)"}, ("Ukraine (user)", "user mapping: Kyiv")),
+    ],
+)
+def test_infer_side(name, role, sides, expected):
+    assert infer_side(name, role, sides=sides) == expected
+
+
+def test_party_tag_gives_a_side():
+    result = attribute(Article("Sen. John Smith (R-Texas) said the bill would fail."))
+    assert result.speakers[0].side == "Republican Party"
+
+
+# --- linking within an article
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # full name first, then surname, then pronoun
+        ("Anna Kovac said the talks failed. Kovac said more. “No,” she added.", [["Anna Kovac"]] * 3),
+        # a pronoun resolves to the most recent speaker, not to a name inside a quote
+        ("Anna Kovac said the talks failed. “Ivan Petrov lied,” she said.", [["Anna Kovac"], ["Anna Kovac"]]),
+        ("Anna Kovac said talks failed. Ivan Petrov said they did not. He added that more would come.", [["Anna Kovac"], ["Ivan Petrov"], ["Ivan Petrov"]]),
+        # a role noun resolves to the latest speaker with that role
+        ("Foreign Minister Anna Kovac said talks failed. Ivan Petrov said they did not. The minister said more would come.", [["Anna Kovac"], ["Ivan Petrov"], ["Anna Kovac"]]),
+        # a joint statement
+        ("Anna Kovac and Ivan Petrov announced a truce.", [["Anna Kovac", "Ivan Petrov"]]),
+        # gender from a title keeps "he" away from Mrs. Kovac
+        ("Mr. Ivan Petrov said talks failed. Mrs. Anna Kovac said they did not. He added that more would come.", [["Ivan Petrov"], ["Anna Kovac"], ["Ivan Petrov"]]),
+        # nothing to resolve to
+        ("He said the talks failed.", [[]]),
+    ],
+)
+def test_linking(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_coordinated_roles_pair_with_names_in_order():
+    text = (
+        "The heads of the Ukrainian and Russian delegations in Istanbul, Anna Kovac and Ivan Petrov, "
+        "announced a truce."
+    )
+    result = attribute(Article(text))
+    roles = {s.name: (s.role, s.side) for s in result.speakers}
+    assert roles == {
+        "Anna Kovac": ("head of the Ukrainian delegation", "Ukraine"),
+        "Ivan Petrov": ("head of the Russian delegation", "Russia"),
+    }
+
+
+def test_apposition_gives_the_role():
+    result = attribute(Article("Anna Kovac, the Ukrainian envoy, said the talks failed."))
+    assert (result.speakers[0].role, result.speakers[0].side) == ("Ukrainian envoy", "Ukraine")
+
+
+def test_side_evidence_and_unknown_side():
+    result = attribute(Article("Ukrainian envoy Anna Kovac said talks failed. Local teacher Ivan Petrov said they did not."))
+    found = {s.name: (s.side, s.side_evidence) for s in result.speakers}
+    assert found == {"Anna Kovac": ("Ukraine", "ukrainian"), "Ivan Petrov": (None, None)}
+
+
+# --- outlets
+
+
+def test_outlets_are_citations_not_speakers():
+    text = "Anna Kovac announced a truce, The Gaze reports, citing Ukrainian Pravda."
+    result = attribute(Article(text))
+    assert [o.name for o in result.outlets] == ["The Gaze", "Ukrainian Pravda"]
+    assert [s.name for s in result.speakers] == ["Anna Kovac"]
+    assert len(result.quotes) == 1
+
+
+def test_outlet_list():
+    outlets = load_outlets()
+    assert outlets.is_outlet("Reuters") and outlets.is_outlet("the Washington Post")
+    assert not outlets.is_outlet("Anna Kovac")
+
+
+# --- the user's side mapping
+
+
+def test_read_sides_json(tmp_path):
+    path = tmp_path / "sides.json"
+    path.write_text(json.dumps({"Umerov": "Ukraine", "Kremlin": "Russia"}), encoding="utf-8")
+    assert read_sides(path) == {"Umerov": "Ukraine", "Kremlin": "Russia"}
+
+
+def test_read_sides_tsv_with_header_and_comments(tmp_path):
+    path = tmp_path / "sides.tsv"
+    path.write_text("name\tside\n# comment\nUmerov\tUkraine\n\nKremlin\tRussia\n", encoding="utf-8")
+    assert read_sides(path) == {"Umerov": "Ukraine", "Kremlin": "Russia"}
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("bad.json", "{not json", "not valid JSON"),
+        ("list.json", "[1, 2]", "expected a JSON object"),
+        ("value.json", '{"Umerov": 3}', "must be a non-empty string"),
+        ("bad.tsv", "Umerov Ukraine\n", "expected two tab-separated columns"),
+        ("three.tsv", "Umerov\tUkraine\textra\n", "expected two tab-separated columns"),
+    ],
+)
+def test_read_sides_malformed(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        read_sides(path)
+
+
+def test_read_sides_missing_file(tmp_path):
+    with pytest.raises(DataFileError, match="check the path"):
+        read_sides(tmp_path / "nope.tsv")
+
+
+def test_user_mapping_by_word():
+    text = "Kremlin spokesman Dmitry Peskov said talks failed."
+    result = attribute(Article(text), sides={"Kremlin": "Moscow side"})
+    assert (result.speakers[0].side, result.speakers[0].side_evidence) == ("Moscow side", "user mapping: Kremlin")
