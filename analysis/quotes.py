@@ -42,6 +42,7 @@ CUE_TYPES = ("speech", "thought", "evidence")
 MAX_SOURCE_WORDS = 12  # a source phrase longer than this is cut at its head
 MAX_TRAILER_GAP = 30  # words between a closing quotation mark and its cue ("…,” said X, a Y of Z, …)
 MIN_CONTENT_WORDS = 1
+KEEP_UNATTRIBUTED = False  # report quotations with no cue and no attributed neighbour (speaker unknown)?
 
 # ---------------------------------------------------------------------------
 # The cue lexicon
@@ -876,7 +877,7 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
             rule = "direct: cue after the closing mark"
         if frame is None:
             frame = _lead_in_frame(words, region, frames_by_sentence, s_open)
-            rule = "direct: cue before the opening mark"
+            rule = frame.rule if frame is not None and frame.rule.startswith("direct") else "direct: cue before the opening mark"
         content = list(region.parts)
         if frame is None and (not starts or _is_fragment(words, region)):
             continue  # a quoted fragment inside a sentence: left to the indirect pass (mixed)
@@ -912,10 +913,13 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
             )
             last_region_end_para = words.sent_para[words.sent[max(words.index_at(region.end) - 1, 0)]]
             continue
-        quotes.append(
-            Quote("direct", tuple(content), None, None, paragraph=para_open, sentence=s_open,
-                  reason="unattributed: no cue next to the quote", problems=problems)
-        )
+        if KEEP_UNATTRIBUTED or problems:
+            # a quotation with no cue and no attributed quote next to it: a slogan, a title, or
+            # speech whose speaker the text does not give; kept only to carry a problem
+            quotes.append(
+                Quote("direct", tuple(content), None, None, paragraph=para_open, sentence=s_open,
+                      reason="unattributed: no cue next to the quote", problems=problems)
+            )
 
 
 def _starts_sentence(words: _Words, a: int, s: int) -> bool:
@@ -978,31 +982,61 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
 
 
 def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_open: int) -> _Frame | None:
-    """The frame just before an opening mark ("X said: “…”", "X said, “…”", "According to X, “…”")."""
+    """The frame just before an opening mark ("X said: “…”", "X said, “…”", "According to X, “…”").
+
+    A lead-in that ends with a colon introduces the quote even without a
+    known cue ("Trump boomed: “…”", "Republican pollster Daron Shaw: “…”").
+    """
+    raw = words.raw
     a = words.index_at(region.start)
-    first = words.sent_range[s_open][0]
-    candidates = [f for f in frames_by_sentence[s_open] if f.cue[1] < a and not f.used]
-    if a == first or all(words.raw[k] in QUOTE_TOKENS for k in range(first, a)):
-        # the quote opens its sentence: look at the end of the previous sentence of the paragraph ("X said:")
-        prev = s_open - 1
-        if prev >= 0 and words.sent_para[prev] in (words.sent_para[s_open], words.sent_para[s_open] - 1):
-            p_first, p_last = words.sent_range[prev]
-            if p_last > p_first and words.raw[p_last - 1] == ":":
-                candidates = [f for f in frames_by_sentence[prev] if not f.used]
-                a = p_last - 1
-                first = p_first
-            else:
-                return None
-        else:
+    s = s_open
+    first = words.sent_range[s][0]
+    if a == first or all(raw[k] in QUOTE_TOKENS for k in range(first, a)):
+        # the quote opens its sentence: look at the end of the previous sentence ("X said:")
+        s = s_open - 1
+        if s < 0 or words.sent_para[s] not in (words.sent_para[s_open], words.sent_para[s_open] - 1):
             return None
-    if not candidates:
+        first, last = words.sent_range[s]
+        if last <= first or raw[last - 1] != ":":
+            return None
+        a = last
+    colon = a - 1 >= first and raw[a - 1] == ":"
+    candidates = [f for f in frames_by_sentence[s] if f.cue[1] < a and not f.used]
+    if candidates:
+        frame = candidates[-1]
+        end = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
+        between = [k for k in range(end + 1, a) if _is_word(raw[k])]
+        if colon and len(between) <= MAX_COLON_LEAD_IN:
+            return frame
+        if len(between) > 6 or any(not _is_cap(raw[k]) and words.low[k] not in LEAD_IN_FILLER for k in between):
+            return None  # "Cross said he “may yet …”": a clause with a quoted part, left to the indirect pass (mixed)
+        return frame
+    if colon:
+        return _colon_frame(words, first, a - 1)
+    return None
+
+
+MAX_COLON_LEAD_IN = 12  # words between a cue and the colon that introduces a quote
+
+
+def _colon_frame(words: _Words, first: int, colon: int) -> _Frame | None:
+    """A frame for a lead-in with no known cue: the word before the colon (or the colon) and the subject."""
+    low, raw = words.low, words.raw
+    i = first
+    while i < colon and (raw[i] in QUOTE_TOKENS or low[i] in {"and", "but", "so", "then", "also"}):
+        i += 1
+    if i >= colon or colon - i > MAX_COLON_LEAD_IN:
         return None
-    frame = candidates[-1]
-    end = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
-    between = [k for k in range(end + 1, a) if _is_word(words.raw[k])]
-    if len(between) > 6 or any(not _is_cap(words.raw[k]) and words.low[k] not in LEAD_IN_FILLER for k in between):
-        return None  # "Cross said he “may yet …”": a clause with a quoted part, left to the indirect pass (mixed)
-    return frame
+    cue = colon - 1 if colon - 1 > i and _is_word(raw[colon - 1]) and not _is_cap(raw[colon - 1]) and low[colon - 1] not in FUNCTION_WORDS else colon
+    if low[i] in SUBJECT_PRONOUNS:
+        source = (i, i)
+    elif _is_cap(raw[i]) and low[i] not in FUNCTION_WORDS:
+        source = _right_np(words, i, cue if cue != colon else colon)
+        if source is None:
+            return None
+    else:
+        return None
+    return _Frame((cue, cue), raw[cue].lower(), "", source, "none", "direct: introduced by a colon")
 
 
 # ---------------------------------------------------------------------------
