@@ -361,7 +361,11 @@ class _Words:
         if "’" in text:
             raw = [w.replace("’", "'") for w in raw]
         self.raw = raw
-        self.low = [w.lower() for w in raw]
+        lowered = text.lower().replace("’", "'")
+        if len(lowered) == len(text):  # lower-casing kept every offset (almost always)
+            self.low = [lowered[a:b] for a, b in spans]
+        else:
+            self.low = [w.lower() for w in raw]
         self.sent: list[int] = []
         self.sent_range: list[tuple[int, int]] = []
         self.sent_para = [sentence.paragraph for sentence in tokens.sentences]
@@ -1055,7 +1059,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
             start, end = content
             spans = [Span(words.starts[start], words.ends[end])]
             problems = ()
-            fragment = [words.region_of[k] for k in range(start, end + 1) if words.region_of[k] >= 0 and words.region_of[k] not in direct]
+            fragment = [r for r in words.region_of[start : end + 1] if r >= 0 and r not in direct]
             kind = "mixed" if fragment else "indirect"
             if fragment:
                 problems = tuple(regions[r].problem for r in sorted(set(fragment)) if regions[r].problem)
@@ -1071,7 +1075,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
 def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last: int, direct: set[int]) -> tuple[int, int] | None:
     """Word range of a frame's content, bounded by the neighbouring frames and direct quotes."""
     frame = frames[f_index]
-    raw, low = words.raw, words.raw
+    raw, low = words.raw, words.low
     if frame.content_side == "right":
         i = frame.cue[1] + 1
         if frame.lemma == "according to":
@@ -1079,7 +1083,7 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
         # skip the object of "told reporters", time words and "in a statement" up to "that"
         k, n = i, 0
         while k < last and n < 12 and raw[k] not in SENTENCE_END and words.region_of[k] < 0:
-            if low[k].lower() == "that":
+            if low[k] == "that":
                 i = k + 1
                 break
             k += 1
@@ -1117,12 +1121,11 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
         return None
     if end < i:
         return None
-    # the content must not be a direct quote already attributed
-    inside = [words.region_of[k] for k in range(i, end + 1)]
-    if inside and all(r >= 0 and r in direct for r in inside if r >= 0) and all(r >= 0 for r in inside if _is_word(raw[i])):
-        if all(r in direct for r in inside if r >= 0) and sum(1 for r in inside if r < 0) < 2:
-            return None
-    n = sum(1 for k in range(i, end + 1) if _is_word(raw[k]))
-    if n < MIN_CONTENT_WORDS:
+    # the content must not be just a direct quote already attributed
+    inside = words.region_of[i : end + 1]
+    outside = inside.count(-1)
+    if outside < 2 and outside < len(inside) and all(r in direct for r in inside if r >= 0):
+        return None
+    if MIN_CONTENT_WORDS > 1 and sum(1 for w in raw[i : end + 1] if _is_word(w)) < MIN_CONTENT_WORDS:
         return None
     return i, end

@@ -377,7 +377,7 @@ def resolve_speakers(
     resolved: dict[int, tuple[_Entity, ...]] = {}
     outlet_quotes: set[int] = set()
     order = sorted(range(len(quotes)), key=lambda q: quotes[q].source.start if quotes[q].source else quotes[q].content[0].start)
-    full_names = _full_names(text)
+    full_names = _FullNames(text)
     starts = [sentence.span.start for sentence in tokens.sentences]
     for q_index in order:
         quote = quotes[q_index]
@@ -488,7 +488,20 @@ def _full_names(text: str) -> dict[str, str]:
     return out
 
 
-def _fullest(name: str, full_names: dict[str, str]) -> str:
+class _FullNames:
+    """Surname → fullest name in the text, found on first use (most articles never need it)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.table: dict[str, str] | None = None
+
+    def get(self, surname: str) -> str | None:
+        if self.table is None:
+            self.table = _full_names(self.text)
+        return self.table.get(surname)
+
+
+def _fullest(name: str, full_names: _FullNames) -> str:
     parts = name.split()
     if len(parts) == 1:
         full = full_names.get(parts[0].lower())
