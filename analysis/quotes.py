@@ -523,8 +523,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         side = "left" if _prev_word(words, first, c0) is not None else "right"
         return _Frame((c0, c1), lemma, cue.type, src, side, "according-to: source after 'according to', content before or after")
     before = c0 - 1
-    # noun use: "the claims", "his report", "a call"
-    if before >= first and (low[before] in DETERMINERS or low[before] in {"'s", "of"}) and c0 == c1:
+    # noun use: "the claims", "his report", "a call", "Trump's comments"
+    if before >= first and c0 == c1 and (low[before] in DETERMINERS or low[before] in {"'s", "of"} or (low[before].endswith("'s") and _is_word(raw[before]))):
         return None
     j = before
     skipped: list[str] = []
@@ -575,8 +575,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return None
         k = src[0] - 1
         if k >= first and low[k] == "as":
-            # "As X reported, …" / "…, as X said"
-            side = "right" if k == first or not _is_word(raw[k - 1]) and k - 1 == first else "left"
+            # "As X reported, the talks …" (content after) / "The talks …, as X said" (content before)
+            side = "right" if after is not None and raw[after] == "," and after + 1 < last else "left"
             return _Frame((c0, c1), lemma, cue.type, src, side, "as: 'as X said', content in the main clause")
         # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
         left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
@@ -678,6 +678,7 @@ LEAD_IN_FILLER = {
     "host", "told", "saying", "wrote", "said", "as", "follows", "following", "written", "recent", "separate", "radio",
     "television", "tv", "show", "rally", "event", "debate", "remarks", "his", "their", "its", "an", "online",
 } | TIME_WORDS
+PREPOSITIONS = {"in", "from", "at", "on", "during", "with", "after", "before", "for", "to", "into", "outside", "inside", "near", "since", "of", "by", "via", "through", "over", "under", "across", "behind", "alongside"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"}
 FUNCTION_WORDS = BOUNDARY | NP_LINKS | DETERMINERS | {"in", "on", "at", "by", "with", "from", "after", "before", "during", "under", "for", "of", "than", "like", "about"}
 
@@ -1056,10 +1057,9 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
             content = _content(words, frames, f_index, first, last, direct)
             if content is None:
                 continue
-            start, end = content
-            spans = [Span(words.starts[start], words.ends[end])]
+            spans = [Span(words.starts[start], words.ends[end]) for start, end in content]
             problems = ()
-            fragment = [r for r in words.region_of[start : end + 1] if r >= 0 and r not in direct]
+            fragment = [r for start, end in content for r in words.region_of[start : end + 1] if r >= 0 and r not in direct]
             kind = "mixed" if fragment else "indirect"
             if fragment:
                 problems = tuple(regions[r].problem for r in sorted(set(fragment)) if regions[r].problem)
@@ -1072,8 +1072,8 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
             )
 
 
-def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last: int, direct: set[int]) -> tuple[int, int] | None:
-    """Word range of a frame's content, bounded by the neighbouring frames and direct quotes."""
+def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last: int, direct: set[int]) -> list[tuple[int, int]] | None:
+    """Word ranges of a frame's content, bounded by the neighbouring frames and direct quotes."""
     frame = frames[f_index]
     raw, low = words.raw, words.low
     if frame.content_side == "right":
@@ -1103,8 +1103,12 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
                 break
         while end >= i and (not _is_word(raw[end]) and raw[end] not in QUOTE_TOKENS or raw[end] in {",", "-", "–", "—"}):
             end -= 1
+        if i <= end and low[i] in PREPOSITIONS and end - i < 6 and all(r < 0 for r in words.region_of[i : end + 1]):
+            return None  # "said in an interview.", "spoke to Fox News": a phrase, not what was said
     elif frame.content_side == "left":
         end = min(frame.cue[0], frame.source[0]) - 1
+        if end >= first and low[end] == "as":
+            end -= 1
         i = first
         for other in reversed(frames[:f_index]):
             if other.content_side == "right" and other.source is not None and other.cue[1] < end:
@@ -1117,6 +1121,15 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
             end -= 1
         while i <= end and (raw[i] in {",", ":"} or raw[i] in DASHES):
             i += 1
+        tail = max(frame.cue[1], frame.source[1]) + 1
+        if end - i < 2 and tail + 1 < last and raw[tail] == ",":
+            # "That, he said, is wrong.": the content is on both sides of the frame
+            j = tail + 1
+            stop = last - 1
+            while stop >= j and not _is_word(raw[stop]) and raw[stop] not in QUOTE_TOKENS:
+                stop -= 1
+            if end >= i and stop >= j:
+                return [(i, end), (j, stop)]
     else:
         return None
     if end < i:
@@ -1128,4 +1141,4 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
         return None
     if MIN_CONTENT_WORDS > 1 and sum(1 for w in raw[i : end + 1] if _is_word(w)) < MIN_CONTENT_WORDS:
         return None
-    return i, end
+    return [(i, end)]
