@@ -166,3 +166,13 @@ def corpus_header(tables, *, title: str = "", source: str = "") -> HTML:
         f"{len(tables.failures)} inputs failed"
     )
     return HTML(f"<h1>{html.escape(heading)}</h1><p><small>{html.escape(facts)}</small></p>")
+
+
+def table_or_note(table, *, empty: str):
+    """The table itself, or a note saying ``empty`` when it has no rows (so a report never shows a bare header).
+
+    >>> import pandas as pd
+    >>> table_or_note(pd.DataFrame(columns=["source", "error"]), empty="No input failed.").html
+    '<p><em>No input failed.</em></p>'
+    """
+    return table if len(table) else note(empty)

@@ -212,9 +212,7 @@ def _hue_for(by: str) -> str:
 
 
 def voices(quotes: pd.DataFrame, *, by: str = "outlet", ax=None):
-    """Number of different speakers heard per group (outlet, date or side), split by side (or outlet)."""
-    import seaborn as sns
-
+    """Number of different speakers heard per group (outlet, date or side), stacked by side (or outlet)."""
     hue = _hue_for(by)
     title = f"Voices per {by}"
     data = _labelled(quotes, by, hue, "speaker")
@@ -222,12 +220,20 @@ def voices(quotes: pd.DataFrame, *, by: str = "outlet", ax=None):
     if data.empty:
         return _empty(ax, "No resolved speakers.", title)
     data = _top(_top(data, hue, keep=MAX_COLOURS), by, keep=MAX_ROWS)
-    counts = data.drop_duplicates(["file", "speaker"]).groupby([by, hue]).size().rename("voices").reset_index()
-    order = sorted(counts[by].unique())
-    ax = _axes(ax, height=_height(len(order)))
-    sns.barplot(data=counts, y=by, x="voices", hue=hue, order=order, palette=_palette(counts[hue]), ax=ax)
+    heard = data.drop_duplicates(["file", "speaker"])
+    return _stacked(pd.crosstab(heard[by], heard[hue]), hue=hue, ax=ax,
+                    title=f"{title} (distinct speakers per article, summed)", xlabel="speakers")  # fmt: skip
+
+
+def _stacked(table: pd.DataFrame, *, hue: str, ax, title: str, xlabel: str):
+    """Horizontal stacked bars, one row per index label, one colour per column label."""
+    table = table.sort_index()
+    ax = _axes(ax, height=_height(len(table)))
+    palette = _palette(table.columns)
+    table.plot.barh(stacked=True, ax=ax, color=[palette[c] for c in table.columns], width=0.8)
+    ax.invert_yaxis()
     _legend_outside(ax, hue)
-    ax.set(title=f"{title} (distinct speakers per article, summed)", xlabel="speakers", ylabel="")
+    ax.set(title=title, xlabel=xlabel, ylabel="")
     return ax
 
 
@@ -238,13 +244,9 @@ def quote_share(quotes: pd.DataFrame, *, by: str = "outlet", ax=None):
     if quotes.empty:
         return _empty(ax, "No quotes found.", title)
     data = _top(_top(_labelled(quotes, by, hue), hue, keep=MAX_COLOURS), by, keep=MAX_ROWS)
-    share = pd.crosstab(data[by], data[hue], normalize="index").sort_index()
-    ax = _axes(ax, height=_height(len(share)))
-    palette = _palette(share.columns)
-    share.plot.barh(stacked=True, ax=ax, color=[palette[c] for c in share.columns], width=0.8)
-    ax.invert_yaxis()
-    _legend_outside(ax, hue)
-    ax.set(title=title, xlabel="share of quotes", ylabel="", xlim=(0, 1))
+    share = pd.crosstab(data[by], data[hue], normalize="index")
+    ax = _stacked(share, hue=hue, ax=ax, title=title, xlabel="share of quotes")
+    ax.set_xlim(0, 1)
     return ax
 
 

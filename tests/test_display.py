@@ -79,3 +79,13 @@ def test_colours_are_stable_per_speaker():
 def test_headers_escape_titles():
     assert "&lt;x&gt;" in article_header(attributed(), title="<x>").html
     assert heading("a & b", level=2).html == "<h2>a &amp; b</h2>"
+
+
+def test_an_empty_table_becomes_a_note():
+    import pandas as pd
+
+    from analysis.display import table_or_note
+
+    assert "No input failed" in table_or_note(pd.DataFrame(columns=["a"]), empty="No input failed.").html
+    table = pd.DataFrame({"a": [1]})
+    assert table_or_note(table, empty="x") is table
