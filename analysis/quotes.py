@@ -583,6 +583,12 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if left_attached and not _clause_follows(words, c1, last):
             return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
         return _Frame((c0, c1), lemma, cue.type, src, "right", "subject: 'X said (that) …'")
+    if j >= first and low[j] in {"and", "but"} and j - 1 >= first and not low[c0].endswith(PARTICIPLE_ENDING):
+        # "He called her “weak” and said she had …": the subject of the coordinated verb
+        src = _sentence_subject(words, first, c0, previous)
+        if src is None or low[c0] in WEAK_FORMS:
+            return None
+        return _Frame((c0, c1), lemma, cue.type, src, "right", "coordinated: '… and said …' takes the sentence subject")
     if participle:
         # "…, saying …" / "…, adding that …": the subject of the sentence
         src = _sentence_subject(words, first, c0, previous)
@@ -598,7 +604,10 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if src is not None:
             return _Frame((c0, c1), lemma, cue.type, src, "right", "apposition: 'X, a Y, said …'")
         return None
-    if j < first or words.region_of[j] >= 0 or raw[j] in DASHES or raw[j] in QUOTE_TOKENS:
+    quote_before = j >= first and (words.region_of[j] >= 0 or raw[j] in QUOTE_TOKENS)
+    if quote_before and not _starts_sentence(words, words.index_at(_region_start(words, j)), words.sent[j]):
+        return None  # "summed up Clinton as “terrible,” denounced her record": not an inversion
+    if quote_before:
         right = _right_np(words, c1 + 1, last)
         if right is not None and _speaker_like(words, right):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '… said X'")
@@ -683,9 +692,14 @@ NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
 FUNCTION_WORDS = BOUNDARY | NP_LINKS | DETERMINERS | {"in", "on", "at", "by", "with", "from", "after", "before", "during", "under", "for", "of", "than", "like", "about"}
 
 
+PARTICIPLES_ONLY = {"spoken", "known", "shown", "written", "seen", "sworn", "forgotten", "given", "taken"}
+
+
 def _form_fits(form: str, lemma: str, subject: str, skipped: list[str]) -> bool:
     """Whether an inflected cue fits its subject: "they say", "he says", "is saying", "did say"."""
     head = lemma.split()[0]
+    if form in PARTICIPLES_ONLY:
+        return any(w in {"has", "have", "had", "having", "'ve"} for w in skipped)
     if form.endswith(PARTICIPLE_ENDING) and form != head:
         return any(w in BE_FORMS for w in skipped)
     if form == head and form not in {"put", "read", "cast", "hit", "set", "cut"}:
@@ -716,6 +730,17 @@ def _subject_head(words: _Words, j: int, first: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _region_start(words: _Words, j: int) -> int:
+    """Offset where the quoted region holding word ``j`` (or ending just before it) opens."""
+    k = j
+    while k > 0 and (words.region_of[k] < 0 and words.raw[k] in QUOTE_TOKENS):
+        k -= 1
+    r = words.region_of[k]
+    while k > 0 and words.region_of[k - 1] == r and r >= 0:
+        k -= 1
+    return words.starts[k]
 
 
 def _speaker_like(words: _Words, np: tuple[int, int]) -> bool:
@@ -839,21 +864,40 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
 
 
 def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]) -> tuple[int, int] | None:
-    """The subject of the sentence a participle cue belongs to: the last frame's source or the first phrase."""
+    """The subject of the sentence a participle or coordinated cue belongs to.
+
+    The source of the sentence's last frame if there is one, else the
+    sentence's first phrase when it is a pronoun, a name ("Sen. Ted Cruz")
+    or a speaker noun phrase ("The minister", "Campaign officials").
+    """
     for frame in reversed(previous):
         if frame.source is not None:
             return frame.source
     low, raw = words.low, words.raw
     i = first
-    while i < c0 and (raw[i] in QUOTE_TOKENS or low[i] in {"but", "and", "so", "yet"}):
+    while i < c0 and (raw[i] in QUOTE_TOKENS or low[i] in {"but", "and", "so", "yet", "then"}):
         i += 1
     if i >= c0:
         return None
-    if low[i] in SUBJECT_PRONOUNS:
+    if low[i].split("'")[0] in SUBJECT_PRONOUNS:
         return (i, i)
-    np = _right_np(words, i, c0)
-    if np is not None and any(_is_cap(raw[x]) for x in range(np[0], np[1] + 1)) and low[i] not in BOUNDARY:
-        return np
+    if _is_cap(raw[i]) and low[i] not in FUNCTION_WORDS:
+        j = i
+        while j + 1 < c0 and (
+            _is_cap(raw[j + 1])
+            or (raw[j + 1] == "." and low[j] in TITLE_ABBREVIATIONS)
+            or (low[j + 1] in NP_LINKS and j + 2 < c0 and _is_cap(raw[j + 2]) and low[j + 1] not in {"in", "at", "from", "with", "for", "of"})
+        ):
+            j += 1
+        if low[j] not in load_speaker_nouns() or j > i or low[j] in load_speaker_nouns():
+            return (i, j)
+    nouns = load_speaker_nouns()
+    if low[i] in DETERMINERS or _is_cap(raw[i]):
+        for j in range(i, min(c0, i + 5)):
+            if low[j] in nouns:
+                return (i, j)
+            if not _is_word(raw[j]) or (j > i and low[j] in FUNCTION_WORDS):
+                break
     return None
 
 
@@ -1090,10 +1134,12 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
             n += 1
         if frame.lemma in OBJECT_CUES and i == frame.cue[1] + 1:
             obj = _right_np(words, i, last)
-            if obj is not None and (frame.lemma != "call" or True):
+            if obj is not None:
                 nxt = obj[1] + 1
-                if nxt < last and words.low[nxt] in {"that", "to", "whether", "if", "about", "why", "how", "what"}:
-                    i = nxt + (1 if words.low[nxt] == "that" else 0)
+                if nxt < last and low[nxt] in {"that", "to", "whether", "if", "about", "why", "how", "what"}:
+                    i = nxt + (1 if low[nxt] == "that" else 0)
+                elif frame.lemma in {"tell", "ask", "inform"} and (nxt >= last or not _is_word(raw[nxt]) and words.region_of[nxt] < 0):
+                    return None  # "he told reporters.": only the listener, nothing said
         while i < last and raw[i] in {",", ":"}:
             i += 1
         end = last - 1
