@@ -55,6 +55,9 @@ _EXPORTS = {
     "attribute": "attribution",
     "find_quotes": "attribution",
     "read_sides": "speakers",
+    "quotes_json": "attribution",
+    "merge_continuations": "attribution",
+    "load_cues": "quotes",
     # tone and positions
     "WordEffect": "records",
     "ToneScore": "records",

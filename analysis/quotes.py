@@ -574,6 +574,12 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if src is None:
             return None
         k = src[0] - 1
+        if src[0] <= src[1] and low[src[0]] in {"the", "a", "an", "this", "that"} | TIME_WORDS and k >= first and low[k] in {"at", "in", "on", "during", "over", "after", "last", "earlier"}:
+            # "Trump at the time said", "Clinton in a statement said": the subject is before the phrase
+            p = k - 1
+            if p >= first and (low[p] in SUBJECT_PRONOUNS or _is_cap(raw[p])):
+                src = _left_np(words, first, p) or src
+                k = src[0] - 1
         if k >= first and low[k] == "as":
             # "As X reported, the talks …" (content after) / "The talks …, as X said" (content before)
             side = "right" if after is not None and raw[after] == "," and after + 1 < last else "left"
