@@ -22,6 +22,7 @@ analysis.errors.ParameterError: parameter 'top' takes an int (its default is 10)
 from __future__ import annotations
 
 import ast
+import copy
 import hashlib
 import html
 import os
@@ -257,6 +258,8 @@ def run_reports(
     ``progress`` shows a tqdm bar on standard error (default: when it is a
     terminal and there are several inputs).
     """
+    import nbformat
+
     if fmt not in FORMATS:
         raise ParameterError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     notebook = resolve_template(template)
@@ -292,25 +295,22 @@ def run_reports(
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    template_nb = nbformat.read(notebook, as_version=4)
     if show_code is None:
-        show_code = bool(_template_metadata(notebook).get("show_code", False))
+        show_code = bool(template_nb.metadata.get("analysis", {}).get("show_code", False))
+    written = []
     for job in _progress(jobs, enabled=progress if progress is not None else len(jobs) > 1 and sys.stderr.isatty()):
         try:
             written.append(
-                _run_one(job, notebook, {reserved: job.value, **typed}, out_dir, fmt=fmt, show_code=show_code)
+                _run_one(job, copy.deepcopy(template_nb), notebook.name, {reserved: job.value, **typed}, out_dir,
+                         fmt=fmt, show_code=show_code)  # fmt: skip
             )
         except AnalysisError as error:
             if len(sources) == 1:
                 raise
-            failures.append(LoadFailure(job.source, str(error), type(error).__name__))
+            message = str(error).removeprefix(f"{job.source}: ")  # the failure names its source already
+            failures.append(LoadFailure(job.source, message, type(error).__name__))
     return ReportBatch(written=written, failures=failures, total=len(sources))
-
-
-def _template_metadata(notebook: Path) -> dict:
-    import nbformat
-
-    return dict(nbformat.read(notebook, as_version=4).metadata.get("analysis", {}))
 
 
 def _progress(jobs: list[_Job], *, enabled: bool):
@@ -319,13 +319,13 @@ def _progress(jobs: list[_Job], *, enabled: bool):
     return tqdm(jobs, desc="reports", unit="report", file=sys.stderr, disable=not enabled)
 
 
-def _run_one(job: _Job, notebook: Path, parameters: dict, out_dir: Path, *, fmt: str, show_code: bool) -> Path:
+def _run_one(job: _Job, nb, template: str, parameters: dict, out_dir: Path, *, fmt: str, show_code: bool) -> Path:
+    """Execute one copy of the template notebook ``nb`` for one input and write its report atomically."""
     import nbformat
 
-    nb = nbformat.read(notebook, as_version=4)
     provenance = {
         "version": __version__,
-        "template": notebook.name,
+        "template": template,
         "input": job.source,
         "input_sha256": input_digest(job.files),
         "parameters": parameters,
@@ -339,7 +339,8 @@ def _run_one(job: _Job, notebook: Path, parameters: dict, out_dir: Path, *, fmt:
     executed_tmp = _temp_path(out_dir, job.stem, ".ipynb")
     html_tmp = _temp_path(out_dir, job.stem, ".html")
     try:
-        executed = _execute(nb, executed_tmp, parameters, out_dir, failed=failed, source=job.source, name=notebook.stem)
+        executed = _execute(nb, executed_tmp, parameters, out_dir, failed=failed, source=job.source,
+                            name=template.removesuffix(".ipynb"))  # fmt: skip
         if fmt == "html":
             try:
                 html_tmp.write_text(notebook_html(executed, show_code=show_code), encoding="utf-8")

@@ -138,7 +138,7 @@ def test_a_batch_lists_each_failure_and_goes_on(tmp_path):
     assert batch.total == 4 and batch.written == []
     assert [f.error_type for f in batch.failures] == ["InputError", "InputError", "ReportError", "ReportError"]
     assert "would overwrite the report of" in batch.failures[1].error
-    assert all("\n" not in f.error for f in batch.failures)
+    assert all("\n" not in f.error and not f.error.startswith(f.source) for f in batch.failures)
     assert files(tmp_path / "out") == ["istanbul-pow-exchange.FAILED.ipynb", "other.FAILED.ipynb"]
 
 
