@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from .frames import quote_counts
 from .records import AttributedArticle, Span
 
 # A light, colour-blind-friendly palette (seaborn "pastel", as hex) for speakers' quotes.
@@ -94,10 +95,7 @@ def highlight_quotes(attributed: AttributedArticle) -> HTML:
     colours = speaker_colours(attributed)
     text = attributed.article.text
     body = _highlight(text, _marks(attributed, colours))
-    counts: dict[str, int] = {}
-    for quote in attributed.quotes:
-        for speaker in quote.speakers:
-            counts[speaker.name] = counts.get(speaker.name, 0) + 1
+    counts = quote_counts(attributed)
     speakers = {s.name: s for q in attributed.quotes for s in q.speakers} | {s.name: s for s in attributed.speakers}
     items = []
     for name, colour in colours.items():

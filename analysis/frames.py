@@ -85,6 +85,22 @@ def quote_table(attributed: AttributedArticle) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
 
 
+def quote_counts(attributed: AttributedArticle) -> dict[str, int]:
+    """Number of quotes per speaker name; a joint statement counts for each of its speakers.
+
+    >>> from analysis.records import Article, AttributedArticle, Quote, Speaker, Tokens
+    >>> a, b = Speaker("A"), Speaker("B")
+    >>> quotes = (Quote("direct", (), None, None, (a,)), Quote("direct", (), None, None, (a, b)))
+    >>> quote_counts(AttributedArticle(Article("t"), Tokens("t", (), ()), quotes))
+    {'A': 2, 'B': 1}
+    """
+    counts: dict[str, int] = {}
+    for quote in attributed.quotes:
+        for speaker in quote.speakers:
+            counts[speaker.name] = counts.get(speaker.name, 0) + 1
+    return counts
+
+
 def speaker_table(attributed: AttributedArticle) -> pd.DataFrame:
     """One row per speaker with their role, side, the words the side came from, and number of quotes.
 
@@ -95,10 +111,7 @@ def speaker_table(attributed: AttributedArticle) -> pd.DataFrame:
     >>> speaker_table(attributed)[["name", "side", "quotes"]].to_dict("records")
     [{'name': 'A', 'side': 'X', 'quotes': 2}, {'name': 'B', 'side': '(unknown)', 'quotes': 1}]
     """
-    counts: dict[str, int] = {}
-    for quote in attributed.quotes:
-        for speaker in quote.speakers:
-            counts[speaker.name] = counts.get(speaker.name, 0) + 1
+    counts = quote_counts(attributed)
     rows = [
         {
             "name": speaker.name,
