@@ -42,6 +42,7 @@ CUE_TYPES = ("speech", "thought", "evidence")
 MAX_SOURCE_WORDS = 12  # a source phrase longer than this is cut at its head
 MAX_TRAILER_GAP = 30  # words between a closing quotation mark and its cue ("…,” said X, a Y of Z, …)
 MIN_CONTENT_WORDS = 1
+BOUND_AT_PARTICIPLES = True  # "said A, adding that B": A is the content of "said", B of "adding"
 KEEP_UNATTRIBUTED = False  # report quotations with no cue and no attributed neighbour (speaker unknown)?
 
 # ---------------------------------------------------------------------------
@@ -550,11 +551,17 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     after = c1 + 1 if c1 + 1 < last else None
     if after is not None and low[after] == "by":
         return None  # passive ("a video posted by …")
+    if lemma == "ask" and low[c0] == "asked" and (c0 == first or (before >= first and low[before] in {"when", "if", "once", "after", "but", "and"} and before == first)):
+        # "Asked about the plan, Trump said …": the question, its asker unknown
+        return _Frame((c0, c1), lemma, cue.type, None, "question", "question: 'Asked about …,' (the asker is not named)")
     if skipped and any(w in BE_FORMS for w in skipped) and not low[c0].endswith("ing"):
-        return None  # passive ("was asked", "is expected")
+        if lemma == "ask" and low[c0] == "asked" and after is not None and low[after] != "to":
+            # "X was asked whether …": the question, its asker unknown
+            return _Frame((c0, c1), lemma, cue.type, None, "question", "question: 'was asked …' (the asker is not named)")
+        return None  # passive ("was asked to", "is expected")
     if not _complement_fits(words, c1, last, cue):
         return None
-    participle = j >= first and raw[j] == "," and low[c0].endswith(PARTICIPLE_ENDING) and c0 == c1
+    participle = j >= first and raw[j] == "," and low[c0].endswith(PARTICIPLE_ENDING)
     if not participle and not _form_fits(low[c0], lemma, low[j] if j >= first else "", skipped):
         return None
     if j >= first and low[j] in {"who", "which", "that"}:
@@ -936,6 +943,8 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
         content = list(region.parts)
         if frame is None and (not starts or _is_fragment(words, region)):
             continue  # a quoted fragment inside a sentence: left to the indirect pass (mixed)
+        if frame is not None and not starts and _is_fragment(words, region) and not (a > 0 and words.raw[a - 1] in {":", ","}):
+            continue  # "called her “weak”": a quoted word inside a clause (mixed)
         direct.add(r_index)
         if frame is not None:
             frame.used = True
@@ -1056,7 +1065,7 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
             return None
         a = last
     colon = a - 1 >= first and raw[a - 1] == ":"
-    candidates = [f for f in frames_by_sentence[s] if f.cue[1] < a and not f.used]
+    candidates = [f for f in frames_by_sentence[s] if f.cue[1] < a and not f.used and f.source is not None]
     if candidates:
         frame = candidates[-1]
         end = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
@@ -1102,7 +1111,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
     for s, frames in enumerate(frames_by_sentence):
         first, last = words.sent_range[s]
         for f_index, frame in enumerate(frames):
-            if frame.used or frame.source is None:
+            if frame.used or (frame.source is None and frame.content_side != "question"):
                 continue
             content = _content(words, frames, f_index, first, last, direct)
             if content is None:
@@ -1116,7 +1125,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
             frame.used = True
             quotes.append(
                 Quote(
-                    kind, tuple(spans), _cue_span(words, frame), words.span(*frame.source),
+                    kind, tuple(spans), _cue_span(words, frame), words.span(*frame.source) if frame.source else None,
                     paragraph=words.sent_para[s], sentence=s, reason=frame.rule, problems=problems,
                 )
             )
@@ -1153,6 +1162,12 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
             if other.content_side == "left" and other.source is not None:
                 end = min(other.source[0], other.cue[0]) - 1
                 break
+            if other.rule.startswith("coordinated") and other.source == frame.source:
+                end = other.cue[0] - 2  # "called her “weak” and said …": up to "and"
+                break
+            if other.rule.startswith("participle") and other.source == frame.source and BOUND_AT_PARTICIPLES:
+                end = other.cue[0] - 1  # "said A, adding that B": up to the comma
+                break
         while end >= i and (not _is_word(raw[end]) and raw[end] not in QUOTE_TOKENS or raw[end] in {",", "-", "–", "—"}):
             end -= 1
         if i <= end and low[i] in PREPOSITIONS and end - i < 6 and all(r < 0 for r in words.region_of[i : end + 1]):
@@ -1182,6 +1197,12 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
                 stop -= 1
             if end >= i and stop >= j:
                 return [(i, end), (j, stop)]
+    elif frame.content_side == "question":
+        i = frame.cue[1] + 1
+        end = i
+        while end < last and raw[end] != "," and raw[end] not in SENTENCE_END:
+            end += 1
+        end -= 1
     else:
         return None
     if end < i:

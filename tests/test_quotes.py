@@ -185,3 +185,21 @@ def test_unclosed_quote_is_marked_and_the_rest_kept():
 def test_colon_without_cue():
     text = "Trump on taxes: “They are too high.”"
     assert _row(text, _quotes(text)[0]) == ("direct", "“They are too high.”", ":", "Trump")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Asked about the plan, Kovac said it was fine.", [("indirect", "about the plan", "Asked", None), ("indirect", "it was fine", "said", "Kovac")]),
+        ("Kovac was asked whether he would run.", [("indirect", "whether he would run", "asked", None)]),
+        ("Kovac called her “weak” and said she had no support.", [("mixed", "her “weak”", "called", "Kovac"), ("indirect", "she had no support", "said", "Kovac")]),
+        ("That, Kovac said, is wrong.", [("indirect", "That | is wrong", "said", "Kovac")]),
+        ("As Reuters reported, the talks ended.", [("indirect", "the talks ended", "reported", "Reuters")]),
+        ("The talks ended, as Kovac said.", [("indirect", "The talks ended", "said", "Kovac")]),
+        ("Kovac boomed: “We won.”", [("direct", "“We won.”", "boomed", "Kovac")]),
+        ("Kovac told reporters.", []),
+        ("Kovac said in an interview.", []),
+    ],
+)
+def test_more_constructions(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
