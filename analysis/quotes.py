@@ -415,6 +415,8 @@ BOUNDARY = {
 }
 NP_LINKS = {"of", "for", "at", "from", "with", "in", "'s", "&", "de", "van", "von", "der", "den", "du", "da", "di", "del", "bin", "ibn", "al", "la", "le"}
 TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev", "maj", "adm", "cmdr", "pres", "atty", "supt", "insp", "hon", "no", "inc", "co", "corp", "ltd"}
+# cues whose following noun phrase is a listener or target, never an inverted subject ("…, told Fox News")
+NO_INVERSION = {"tell", "inform", "assure", "reassure", "remind", "thank", "accuse", "blame", "praise", "criticize", "criticise", "blast", "slam", "attack", "mock", "call", "describe", "endorse", "defend", "call on"}
 OBJECT_CUES = {"tell", "ask", "inform", "assure", "reassure", "warn", "urge", "remind", "accuse", "advise", "caution", "beg", "call on", "thank", "blame", "criticize", "criticise", "praise", "blast", "slam", "attack", "mock", "question", "challenge", "defend", "endorse", "call", "describe", "promise"}
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -536,9 +538,9 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if w in AUXILIARIES or (w.endswith("ly") and w not in {"only", "family", "july"} and len(w) > 4 and not _is_cap(raw[j])):
             skipped.append(w)
             j -= 1
-        elif w in TIME_WORDS and j - 1 >= first and low[j - 1] == "on":  # "Clinton on Tuesday said"
+        elif w in TIME_WORDS:  # "Clinton on Tuesday said", "Warren Saturday said"
             skipped.append(w)
-            j -= 2
+            j -= 2 if j - 1 >= first and low[j - 1] == "on" else 1
         elif raw[j] == ")" and j - 1 > first:  # "Sen. John Smith (R-Texas) said"
             k = j - 1
             while k > first and j - k < 8 and raw[k] != "(":
@@ -609,8 +611,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return None
         return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '…, saying …' takes the sentence subject")
     if j >= first and raw[j] == ",":
-        # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion)
-        right = _right_np(words, c1 + 1, last)
+        # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion; not "…, told Fox News")
+        right = _right_np(words, c1 + 1, last) if lemma not in NO_INVERSION else None
         if right is not None and (right[1] + 1 >= last or raw[right[1] + 1] in {",", ".", ";", "!", "?"}) and _speaker_like(words, right):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '…, said X'")
         src = _apposition_np(words, first, j)
@@ -620,7 +622,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     quote_before = j >= first and (words.region_of[j] >= 0 or raw[j] in QUOTE_TOKENS)
     if quote_before and not _starts_sentence(words, words.index_at(_region_start(words, j)), words.sent[j]):
         return None  # "summed up Clinton as “terrible,” denounced her record": not an inversion
-    if quote_before:
+    if quote_before and lemma not in NO_INVERSION:
         right = _right_np(words, c1 + 1, last)
         if right is not None and _speaker_like(words, right):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '… said X'")
