@@ -77,11 +77,16 @@ def read_ann(text: str) -> list[GoldAttribution]:
             pieces = [part.split() for part in match.group(3).split(";") if part.strip()]
             spans[match.group(1)] = tuple(Span(int(a), int(b)) for a, b in pieces)
         elif match := _ANN_EVENT.match(line):
-            events.append(dict(arg.split(":", 1) for arg in match.group(1).split() if ":" in arg))
-    return [
-        GoldAttribution(*(spans.get(event.get(role, ""), ()) for role in ("Content", "Cue", "Source")))
-        for event in events
-    ]
+            events.append([arg.partition(":")[::2] for arg in match.group(1).split()])
+    attributions = []
+    for event in events:  # resolved after reading: an event may name spans defined below it
+        parts: dict[str, list[Span]] = {"Content": [], "Cue": [], "Source": []}
+        for role, target in event:
+            role = role.rstrip("0123456789")  # Content2: a second part of the same content
+            if role in parts:
+                parts[role].extend(spans.get(target, ()))
+        attributions.append(GoldAttribution(*(tuple(sorted(parts[r])) for r in ("Content", "Cue", "Source"))))
+    return attributions
 
 
 def read_polnear(folder: str | Path) -> list[tuple[Article, list[GoldAttribution]]]:

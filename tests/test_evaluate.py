@@ -36,10 +36,11 @@ def test_read_ann_handles_discontinuous_spans_notes_and_wrapped_text():
         "and its wrapped second line\n"
         "#1\tAnnotatorNotes T1\ta note\n"
         "T2\tCue 6 9\tsaid\n"
-        "E1\tAttribution:T2 Content:T1 Cue:T2\n"
+        "E1\tAttribution:T2 Content:T1 Cue:T2 Content2:T3\n"
+        "T3\tContent 20 30\ta second part, defined after the event\n"
     )
     [gold] = read_ann(ann)
-    assert gold.content == (Span(0, 5), Span(10, 12))
+    assert gold.content == (Span(0, 5), Span(10, 12), Span(20, 30))
     assert gold.cue == (Span(6, 9),)
     assert gold.source == ()
 
