@@ -526,9 +526,10 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         side = "left" if _prev_word(words, first, c0) is not None else "right"
         return _Frame((c0, c1), lemma, cue.type, src, side, "according-to: source after 'according to', content before or after")
     before = c0 - 1
-    # noun use: "the claims", "his report", "a call", "Trump's comments"
-    if before >= first and c0 == c1 and (low[before] in DETERMINERS or low[before] in {"'s", "of"} or (low[before].endswith("'s") and _is_word(raw[before]))):
-        return None
+    # noun use: "the claims", "his report", "a call", "Trump's comments", "her call for"
+    if before >= first and (low[before] in DETERMINERS or low[before] in {"'s", "of"} or (low[before].endswith("'s") and _is_word(raw[before]))):
+        if c0 == c1 or low[before] in POSSESSIVES or low[before].endswith("'s"):
+            return None
     j = before
     skipped: list[str] = []
     while j >= first:
