@@ -147,7 +147,7 @@ def _inflections(lemma: str, forms: str) -> set[str]:
         past.add(first[:-1] + "ied")
     else:
         past.add(first + "ed")
-    if len(first) >= 3 and first[-1] not in _VOWELS | {"w", "x", "y"} and first[-2] in _VOWELS and first[-3] not in _VOWELS:
+    if len(first) >= 3 and first[-1] not in _VOWELS | {"w", "x", "y"} and first[-2] in _VOWELS:
         stems.add(first + first[-1] + "ing")
         past.add(first + first[-1] + "ed")
     if not irregular:
