@@ -42,6 +42,7 @@ CUE_TYPES = ("speech", "thought", "evidence")
 MAX_SOURCE_WORDS = 12  # a source phrase longer than this is cut at its head
 MAX_TRAILER_GAP = 30  # words between a closing quotation mark and its cue ("…,” said X, a Y of Z, …)
 MIN_CONTENT_WORDS = 1
+NESTED_ONLY_SPEECH = {"thought", "evidence"}  # cue types not reported when inside another quote's content
 BOUND_AT_PARTICIPLES = True  # "said A, adding that B": A is the content of "said", B of "adding"
 KEEP_UNATTRIBUTED = False  # report quotations with no cue and no attributed neighbour (speaker unknown)?
 
@@ -946,8 +947,8 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
         content = list(region.parts)
         if frame is None and (not starts or _is_fragment(words, region)):
             continue  # a quoted fragment inside a sentence: left to the indirect pass (mixed)
-        if frame is not None and not starts and _is_fragment(words, region) and not (a > 0 and words.raw[a - 1] in {":", ","}):
-            continue  # "called her “weak”": a quoted word inside a clause (mixed)
+        if frame is not None and not starts and not (a > 0 and words.raw[a - 1] in {":", ","}):
+            continue  # "called her “weak”", "said he wants “a total …”": a quote inside a clause (mixed)
         direct.add(r_index)
         if frame is not None:
             frame.used = True
@@ -1113,12 +1114,18 @@ def _colon_frame(words: _Words, first: int, colon: int) -> _Frame | None:
 def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int]) -> None:
     for s, frames in enumerate(frames_by_sentence):
         first, last = words.sent_range[s]
+        contents = [
+            None if frame.used or (frame.source is None and frame.content_side != "question") else _content(words, frames, f_index, first, last, direct)
+            for f_index, frame in enumerate(frames)
+        ]
         for f_index, frame in enumerate(frames):
-            if frame.used or (frame.source is None and frame.content_side != "question"):
-                continue
-            content = _content(words, frames, f_index, first, last, direct)
+            content = contents[f_index]
             if content is None:
                 continue
+            if frame.type in NESTED_ONLY_SPEECH and any(
+                other is not None and other is not content and any(a <= frame.cue[0] <= b for a, b in other) for other in contents
+            ):
+                continue  # "said he thinks …": a thought inside reported speech is part of that speech
             spans = [Span(words.starts[start], words.ends[end]) for start, end in content]
             problems = ()
             fragment = [r for start, end in content for r in words.region_of[start : end + 1] if r >= 0 and r not in direct]
