@@ -634,7 +634,9 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
 def _clause_follows(words: _Words, c1: int, last: int) -> bool:
     """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.")."""
     k = c1 + 1
-    return not (k >= last or words.raw[k] in {",", ".", "!", "?", ";"} or words.low[k] in TIME_WORDS)
+    while k < last and words.low[k] in TIME_WORDS:
+        k += 1
+    return not (k >= last or words.raw[k] in {",", ".", "!", "?", ";"})
 
 
 # Cue forms that are more often nouns ("member states", "his remarks", "the attacks"): a cue only
@@ -782,6 +784,9 @@ def _next_word(words: _Words, i: int, last: int) -> int | None:
 def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:
     """A noun phrase ending at word ``j``, scanning left: names, titles, roles, determiners."""
     low, raw = words.low, words.raw
+    if low[j] == "others" and j - 2 >= first and low[j - 1] == "and" and _is_cap(raw[j - 2]):
+        name = _left_np(words, first, j - 2)  # "Doyle and others"
+        return (name[0], j) if name else (j, j)
     if low[j] in SUBJECT_PRONOUNS or low[j] in {"both", "others", "many", "some"}:
         return (j, j)
     if not _is_word(raw[j]) or low[j] in BOUNDARY or low[j] in DETERMINERS - {"both", "some", "many", "most", "all"}:
@@ -1180,8 +1185,8 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
                 break
         while end >= i and (not _is_word(raw[end]) and raw[end] not in QUOTE_TOKENS or raw[end] in {",", "-", "–", "—"}):
             end -= 1
-        if i <= end and low[i] in PREPOSITIONS and end - i < 6 and all(r < 0 for r in words.region_of[i : end + 1]):
-            return None  # "said in an interview.", "spoke to Fox News": a phrase, not what was said
+        if i <= end and low[i] in PREPOSITIONS and (end - i < 6 or frame.rule.startswith("participle")) and all(r < 0 for r in words.region_of[i : end + 1]):
+            return None  # "said in an interview.", "spoke to Fox News", ", speaking in Ohio,": a phrase, not what was said
     elif frame.content_side == "left":
         end = min(frame.cue[0], frame.source[0]) - 1
         if end >= first and low[end] == "as":
