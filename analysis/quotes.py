@@ -40,7 +40,6 @@ from .records import Quote, Span, Tokens
 CUES_FILE = "cues.tsv"  # shipped in analysis/data/
 CUE_TYPES = ("speech", "thought", "evidence")
 MAX_SOURCE_WORDS = 12  # a source phrase longer than this is cut at its head
-MAX_TRAILER_GAP = 30  # words between a closing quotation mark and its cue ("…,” said X, a Y of Z, …)
 MIN_CONTENT_WORDS = 1
 NESTED_ONLY_SPEECH = {"thought", "evidence"}  # cue types not reported when inside another quote's content
 BOUND_AT_PARTICIPLES = True  # "said A, adding that B": A is the content of "said", B of "adding"
@@ -389,7 +388,6 @@ class _Words:
 
 
 # Word classes used by the phrase rules (lower-cased).
-PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "who", "both", "one", "others", "many", "some"}
 SUBJECT_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it"}
 DETERMINERS = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
@@ -435,7 +433,7 @@ def _is_word(raw: str) -> bool:
 
 
 def _is_cap(raw: str) -> bool:
-    return raw[:1].isupper() or (raw[:1].isdigit() and False)
+    return raw[:1].isupper()
 
 
 # ---------------------------------------------------------------------------
@@ -444,13 +442,15 @@ def _is_cap(raw: str) -> bool:
 
 @dataclass(slots=True)
 class _Frame:
+    """A cue found in a sentence, with its source and where its content lies (mutable: ``used``)."""
+
     cue: tuple[int, int]  # word indices, inclusive
     lemma: str
     type: str
-    source: tuple[int, int] | None  # word indices, inclusive
-    content_side: str  # "right", "left" or "none"
-    rule: str
-    used: bool = False
+    source: tuple[int, int] | None  # word indices, inclusive; None for "Asked about …," (asker unknown)
+    content_side: str  # "right" (X said …), "left" (…, X said), "question", or "none" (a colon lead-in)
+    rule: str  # becomes Quote.reason
+    used: bool = False  # taken by a direct quote or already reported
 
 
 def find_candidates(tokens: Tokens, *, cues: CueLexicon | None = None) -> tuple[Quote, ...]:
@@ -775,10 +775,6 @@ def _prev_word(words: _Words, first: int, i: int) -> int | None:
     while j >= first and words.raw[j] in QUOTE_TOKENS:
         j -= 1
     return j if j >= first else None
-
-
-def _next_word(words: _Words, i: int, last: int) -> int | None:
-    return i if i < last else None
 
 
 def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:

@@ -81,8 +81,6 @@ MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "
 SPLIT_WORDS = {"of", "for", "at", "from", "with", "in", "on", "to", "who", ",", "(", "which", "whose"}
 DETERMINER_WORDS = {"the", "a", "an", "this", "that", "these", "those", "another"}
 OUTLET_REASON = "; source is a news outlet"  # appended to a quote's reason when its source is an outlet
-# Verbs that an outlet does rather than a person ("The Gaze reports", "citing Ukrainian Pravda").
-OUTLET_CUES = {"report", "cite", "according to", "as reported by", "write", "publish", "broadcast"}
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
