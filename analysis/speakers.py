@@ -391,7 +391,8 @@ def resolve_speakers(
             roles = _distribute_roles(text, quote.source, mention, tokens, starts)
             found = []
             for name, role in zip(mention.names, roles):
-                found.append(_link(entities, by_key, _fullest(name, full_names), role, quote.source, recent))
+                known = name.lower() in by_key or name.lower().split()[-1:] and name.lower().split()[-1] in by_key
+                found.append(_link(entities, by_key, name if known else _fullest(name, full_names), role, quote.source, recent))
             resolved[q_index] = tuple(found)
         elif mention.kind == "pronoun":
             entity = _antecedent(recent, mention.pronoun, quote.source.start)
@@ -422,7 +423,7 @@ def resolve_speakers(
     out_quotes = []
     for q_index, quote in enumerate(quotes):
         found = tuple(speakers[id(e)] for e in resolved.get(q_index, ()))
-        out_quotes.append(replace(quote, speakers=found))
+        out_quotes.append(replace(quote, speakers=found) if found else quote)
     cited = _cited_outlets(text, tokens, out_quotes, outlet_quotes, outlets)
     return Resolution(
         tuple(out_quotes if not outlet_quotes else _mark_outlets(out_quotes, outlet_quotes)),
