@@ -666,6 +666,14 @@ AS_CUES = {"see", "view", "regard", "consider"}
 TO_CUES = {"want", "hope", "plan", "seek", "intend", "decide", "prefer", "wish", "expect", "agree", "fear", "appear", "seem"}
 # "thinks the plan failed": a clause may follow without "that"
 BARE_CLAUSE_CUES = {"think", "believe", "feel", "fear", "hope", "expect", "suspect", "assume", "suppose", "worry", "doubt", "wish", "know", "realize", "realise", "understand", "imagine", "guess", "agree", "figure"}
+# cues that report speech only with these words after them ("spoke about …", "maintained that …",
+# "pledged to …"), not "spoke to reporters", "maintained his lead", "pledged $1 million"
+COMPLEMENT_STARTS = {
+    "speak": {"about", "of", "out", "that", ":"},
+    "talk": {"about", "of", "that", ":"},
+    "maintain": {"that", ":"},
+    "pledge": {"to", "that", ":"},
+}
 CONTINUE_LEMMAS = {"continue", "add"}  # "continued:" / "added that" — not "continued to grow"
 
 
@@ -676,6 +684,9 @@ def _complement_fits(words: _Words, c1: int, last: int, cue: Cue) -> bool:
     while k < last and (low[k] in TIME_WORDS or low[k] in {"also", "now", "still", "strongly", "firmly", "privately", "publicly"}):
         k += 1
     nxt = low[k] if k < last else ""
+    allowed = COMPLEMENT_STARTS.get(cue.lemma)
+    if allowed is not None and not (nxt in allowed or (k < last and (words.region_of[k] >= 0 or raw[k] in QUOTE_TOKENS))):
+        return False
     if cue.lemma in CONTINUE_LEMMAS:
         return nxt in {"", ":", ",", ".", "that", "the", "this"} or raw[k] in QUOTE_TOKENS or words.region_of[k] >= 0 if k < last else True
     if cue.type not in CLAUSE_TYPES:
