@@ -44,6 +44,7 @@ from bisect import bisect_right
 import string
 from collections.abc import Collection, Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import compress
 from importlib import resources
 from pathlib import Path
 
@@ -463,6 +464,8 @@ def explain_tone(score: ToneScore, *, limit: int = EXPLAIN_LIMIT) -> str:
 # Words for phrase matching: letters/digits with inner hyphens and apostrophes
 # (so-called, isn't, Kyiv's), or one punctuation character.
 _MATCH_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# How many distinct words a matcher remembers the candidate phrases of before starting afresh.
+_PLAN_LIMIT = 200_000
 _PATTERN_WORD = re.compile(r"^[\w'’\-.,&/%$*|]+$|^[^\w\s]+$")
 
 
@@ -478,14 +481,16 @@ class PhraseMatcher:
     an apostrophe matches ’ too, a possessive 's is ignored (Kyiv's matches
     Kyiv), and a phrase of punctuation only (``?``) matches itself. Matching
     ignores case unless ``exact``. A text is cut into words once and each word
-    costs one dictionary look-up, which keeps scoring a corpus cheap.
+    costs one dictionary look-up, which keeps scoring a corpus cheap: the
+    phrases that can start at a word are worked out the first time the word
+    is seen and remembered (:attr:`starting`).
 
     >>> matcher = PhraseMatcher([("pow", "prisoner* of war"), ("q", "?")])
     >>> [(label, text[s:e]) for text in ["Prisoners of war? No."] for label, s, e in matcher.find(text)]
     [('pow', 'Prisoners of war'), ('q', '?')]
     """
 
-    __slots__ = ("exact", "entries", "by_word", "by_prefix", "others")
+    __slots__ = ("exact", "entries", "by_word", "by_prefix", "others", "starting")
 
     def __init__(self, entries: Iterable[tuple[str, str]], *, exact: bool = False) -> None:
         self.exact = exact
@@ -493,6 +498,7 @@ class PhraseMatcher:
         self.by_word: dict[str, list] = {}
         self.by_prefix: dict[str, list] = {}
         self.others: list = []
+        self.starting: dict[str, tuple] = {}  # word -> the phrases that may start at it, filled as words are seen
         for label, phrase in self.entries:
             words = self.parse(phrase, exact=exact)
             entry = (label, words)
@@ -563,40 +569,41 @@ class PhraseMatcher:
         """``(label, first word, end word)`` of every phrase found in a list of words from :meth:`tokens`."""
         found = []
         count = len(words)
-        by_word, by_prefix, others = self.by_word, self.by_prefix, self.others
-        starts = [
-            i for i, word in enumerate(words)
-            if word in by_word or word[:3] in by_prefix or (word[-2:] == "'s" and word[:-2] in by_word)
-        ]  # fmt: skip
-        for i in starts:
-            word = words[i]
-            candidates = by_word.get(word)
-            if word.endswith("'s") and len(word) > 3:
-                candidates = (candidates or []) + by_word.get(word[:-2], [])
-            for group in (candidates, by_prefix.get(word[:3])):
-                if not group:
-                    continue
-                exact_first = group is candidates
-                for label, pattern in group:
-                    size = len(pattern)
-                    if size == 1:
-                        if exact_first or _word_fits(pattern[0], word):
-                            found.append((label, i, i + 1))
-                    elif i + size <= count and all(_word_fits(pattern[k], words[i + k]) for k in range(size)):
-                        found.append((label, i, i + size))
-        for label, pattern in others:
-            size = len(pattern)
-            first = pattern[0]
-            if all(kind == "<" for kind, _ in first):
-                suffixes = tuple(value for _, value in first)
-                hits = [i for i, word in enumerate(words) if word.endswith(suffixes)]
-            else:
-                hits = [i for i, word in enumerate(words) if _word_fits(first, word)]
-            for i in hits:
-                if i + size <= count and all(_word_fits(pattern[k], words[i + k]) for k in range(1, size)):
+        starts = list(map(self.starting.get, words))
+        if None in starts:
+            starts = [plan if plan is not None else self._starting(word) for plan, word in zip(starts, words)]
+        for i in compress(range(count), starts):
+            for label, pattern, size in starts[i]:
+                if size == 1:
+                    found.append((label, i, i + 1))
+                elif i + size <= count and all(_word_fits(pattern[k], words[i + k]) for k in range(1, size)):
                     found.append((label, i, i + size))
-        found.sort(key=lambda f: (f[1], -f[2]))
+        found.sort(key=_by_place)
         return found
+
+    def _starting(self, word: str) -> tuple[tuple[str, tuple, int], ...]:
+        """``(label, pattern, size)`` of the phrases whose first word ``word`` fits, remembered in :attr:`starting`.
+
+        In the order matches are reported at one place: exact first words, then
+        prefixes (``prisoner*``), then the other patterns (``*n't``).
+        """
+        by_word = self.by_word
+        candidates = list(by_word.get(word, ()))
+        if word.endswith("'s") and len(word) > 3:
+            candidates += by_word.get(word[:-2], [])
+        plan = [(label, pattern, len(pattern)) for label, pattern in candidates
+                if len(pattern) == 1 or _word_fits(pattern[0], word)]  # fmt: skip
+        for label, pattern in (*self.by_prefix.get(word[:3], ()), *self.others):
+            if _word_fits(pattern[0], word):
+                plan.append((label, pattern, len(pattern)))
+        if len(self.starting) >= _PLAN_LIMIT:
+            self.starting.clear()
+        self.starting[word] = plan = tuple(plan)
+        return plan
+
+
+def _by_place(found: tuple[str, int, int]) -> tuple[int, int]:
+    return found[1], -found[2]
 
 
 def _word_fits(options: tuple[tuple[str, str], ...], word: str) -> bool:
