@@ -109,22 +109,29 @@ _DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8)
-def _stance_matcher(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[PhraseMatcher, dict[str, int]]:
-    """One matcher for every stance phrase, and each stance's rank (lower wins)."""
-    matcher = PhraseMatcher([(stance, phrase) for stance, words in phrases for phrase in words])
-    return matcher, {stance: rank for rank, (stance, _) in enumerate(phrases)}
+def _stance_ranks(phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
+    """Each stance's rank (lower wins)."""
+    return {stance: rank for rank, (stance, _) in enumerate(phrases)}
 
 
-@lru_cache(maxsize=1)
-def _word_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
-    """Negations and modal verbs."""
-    return (PhraseMatcher([("not", p) for p in NEGATION_PHRASES]), PhraseMatcher([(m, m) for m in MODALS]))
+# What each phrase of the clause matcher finds, the first item of its label.
+TOPIC, STANCE, NEGATION, MODAL = "topic", "stance", "negation", "modal"
 
 
 @lru_cache(maxsize=16)
-def _topic_matcher(topics: tuple[Topic, ...]) -> PhraseMatcher:
-    """The naming phrases of every topic, labelled with the topic's name, built once per lexicon."""
-    return PhraseMatcher([(topic.name, phrase) for topic in topics for phrase in topic.phrases])
+def _clause_matcher(topics: tuple[Topic, ...], phrases: tuple[tuple[str, tuple[str, ...]], ...]) -> PhraseMatcher:
+    """One matcher for a clause's topics, stance words, negations and modal verbs, built once per lexicon.
+
+    Labels are ``(kind, name)``: ``(TOPIC, topic name)``, ``(STANCE, stance)``,
+    ``(NEGATION, "not")`` or ``(MODAL, modal verb)``; one pass over a clause's
+    words finds them all, each kind in the order its own matcher would report.
+    """
+    return PhraseMatcher(
+        [((TOPIC, topic.name), phrase) for topic in topics for phrase in topic.phrases]
+        + [((STANCE, stance), phrase) for stance, words in phrases for phrase in words]
+        + [((NEGATION, "not"), phrase) for phrase in NEGATION_PHRASES]
+        + [((MODAL, modal), modal) for modal in MODALS]
+    )
 
 
 def find_quantities(text: str) -> tuple[str, ...]:
@@ -168,21 +175,28 @@ class _Clause:
 
     __slots__ = ("span", "text", "words", "spans", "topics", "denied", "negations", "stances", "modality")
 
-    def __init__(self, text: str, span: Span, topic_matcher: PhraseMatcher, stance_matcher: PhraseMatcher) -> None:
+    def __init__(self, text: str, span: Span, matcher: PhraseMatcher) -> None:
         self.span = span
         self.text = span.text(text)
-        self.words, self.spans = topic_matcher.tokens(text, span.start, span.end)
-        negation, modal = _word_matchers()
-        self.negations = [i for _, i, _ in negation.find_words(self.words)]
+        self.words, self.spans = matcher.tokens(text, span.start, span.end)
+        self.negations: list[int] = []
         self.topics: dict[str, int] = {}
         self.denied: dict[str, tuple[int, int]] = {}
-        for name, i, j in topic_matcher.find_words(self.words):
-            self.topics.setdefault(name, i)
-            denial = self._denial(i)
-            if denial is not None and name not in self.denied:
-                self.denied[name] = (denial, j)
-        self.stances = stance_matcher.find_words(self.words)
-        modals = {label for label, _, _ in modal.find_words(self.words)}
+        self.stances: list[tuple[str, int, int]] = []
+        modals = set()
+        for (kind, name), i, j in matcher.find_words(self.words):
+            if kind == TOPIC:
+                self.topics.setdefault(name, i)
+                if name not in self.denied:
+                    denial = self._denial(i)
+                    if denial is not None:
+                        self.denied[name] = (denial, j)
+            elif kind == STANCE:
+                self.stances.append((name, i, j))
+            elif kind == NEGATION:
+                self.negations.append(i)
+            else:
+                modals.add(name)
         self.modality = next((m for m in MODALS if m in modals), None)
 
     def _denial(self, i: int) -> int | None:
@@ -233,8 +247,8 @@ def find_positions(
     topics already read, or None for the shipped lexicon.
     """
     chosen = _resolve_topics(topics)
-    topic_matcher = _topic_matcher(chosen)
-    stance_matcher, ranks = _stance_matcher(stance_phrases)
+    matcher = _clause_matcher(chosen, stance_phrases)
+    ranks = _stance_ranks(stance_phrases)
     text = attributed.article.text
     ends = sentence_ends(attributed)
     positions: list[Position] = []
@@ -242,13 +256,13 @@ def find_positions(
         holders = _holders(attributed, quote)
         if not holders or not quote.content:
             continue
-        clauses = [_Clause(text, c, topic_matcher, stance_matcher) for c in _clauses(text, _quote_spans(attributed, quote, ends))]
+        clauses = [_Clause(text, c, matcher) for c in _clauses(text, _quote_spans(attributed, quote, ends))]
         named = [list(c.topics) for c in clauses]
         if not any(named):
             continue
         cue_stance, cue_words = "neutral", ""
         if quote.cue is not None:
-            cue_stance, cue_words = _Clause(text, quote.cue, topic_matcher, stance_matcher).stance(text, "", ranks)
+            cue_stance, cue_words = _Clause(text, quote.cue, matcher).stance(text, "", ranks)
         by_topic: dict[str, dict] = {}
         for i, clause in enumerate(clauses):
             for name in named[i] or _nearest(named, i):
