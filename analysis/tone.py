@@ -119,25 +119,35 @@ _WORD = re.compile(r"\S+")
 _ASCII_PUNCTUATION = string.punctuation
 
 
-def _vader_words(text: str) -> list[tuple[str, int, int]]:
-    """VADER's words (whitespace split, punctuation stripped unless ≤ 2 letters are left) with offsets."""
-    words = []
-    for match in _WORD.finditer(text):
-        token, start = match.group(), match.start()
-        if token.isalnum():
-            words.append((token, start, match.end()))
-            continue
-        bare = token.strip(TYPOGRAPHIC_PUNCTUATION)
-        if bare and bare != token:
-            start += token.index(bare)
-            token = bare
-        stripped = token.strip(_ASCII_PUNCTUATION)
-        if len(stripped) <= 2:
-            words.append((token, start, start + len(token)))
-        else:
-            lead = len(token) - len(token.lstrip(_ASCII_PUNCTUATION))
-            words.append((stripped, start + lead, start + lead + len(stripped)))
-    return words
+def _vader_words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """VADER's words (whitespace split, punctuation stripped unless ≤ 2 letters are left) and their offsets.
+
+    >>> _vader_words("“Good,” he said: a :) deal.")
+    (['Good', 'he', 'said', 'a', ':)', 'deal'], [(1, 5), (8, 10), (11, 15), (17, 18), (19, 21), (22, 26)])
+    """
+    words = text.split()  # the same words as _WORD: str.split and re's \s agree on what is white space
+    spans = [match.span() for match in _WORD.finditer(text)]
+    for i, token in enumerate(words):
+        if not token.isalnum():
+            word, lead = _vader_word(token)
+            if lead or len(word) != len(token):
+                start = spans[i][0] + lead
+                words[i], spans[i] = word, (start, start + len(word))
+    return words, spans
+
+
+@lru_cache(maxsize=65536)
+def _vader_word(token: str) -> tuple[str, int]:
+    """A whitespace-separated token as VADER reads it, and how many characters were stripped before it."""
+    lead = 0
+    bare = token.strip(TYPOGRAPHIC_PUNCTUATION)
+    if bare and bare != token:
+        lead = token.index(bare)
+        token = bare
+    stripped = token.strip(_ASCII_PUNCTUATION)
+    if len(stripped) <= 2:
+        return token, lead
+    return stripped, lead + len(token) - len(token.lstrip(_ASCII_PUNCTUATION))
 
 
 def _replace_emojis(text: str, emojis: dict[str, str]) -> tuple[str, list[int]]:
@@ -187,50 +197,44 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     origin = None
     if not piece.isascii() and not res.emoji_set.isdisjoint(piece):
         piece, origin = _replace_emojis(piece, res.emojis)
-    tokens = _vader_words(piece)
-    words = [t[0] for t in tokens]
+    words, spans = _vader_words(piece)
     lower = [w.lower() for w in words]
     n = len(words)
 
     def where(i: int) -> tuple[int, int]:
-        s, e = tokens[i][1], tokens[i][2]
+        s, e = spans[i]
         if origin is not None:
             s, e = origin[s], origin[e - 1] + 1
         return start + s, start + e
 
     # Topic phrases set aside: their words count as words outside the lexicon.
-    set_aside = [False] * n
+    known = [low in lexicon for low in lower]
     aside_found = []
     found = [(s, e) for s, e in aside if s < end and start < e] if n else ()
     if found:
-        if True:
-            covered = bytearray(end - start)
-            for s, e in found:
-                s, e = max(s, start), min(e, end)
-                covered[s - start : e - start] = b"\x01" * (e - s)
-            hit = [i for i in range(n) if 1 in covered[where(i)[0] - start : where(i)[1] - start]]
-            for i in hit:
-                set_aside[i] = True
-            last_end = -1
-            for s, e in found:
-                if s < last_end:
-                    continue  # a shorter phrase inside one already reported
-                last_end = e
-                valence = sum(lexicon.get(lower[i], 0.0) for i in hit if s <= where(i)[0] < e)
-                aside_found.append((text[s:e], s, e, valence))
-    known = [lower[i] in lexicon and not set_aside[i] for i in range(n)]
-    caps = sum(1 for w in words if w.isupper())
-    cap_diff = 0 < n - caps < n
+        covered = bytearray(end - start)
+        for s, e in found:
+            s, e = max(s, start), min(e, end)
+            covered[s - start : e - start] = b"\x01" * (e - s)
+        places = [where(i) for i in range(n)]
+        hit = [i for i, (s, e) in enumerate(places) if 1 in covered[s - start : e - start]]
+        for i in hit:
+            known[i] = False
+        last_end = -1
+        for s, e in found:
+            if s < last_end:
+                continue  # a shorter phrase inside one already reported
+            last_end = e
+            valence = sum(lexicon.get(lower[i], 0.0) for i in hit if s <= places[i][0] < e)
+            aside_found.append((text[s:e], s, e, valence))
+    cap_diff = 0 < n - sum(map(str.isupper, words)) < n
 
-    sentiments: list[float] = []
+    # Words outside the lexicon, boosters and the "kind" of "kind of" score 0.
+    sentiments = [0.0] * n
     notes: dict[int, list[str]] = {}
-    for i, item in enumerate(words):
-        low = lower[i]
+    for i in compress(range(n), known):
+        low, item = lower[i], words[i]
         if low in boosters or (i < n - 1 and low == "kind" and lower[i + 1] == "of"):
-            sentiments.append(0.0)
-            continue
-        if not known[i]:
-            sentiments.append(0.0)
             continue
         mods: list[str] = []
         base = lexicon[low]
@@ -274,7 +278,7 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
         elif i > 0 and not known[i - 1] and lower[i - 1] == "least":
             valence *= n_scalar
             mods.append("negated by 'least'")
-        sentiments.append(valence)
+        sentiments[i] = valence
         notes[i] = mods
 
     if "but" in lower:
@@ -298,7 +302,7 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     total += signed
     pos_sum = sum(s + 1 for s in sentiments if s > 0)
     neg_sum = sum(s - 1 for s in sentiments if s < 0)
-    neutral = sum(1 for s in sentiments if s == 0)
+    neutral = sentiments.count(0.0)
     if pos_sum > -neg_sum:
         pos_sum += emphasis
     elif pos_sum < -neg_sum:
