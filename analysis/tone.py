@@ -900,7 +900,7 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
     ('neutral', True, ['first_person_plural'])
     """
     chosen = _resolve_topics(topics)
-    caseless, exact = _quote_matchers(topic_phrases(chosen), default_markers())
+    caseless, exact, screened = _quote_matchers(topic_phrases(chosen), default_markers())
     text = attributed.article.text
     ends = sentence_ends(attributed)
     results = []
@@ -910,13 +910,16 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
         aside, found = [], []
         for part in quote.content:
             words, spans = caseless.tokens(text, part.start, part.end)
+            labels = set()
             for label, i, j in caseless.find_words(words):
+                labels.add(label)
                 if label is _ASIDE:
                     aside.append((spans[i][0], spans[j - 1][1]))
-                else:
+                elif label is not _MAYBE_EXACT:
                     found.append((label, spans[i][0], spans[j - 1][1]))
-            if exact is not None:
-                originals = [_norm(text[s:e]) for s, e in spans]
+            if exact is not None and (not screened or _MAYBE_EXACT in labels):
+                normed = _norm(text[part.start : part.end])  # the words as written: ’ → ' keeps every offset
+                originals = [normed[s - part.start : e - part.start] for s, e in spans]
                 found.extend((label, spans[i][0], spans[j - 1][1]) for label, i, j in exact.find_words(originals))
         score = _score_spans(text, _quote_spans(attributed, quote, ends), aside)
         markers = _markers(text, found)
@@ -939,11 +942,22 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
 
 
 _ASIDE = "\0aside"  # the label of topic phrases in a combined matcher
+_MAYBE_EXACT = "\0exact"  # the label of case-exact markers matched regardless of case in a combined matcher
+# The one letter str.lower maps by its context (Σ becomes σ or final ς).
+_CONTEXT_LOWERED = "\u03a3"
 
 
 @lru_cache(maxsize=16)
-def _quote_matchers(phrases: tuple[str, ...], markers: tuple[PhraseMatcher, ...]) -> tuple[PhraseMatcher, PhraseMatcher | None]:
-    """One case-blind matcher for topic phrases and markers together, and the case-exact markers: one pass per quote."""
+def _quote_matchers(
+    phrases: tuple[str, ...], markers: tuple[PhraseMatcher, ...]
+) -> tuple[PhraseMatcher, PhraseMatcher | None, bool]:
+    """One case-blind matcher for topic phrases and markers together, the case-exact markers, and whether screened.
+
+    One pass per quote: a case-exact marker can only match where the case-blind
+    matcher finds it too (as ``_MAYBE_EXACT``), so when ``screened`` a quote's
+    words are compared as written only when it does. Phrases with a Σ are not
+    screened: lower-casing a Σ depends on the letters around it.
+    """
     caseless = [(_ASIDE, p) for p in dict.fromkeys(phrases)]
     exact = None
     for matcher in markers:
@@ -951,8 +965,11 @@ def _quote_matchers(phrases: tuple[str, ...], markers: tuple[PhraseMatcher, ...]
             exact = matcher
         else:
             caseless.extend(matcher.entries)
+    screened = exact is not None and not any(_CONTEXT_LOWERED in phrase for _, phrase in exact.entries)
+    if screened:
+        caseless.extend((_MAYBE_EXACT, phrase) for _, phrase in exact.entries)
     try:
-        return PhraseMatcher(caseless), exact
+        return PhraseMatcher(caseless), exact, screened
     except ValueError as error:
         raise DataFileError(f"cannot set aside one of the topic phrases: {error}; fix the phrase") from error
 
