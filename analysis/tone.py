@@ -119,21 +119,31 @@ _WORD = re.compile(r"\S+")
 _ASCII_PUNCTUATION = string.punctuation
 
 
-def _vader_words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """VADER's words (whitespace split, punctuation stripped unless ≤ 2 letters are left) and their offsets.
+def _vader_words(text: str) -> list[str]:
+    """VADER's words: whitespace split, punctuation stripped unless ≤ 2 letters are left.
 
     >>> _vader_words("“Good,” he said: a :) deal.")
-    (['Good', 'he', 'said', 'a', ':)', 'deal'], [(1, 5), (8, 10), (11, 15), (17, 18), (19, 21), (22, 26)])
+    ['Good', 'he', 'said', 'a', ':)', 'deal']
     """
-    words = text.split()  # the same words as _WORD: str.split and re's \s agree on what is white space
-    spans = [match.span() for match in _WORD.finditer(text)]
-    for i, token in enumerate(words):
-        if not token.isalnum():
+    return [token if token.isalnum() else _vader_word(token)[0] for token in text.split()]
+
+
+def _vader_offsets(text: str) -> list[tuple[int, int]]:
+    """Where each of :func:`_vader_words` is in ``text`` (``\\S+`` and ``str.split`` agree on white space).
+
+    >>> _vader_offsets("“Good,” he said: a :) deal.")
+    [(1, 5), (8, 10), (11, 15), (17, 18), (19, 21), (22, 26)]
+    """
+    offsets = []
+    for match in _WORD.finditer(text):
+        token = match.group()
+        if token.isalnum():
+            offsets.append(match.span())
+        else:
             word, lead = _vader_word(token)
-            if lead or len(word) != len(token):
-                start = spans[i][0] + lead
-                words[i], spans[i] = word, (start, start + len(word))
-    return words, spans
+            start = match.start() + lead
+            offsets.append((start, start + len(word)))
+    return offsets
 
 
 @lru_cache(maxsize=65536)
@@ -197,18 +207,21 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     origin = None
     if not piece.isascii() and not res.emoji_set.isdisjoint(piece):
         piece, origin = _replace_emojis(piece, res.emojis)
-    words, spans = _vader_words(piece)
-    lower = [w.lower() for w in words]
+    words = _vader_words(piece)
+    lower = list(map(str.lower, words))
     n = len(words)
+    offsets: list[tuple[int, int]] = []  # found only for the words that need them
 
     def where(i: int) -> tuple[int, int]:
-        s, e = spans[i]
+        if not offsets:
+            offsets.extend(_vader_offsets(piece))
+        s, e = offsets[i]
         if origin is not None:
             s, e = origin[s], origin[e - 1] + 1
         return start + s, start + e
 
     # Topic phrases set aside: their words count as words outside the lexicon.
-    known = [low in lexicon for low in lower]
+    known = list(map(lexicon.__contains__, lower))
     aside_found = []
     found = [(s, e) for s, e in aside if s < end and start < e] if n else ()
     if found:
