@@ -9,10 +9,14 @@ set's tokens are those it overlaps.
 
 - A predicted quote **matches** a gold attribution when their contents share a
   token and their sources share a token (a gold attribution without a source
-  is matched on content alone). Matching is one-to-one and greedy, largest
-  content overlap first.
-- **cue**, **source**, **content**: the same one-to-one matching for each part
-  on its own (a span set matches when they share a token).
+  is matched on content alone). Precision is the share of predictions that
+  match some gold attribution, recall the share of gold attributions that
+  some prediction matches: the issue's definition, as written.
+- **F1 1:1** is the stricter figure where each prediction and each gold
+  attribution is matched at most once (greedy, largest content overlap
+  first), so a second quote over the same gold attribution counts against.
+- **cue**, **source**, **content**: the same matching for each part on its own
+  (a span set matches when they share a token).
 - Subsets: **direct**, gold content contains a double quotation mark;
   **speech**, the gold cue is a verb or phrase of saying (the cue lexicon's
   type ``speech``). Recall counts the subset's gold; precision counts the
@@ -140,10 +144,11 @@ class PolnearResult:
     """Precision, recall and F1 by part (attribution, cue, source, content) and subset."""
 
     articles: int = 0
-    counts: dict[tuple[str, str], Counts] = field(default_factory=dict)
+    counts: dict[tuple[str, str], Counts] = field(default_factory=dict)  # any matching pair counts
+    strict: dict[tuple[str, str], Counts] = field(default_factory=dict)  # one-to-one matching
 
-    def get(self, part: str, subset: str) -> Counts:
-        return self.counts.setdefault((part, subset), Counts())
+    def get(self, part: str, subset: str, *, one_to_one: bool = False) -> Counts:
+        return (self.strict if one_to_one else self.counts).setdefault((part, subset), Counts())
 
     def as_dict(self) -> dict:
         return {
@@ -155,17 +160,23 @@ class PolnearResult:
                     "f1": round(c.f1, 4),
                     "predicted": c.pred,
                     "gold": c.gold,
+                    "f1_one_to_one": round(self.get(part, subset, one_to_one=True).f1, 4),
                 }
                 for (part, subset), c in sorted(self.counts.items(), key=lambda kv: (PARTS.index(kv[0][0]), SUBSETS.index(kv[0][1])))
             },
         }
 
     def format_table(self) -> str:
-        lines = [f"PolNeAR evaluation over {self.articles} articles", f"{'part':<12}{'subset':<8}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}"]
+        lines = [
+            f"PolNeAR evaluation over {self.articles} articles (F1 1:1: each gold and prediction matched at most once)",
+            f"{'part':<12}{'subset':<8}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}{'F1 1:1':>8}",
+        ]
         for part in PARTS:
             for subset in SUBSETS:
-                c = self.get(part, subset)
-                lines.append(f"{part:<12}{subset:<8}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.pred:7d}{c.gold:7d}")
+                c, strict = self.get(part, subset), self.get(part, subset, one_to_one=True)
+                lines.append(
+                    f"{part:<12}{subset:<8}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.pred:7d}{c.gold:7d}{strict.f1:8.3f}"
+                )
         return "\n".join(lines)
 
 
@@ -243,30 +254,44 @@ def score_article(
         gold_source = gold_parts["source"][j]
         return not gold_source or bool(pred_parts["source"][i] & gold_source)
 
-    matchings = {"attribution": _match(pred_parts["content"], gold_parts["content"], source_ok)}
-    for part in ("cue", "source", "content"):
-        matchings[part] = _match(pred_parts[part], gold_parts[part])
+    for strict, counts in ((False, result.counts), (True, result.strict)):
+        pair = _match if strict else _pairs
+        matchings = {"attribution": pair(pred_parts["content"], gold_parts["content"], source_ok)}
+        for part in ("cue", "source", "content"):
+            matchings[part] = pair(pred_parts[part], gold_parts[part])
+        for part, pairs in matchings.items():
+            key = "content" if part == "attribution" else part
+            gold_has = [bool(t) for t in gold_parts[key]] if part != "attribution" else [True] * len(gold)
+            pred_has = [bool(t) for t in pred_parts[key]] if part != "attribution" else [True] * len(predicted)
+            matched_gold = {j for _, j in pairs}
+            matched_pred: dict[int, list[int]] = {}
+            for i, j in pairs:
+                matched_pred.setdefault(i, []).append(j)
+            for subset in SUBSETS:
+                c = counts.setdefault((part, subset), Counts())
+                for j, present in enumerate(gold_has):
+                    if present and gold_in[subset][j]:
+                        c.gold += 1
+                        c.tp_gold += j in matched_gold
+                for i, present in enumerate(pred_has):
+                    if not present:
+                        continue
+                    golds = matched_pred.get(i)
+                    belongs = any(gold_in[subset][j] for j in golds) if golds else pred_in[subset][i]
+                    if belongs:
+                        c.pred += 1
+                        c.tp_pred += bool(golds)
 
-    for part, pairs in matchings.items():
-        key = "content" if part == "attribution" else part
-        gold_has = [bool(t) for t in gold_parts[key]] if part != "attribution" else [True] * len(gold)
-        pred_has = [bool(t) for t in pred_parts[key]] if part != "attribution" else [True] * len(predicted)
-        matched_gold = {j: i for i, j in pairs}
-        matched_pred = {i: j for i, j in pairs}
-        for subset in SUBSETS:
-            counts = result.get(part, subset)
-            for j, present in enumerate(gold_has):
-                if present and gold_in[subset][j]:
-                    counts.gold += 1
-                    counts.tp_gold += j in matched_gold
-            for i, present in enumerate(pred_has):
-                if not present:
-                    continue
-                j = matched_pred.get(i)
-                belongs = gold_in[subset][j] if j is not None else pred_in[subset][i]
-                if belongs:
-                    counts.pred += 1
-                    counts.tp_pred += j is not None
+
+def _pairs(pred: list[frozenset[int]], gold: list[frozenset[int]], extra_ok=None) -> list[tuple[int, int]]:
+    """Every (prediction, gold) pair whose token sets intersect: the issue's literal matching."""
+    return [
+        (i, j)
+        for i, p in enumerate(pred)
+        if p
+        for j, g in enumerate(gold)
+        if not p.isdisjoint(g) and (extra_ok is None or extra_ok(i, j))
+    ]
 
 
 def evaluate_polnear(

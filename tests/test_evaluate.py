@@ -65,22 +65,24 @@ def test_perfect_predictions_score_one_everywhere():
 
 
 @pytest.mark.parametrize(
-    "predicted, tp, n_pred",
+    "predicted, tp, tp_one_to_one, n_pred",
     [
         # content right, source wrong: no attribution match
-        ([_quote([(15, 34)], (10, 14), (36, 50))], 0, 1),
+        ([_quote([(15, 34)], (10, 14), (36, 50))], 0, 0, 1),
         # content and source each share a token
-        ([_quote([(20, 24)], (10, 14), (4, 9))], 1, 1),
+        ([_quote([(20, 24)], (10, 14), (4, 9))], 1, 1, 1),
         # the gold without a source matches on content alone (whatever the source)
-        ([_quote([(77, 93)], (72, 76), (0, 3))], 1, 1),
-        # two predictions for one gold: only one may match
-        ([_quote([(15, 34)], None, (0, 9)), _quote([(15, 20)], None, (0, 3))], 1, 2),
+        ([_quote([(77, 93)], (72, 76), (0, 3))], 1, 1, 1),
+        # two predictions for one gold: both match, but only one when matching one-to-one
+        ([_quote([(15, 34)], None, (0, 9)), _quote([(15, 20)], None, (0, 3))], 2, 1, 2),
     ],
 )
-def test_attribution_matching(predicted, tp, n_pred):
+def test_attribution_matching(predicted, tp, tp_one_to_one, n_pred):
     result = evaluate_polnear(FIXTURE, find=lambda a: predicted, is_speech=SPEECH)
     counts = result.get("attribution", "all")
     assert (counts.tp_pred, counts.pred, counts.gold) == (tp, n_pred, 4)
+    strict = result.get("attribution", "all", one_to_one=True)
+    assert (strict.tp_pred, strict.tp_gold) == (tp_one_to_one, min(tp_one_to_one, 1))
 
 
 def test_unmatched_predictions_count_in_the_subset_they_would_belong_to():
