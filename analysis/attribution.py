@@ -81,6 +81,14 @@ def find_quotes(
     return attribute(article, sides=sides, cues=cues).quotes
 
 
+def _continued(quotes: list[Quote] | tuple[Quote, ...], quote: Quote, end: int) -> int | None:
+    """Index, before ``end``, of the attributed direct quote that ``quote`` continues, or None."""
+    if not quote.reason.startswith("continuation"):
+        return None
+    k = next((k for k in range(end - 1, -1, -1) if quotes[k].kind == "direct" and quotes[k].source is not None), None)
+    return k if k is not None and quotes[k].speakers == quote.speakers else None
+
+
 def merge_continuations(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     """Fold each continuation quote into the attributed quote it continues, as one discontinuous quote.
 
@@ -95,13 +103,31 @@ def merge_continuations(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     """
     out: list[Quote] = []
     for quote in quotes:
-        if quote.reason.startswith("continuation") and out:
-            k = next((k for k in range(len(out) - 1, -1, -1) if out[k].kind == "direct" and out[k].source is not None), None)
-            if k is not None and out[k].speakers == quote.speakers:
-                previous = out[k]
-                out[k] = replace(previous, content=previous.content + quote.content, problems=previous.problems + quote.problems)
-                continue
-        out.append(quote)
+        k = _continued(out, quote, len(out))
+        if k is not None:
+            previous = out[k]
+            out[k] = replace(previous, content=previous.content + quote.content, problems=previous.problems + quote.problems)
+        else:
+            out.append(quote)
+    return tuple(out)
+
+
+def lend_continuation_sources(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """Each continuation quote with the source mention of the quote it continues (its cue stays None).
+
+    A continuation has no speaker mention of its own; the mention that names
+    its speaker is the one on the quote it continues. The JSON output and the
+    PolNeAR evaluation use this, so a continuation is scored by who said it.
+
+    >>> from analysis.records import Article
+    >>> article = Article("“We tried,” Kovac said. “We failed.”")
+    >>> [q.source.text(article.text) for q in lend_continuation_sources(find_quotes(article))]
+    ['Kovac', 'Kovac']
+    """
+    out = []
+    for i, quote in enumerate(quotes):
+        k = _continued(quotes, quote, i)
+        out.append(replace(quote, source=quotes[k].source) if k is not None else quote)
     return tuple(out)
 
 
@@ -109,10 +135,11 @@ def quotes_json(attributed: AttributedArticle) -> dict:
     """The quotes as plain JSON: kind, speaker(s), side(s) and code-point spans of cue, sources and contents.
 
     A joint statement lists its speakers (and their sides); a quote whose
-    speaker cannot be resolved has ``null``.
+    speaker cannot be resolved has ``null``; a continuation quote lists the
+    source mention of the quote it continues (see :func:`lend_continuation_sources`).
     """
     out = []
-    for q in attributed.quotes:
+    for q in lend_continuation_sources(attributed.quotes):
         names = [s.name for s in q.speakers]
         sides = [s.side for s in q.speakers]
         out.append(

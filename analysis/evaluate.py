@@ -302,12 +302,17 @@ def evaluate_polnear(
 ) -> PolnearResult:
     """Score the attribution engine (or ``find``) on a PolNeAR-format split.
 
-    ``find`` maps an article to its predicted quotes (default:
-    :func:`analysis.attribution.find_quotes`); ``is_speech`` tells whether a
-    cue's text is a verb or phrase of saying (default: the cue lexicon).
+    ``find`` maps an article to its predicted quotes (default: the quotes
+    ``analysis quotes`` writes, i.e. :func:`analysis.attribution.find_quotes`
+    with continuations lent the source of the quote they continue);
+    ``is_speech`` tells whether a cue's text is a verb or phrase of saying
+    (default: the cue lexicon).
     """
     if find is None:
-        from .attribution import find_quotes as find
+        from .attribution import find_quotes, lend_continuation_sources
+
+        def find(article: Article) -> Sequence[Quote]:
+            return lend_continuation_sources(find_quotes(article))
     if is_speech is None:
         from .quotes import load_cues
 

@@ -109,7 +109,10 @@ def test_quotes_json_shape(seed_result):
     joint = [row for row in data["quotes"] if isinstance(row["speaker"], list)]
     assert joint[0]["speaker"] == ["Rustem Umerov", "Vladimir Medinsky"] and joint[0]["side"] == ["Ukraine", "Russia"]
     continuation = [row for row in data["quotes"] if not row["cue"]]
-    assert continuation[0]["sources"] == [] and continuation[0]["speaker"] == "Vladimir Medinsky"
+    assert continuation[0]["speaker"] == "Vladimir Medinsky"
+    # a continuation lists the mention of the quote it continues ("… ,” Medinsky said.)
+    [[start, end]] = continuation[0]["sources"]
+    assert text[start:end] == "Medinsky" and end < continuation[0]["contents"][0][0]
     json.dumps(data)  # plain JSON
 
 
