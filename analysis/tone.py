@@ -107,6 +107,11 @@ class _Vader:
         self.n_scalar: float = vs.N_SCALAR
         self.c_incr: float = vs.C_INCR
         self.special_cases: dict[str, float] = vs.SPECIAL_CASES
+        # The first two words of every idiom and several-word booster: where no two
+        # neighbouring words are one of these, _idioms has nothing to do.
+        self.idiom_starts = frozenset(
+            tuple(phrase.split(" ")[:2]) for phrase in (*self.special_cases, *self.boosters) if " " in phrase
+        )
 
 
 @cache
@@ -279,7 +284,8 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
                 valence += scalar
                 mods.append(f"{'intensified' if grows else 'dampened'} by '{words[j]}'")
             valence = _negation_check(valence, lower, back, i, res.negations, n_scalar, mods)
-            if back == 2:
+            near = lower[i - 3 : i + 3] if back == 2 else ()
+            if near and not res.idiom_starts.isdisjoint(zip(near, near[1:])):
                 before = valence
                 valence = _idioms(valence, lower, i, res.special_cases, boosters)
                 if valence != before:
@@ -296,8 +302,8 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
 
     if "but" in lower:
         pivot = lower.index("but")
-        for i in range(n):
-            if sentiments[i] and i != pivot:
+        for i in compress(range(n), sentiments):  # the words that scored
+            if i != pivot:
                 factor = 0.5 if i < pivot else 1.5
                 sentiments[i] *= factor
                 notes.setdefault(i, []).append(f"{'before' if i < pivot else 'after'} 'but' ×{factor:g}")
@@ -313,14 +319,15 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     elif total < 0:
         signed = -emphasis
     total += signed
-    pos_sum = sum(s + 1 for s in sentiments if s > 0)
-    neg_sum = sum(s - 1 for s in sentiments if s < 0)
+    scored = list(compress(sentiments, sentiments))
+    pos_sum = sum(s + 1 for s in scored if s > 0)
+    neg_sum = sum(s - 1 for s in scored if s < 0)
     neutral = sentiments.count(0.0)
     if pos_sum > -neg_sum:
         pos_sum += emphasis
     elif pos_sum < -neg_sum:
         neg_sum -= emphasis
-    effects = [(words[i], *where(i), lexicon[lower[i]], sentiments[i], tuple(notes.get(i, ()))) for i in range(n) if sentiments[i]]
+    effects = [(words[i], *where(i), lexicon[lower[i]], sentiments[i], tuple(notes.get(i, ()))) for i in compress(range(n), sentiments)]
     return _Sentence(total, signed, pos_sum, neg_sum, neutral, effects, aside_found)
 
 
@@ -515,7 +522,7 @@ class PhraseMatcher:
         self.by_word: dict[str, list] = {}
         self.by_prefix: dict[str, list] = {}
         self.others: list = []
-        self.starting: dict[str, tuple] = {}  # word -> the phrases that may start at it, filled as words are seen
+        self.starting = _Plans(self._starting)  # word -> the phrases that may start at it, filled as words are seen
         for label, phrase in self.entries:
             words = self.parse(phrase, exact=exact)
             entry = (label, words)
@@ -563,8 +570,8 @@ class PhraseMatcher:
                 words.append(tuple(parsed))
         return tuple(words)
 
-    def tokens(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[tuple[int, int]]]:
-        """The words of ``text[start:end]`` as this matcher compares them, and their offsets."""
+    def tokens(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[str], Sequence[tuple[int, int]]]:
+        """The words of ``text[start:end]`` as this matcher compares them, and their offsets (made when read)."""
         end = len(text) if end is None else end
         chunk = text[start:end].replace("’", "'")
         if not self.exact:
@@ -575,7 +582,7 @@ class PhraseMatcher:
         words = [m.group() for m in matches]
         if not self.exact and chunk is not lowered:
             words = [w.lower() for w in words]
-        return words, [(start + m.start(), start + m.end()) for m in matches]
+        return words, _Offsets(matches, start)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of every phrase found, in text order (longest first at one place)."""
@@ -586,20 +593,18 @@ class PhraseMatcher:
         """``(label, first word, end word)`` of every phrase found in a list of words from :meth:`tokens`."""
         found = []
         count = len(words)
-        starts = list(map(self.starting.get, words))
-        if None in starts:
-            starts = [plan if plan is not None else self._starting(word) for plan, word in zip(starts, words)]
+        starts = list(map(self.starting.__getitem__, words))
         for i in compress(range(count), starts):
-            for label, pattern, size in starts[i]:
+            for label, rest, size in starts[i]:
                 if size == 1:
                     found.append((label, i, i + 1))
-                elif i + size <= count and all(_word_fits(pattern[k], words[i + k]) for k in range(1, size)):
+                elif i + size <= count and all(map(_word_fits, rest, words[i + 1 : i + size])):
                     found.append((label, i, i + size))
         found.sort(key=_by_place)
         return found
 
     def _starting(self, word: str) -> tuple[tuple[str, tuple, int], ...]:
-        """``(label, pattern, size)`` of the phrases whose first word ``word`` fits, remembered in :attr:`starting`.
+        """``(label, the pattern's other words, size)`` of the phrases whose first word ``word`` fits.
 
         In the order matches are reported at one place: exact first words, then
         prefixes (``prisoner*``), then the other patterns (``*n't``).
@@ -608,15 +613,44 @@ class PhraseMatcher:
         candidates = list(by_word.get(word, ()))
         if word.endswith("'s") and len(word) > 3:
             candidates += by_word.get(word[:-2], [])
-        plan = [(label, pattern, len(pattern)) for label, pattern in candidates
+        plan = [(label, pattern[1:], len(pattern)) for label, pattern in candidates
                 if len(pattern) == 1 or _word_fits(pattern[0], word)]  # fmt: skip
         for label, pattern in (*self.by_prefix.get(word[:3], ()), *self.others):
             if _word_fits(pattern[0], word):
-                plan.append((label, pattern, len(pattern)))
-        if len(self.starting) >= _PLAN_LIMIT:
-            self.starting.clear()
-        self.starting[word] = plan = tuple(plan)
+                plan.append((label, pattern[1:], len(pattern)))
+        return tuple(plan)
+
+
+class _Plans(dict):
+    """word → what :meth:`PhraseMatcher._starting` says of it, worked out on the first look-up of the word."""
+
+    __slots__ = ("plan",)
+
+    def __init__(self, plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def __missing__(self, word: str) -> tuple:
+        if len(self) >= _PLAN_LIMIT:
+            self.clear()
+        self[word] = plan = self.plan(word)
         return plan
+
+
+class _Offsets(Sequence):
+    """``(start, end)`` of each matched word, offset by ``start``, made only for the words read."""
+
+    __slots__ = ("matches", "start")
+
+    def __init__(self, matches: Sequence[re.Match], start: int) -> None:
+        self.matches, self.start = matches, start
+
+    def __len__(self) -> int:
+        return len(self.matches)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        match = self.matches[i]
+        return self.start + match.start(), self.start + match.end()
 
 
 def _by_place(found: tuple[str, int, int]) -> tuple[int, int]:
