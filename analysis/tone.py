@@ -133,24 +133,6 @@ def _vader_words(text: str) -> list[str]:
     return [token if token.isalnum() else _vader_word(token)[0] for token in text.split()]
 
 
-def _vader_offsets(text: str) -> list[tuple[int, int]]:
-    """Where each of :func:`_vader_words` is in ``text`` (``\\S+`` and ``str.split`` agree on white space).
-
-    >>> _vader_offsets("“Good,” he said: a :) deal.")
-    [(1, 5), (8, 10), (11, 15), (17, 18), (19, 21), (22, 26)]
-    """
-    offsets = []
-    for match in _WORD.finditer(text):
-        token = match.group()
-        if token.isalnum():
-            offsets.append(match.span())
-        else:
-            word, lead = _vader_word(token)
-            start = match.start() + lead
-            offsets.append((start, start + len(word)))
-    return offsets
-
-
 @lru_cache(maxsize=65536)
 def _vader_word(token: str) -> tuple[str, int]:
     """A whitespace-separated token as VADER reads it, and how many characters were stripped before it."""
@@ -215,12 +197,15 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     words = _vader_words(piece)
     lower = list(map(str.lower, words))
     n = len(words)
-    offsets: list[tuple[int, int]] = []  # found only for the words that need them
+    tokens: list[tuple[int, int]] = []  # where each whitespace-separated token is, found when first needed
 
     def where(i: int) -> tuple[int, int]:
-        if not offsets:
-            offsets.extend(_vader_offsets(piece))
-        s, e = offsets[i]
+        if not tokens:
+            tokens.extend(match.span() for match in _WORD.finditer(piece))  # \S+ and str.split find the same tokens
+        s, e = tokens[i]
+        if e - s != len(words[i]):  # punctuation stripped from the token
+            s += _vader_word(piece[s:e])[1]
+            e = s + len(words[i])
         if origin is not None:
             s, e = origin[s], origin[e - 1] + 1
         return start + s, start + e
