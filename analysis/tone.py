@@ -16,7 +16,7 @@ in ``analysis/data/`` (see its README):
   "said" is neutral, "claimed" distancing, "emphasized" emphatic.
 
 Which VADER. Measured on the rated NYT editorial sentences in
-``/work/shared/tone`` (dev half, 2,568 sentences; rating/4, ±0.05 classes):
+``../shared/tone`` (dev half, 2,568 sentences; rating/4, ±0.05 classes):
 vaderSentiment 3.3.2 reaches Pearson r 0.496 and macro-F1 0.528, NLTK 3.10's
 ``SentimentIntensityAnalyzer`` given the same lexicon r 0.483 and macro-F1
 0.526. So this module follows **vaderSentiment's own algorithm** and reads the

@@ -125,6 +125,7 @@ def _number(quantity: str) -> str:
     return quantity.split()[-1] if not quantity.endswith("hours") else quantity
 
 
+@pytest.mark.skipif(not GOLD.exists(), reason=f"the shared reference annotation is not here ({GOLD}); it lives outside the project")
 @pytest.mark.parametrize("source", SOURCES)
 def test_seed_reference_positions(source):
     attributed = source()
