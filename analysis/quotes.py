@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
@@ -42,6 +43,8 @@ CUE_TYPES = ("speech", "thought", "evidence")
 MAX_SOURCE_WORDS = 12  # a source phrase longer than this is cut at its head
 MIN_CONTENT_WORDS = 1
 NESTED_ONLY_SPEECH = {"thought", "evidence"}  # cue types not reported when inside another quote's content
+MAX_TRIM = 20  # punctuation trimmed from the end of a content, at most
+MAX_QUESTION_WORDS = 60  # "Asked about …," up to its comma, at most
 BOUND_AT_PARTICIPLES = True  # "said A, adding that B": A is the content of "said", B of "adding"
 KEEP_UNATTRIBUTED = False  # report quotations with no cue and no attributed neighbour (speaker unknown)?
 
@@ -350,7 +353,7 @@ def _is_opener(text: str, mark: str, start: int, end: int, is_open: bool) -> boo
 class _Words:
     """The article's words as parallel lists (offsets, lower-cased text, sentence index)."""
 
-    __slots__ = ("text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of")
+    __slots__ = ("text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of", "in_region", "in_fragment")
 
     def __init__(self, tokens: Tokens) -> None:
         text = tokens.text
@@ -492,7 +495,13 @@ def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = No
     return tuple(quotes), problems
 
 
-def _frames(words: _Words, cues: CueLexicon, s: int, hits: Iterable[int]) -> list[_Frame]:
+class _FrameList(list):
+    """A sentence's frames in text order, with the word index of each cue (``starts``) for bisection."""
+
+    __slots__ = ("starts",)
+
+
+def _frames(words: _Words, cues: CueLexicon, s: int, hits: Iterable[int]) -> _FrameList:
     """Cue frames of sentence ``s``: each cue outside quotation marks with its source.
 
     ``hits`` are the word indices of the sentence that may start a cue.
@@ -513,7 +522,9 @@ def _frames(words: _Words, cues: CueLexicon, s: int, hits: Iterable[int]) -> lis
         if frame is not None:
             frames.append(frame)
         done = i + n
-    return frames
+    out = _FrameList(frames)
+    out.starts = [f.cue[0] for f in frames]
+    return out
 
 
 def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, previous: list[_Frame]) -> _Frame | None:
@@ -899,7 +910,7 @@ def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]
     sentence's first phrase when it is a pronoun, a name ("Sen. Ted Cruz")
     or a speaker noun phrase ("The minister", "Campaign officials").
     """
-    for frame in reversed(previous):
+    for frame in previous[-1 : -6 : -1]:
         if frame.source is not None:
             return frame.source
     low, raw = words.low, words.raw
@@ -1046,13 +1057,17 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
     if s != s_close and words.sent_para[s] != words.sent_para[s_close]:
         return None
     next_start = regions[r_index + 1].start if r_index + 1 < len(regions) else None
-    for frame in frames_by_sentence[s]:
+    frames = frames_by_sentence[s]
+    position = bisect.bisect_left(frames.starts, i)
+    for frame in frames[position : position + 4]:
         if frame.used or frame.source is None:
             continue
         lo = min(frame.cue[0], frame.source[0])
         if lo < i:
             continue
         if next_start is not None and words.starts[frame.cue[0]] > next_start:
+            break
+        if lo - i > 8:
             break
         gap = [k for k in range(i, lo) if _is_word(words.raw[k])]
         if len(gap) > 2 and not all(words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS for k in gap):
@@ -1081,7 +1096,9 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
             return None
         a = last
     colon = a - 1 >= first and raw[a - 1] == ":"
-    candidates = [f for f in frames_by_sentence[s] if f.cue[1] < a and not f.used and f.source is not None]
+    frames = frames_by_sentence[s]
+    position = bisect.bisect_left(frames.starts, a)
+    candidates = [f for f in frames[max(0, position - 4) : position] if f.cue[1] < a and not f.used and f.source is not None]
     if candidates:
         frame = candidates[-1]
         end = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
@@ -1124,26 +1141,34 @@ def _colon_frame(words: _Words, first: int, colon: int) -> _Frame | None:
 
 
 def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int]) -> None:
+    # prefix counts of words inside quoted regions, and inside regions that are not direct quotes
+    words.in_region = list(accumulate((r >= 0 for r in words.region_of), initial=0))
+    words.in_fragment = list(accumulate((r >= 0 and r not in direct for r in words.region_of), initial=0))
+    region_starts = [r.start for r in regions]
     for s, frames in enumerate(frames_by_sentence):
+        if not frames:
+            continue
         first, last = words.sent_range[s]
+        next_bound, previous_right = _frame_bounds(frames)
         contents = [
-            None if frame.used or (frame.source is None and frame.content_side != "question") else _content(words, frames, f_index, first, last, direct)
+            None
+            if frame.used or (frame.source is None and frame.content_side != "question")
+            else _content(words, frames, f_index, first, last, next_bound[f_index], previous_right[f_index])
             for f_index, frame in enumerate(frames)
         ]
+        covered = _covered(frames, contents)
         for f_index, frame in enumerate(frames):
             content = contents[f_index]
             if content is None:
                 continue
-            if frame.type in NESTED_ONLY_SPEECH and any(
-                other is not None and other is not content and any(a <= frame.cue[0] <= b for a, b in other) for other in contents
-            ):
+            if frame.type in NESTED_ONLY_SPEECH and covered[f_index]:
                 continue  # "said he thinks …": a thought inside reported speech is part of that speech
             spans = [Span(words.starts[start], words.ends[end]) for start, end in content]
-            problems = ()
-            fragment = [r for start, end in content for r in words.region_of[start : end + 1] if r >= 0 and r not in direct]
-            kind = "mixed" if fragment else "indirect"
-            if fragment:
-                problems = tuple(regions[r].problem for r in sorted(set(fragment)) if regions[r].problem)
+            fragments = sum(words.in_fragment[end + 1] - words.in_fragment[start] for start, end in content)
+            kind = "mixed" if fragments else "indirect"
+            problems: tuple[str, ...] = ()
+            if fragments:
+                problems = _region_problems(regions, region_starts, spans)
             frame.used = True
             quotes.append(
                 Quote(
@@ -1153,8 +1178,65 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
             )
 
 
-def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last: int, direct: set[int]) -> list[tuple[int, int]] | None:
-    """Word ranges of a frame's content, bounded by the neighbouring frames and direct quotes."""
+def _frame_bounds(frames: list[_Frame]) -> tuple[list[int | None], list[int | None]]:
+    """For each frame, in one pass each way: the later frame that ends its right-hand content
+    ("…, X said", "… and said", "…, adding"), and the earlier frame whose content is on the right."""
+    n = len(frames)
+    next_bound: list[int | None] = [None] * n
+    next_left: int | None = None
+    next_same_subject: dict[tuple[int, int] | None, int] = {}
+    for f in range(n - 1, -1, -1):
+        frame = frames[f]
+        options = [g for g in (next_left, next_same_subject.get(frame.source)) if g is not None]
+        next_bound[f] = min(options) if options else None
+        if frame.content_side == "left" and frame.source is not None:
+            next_left = f
+        if frame.rule.startswith(("coordinated", "participle")):
+            next_same_subject[frame.source] = f
+    previous_right: list[int | None] = [None] * n
+    last_right: int | None = None
+    for f in range(n):
+        previous_right[f] = last_right
+        if frames[f].content_side == "right" and frames[f].source is not None:
+            last_right = f
+    return next_bound, previous_right
+
+
+def _covered(frames: list[_Frame], contents: list[list[tuple[int, int]] | None]) -> list[bool]:
+    """Whether each frame's cue lies inside another frame's content (a sweep over sorted ranges)."""
+    ranges = sorted((a, b) for content in contents if content for a, b in content)
+    starts = [a for a, _ in ranges]
+    reach, best = [], -1
+    for _, b in ranges:
+        best = max(best, b)
+        reach.append(best)
+    out = []
+    for frame in frames:
+        k = bisect.bisect_right(starts, frame.cue[0]) - 1
+        out.append(k >= 0 and reach[k] >= frame.cue[0])
+    return out
+
+
+def _region_problems(regions, region_starts: list[int], spans: list[Span], limit: int = 5) -> tuple[str, ...]:
+    """Problems of the (first few) quoted regions inside ``spans``."""
+    found = []
+    for span in spans:
+        k = bisect.bisect_left(region_starts, span.start)
+        while k < len(regions) and regions[k].start < span.end and len(found) < limit:
+            if regions[k].problem:
+                found.append(regions[k].problem)
+            k += 1
+    return tuple(found)
+
+
+def _content(
+    words: _Words, frames: list[_Frame], f_index: int, first: int, last: int, bound: int | None, previous: int | None
+) -> list[tuple[int, int]] | None:
+    """Word ranges of a frame's content, bounded by the neighbouring frames and direct quotes.
+
+    ``bound`` is the later frame that ends a right-hand content, ``previous``
+    the earlier frame with right-hand content (see :func:`_frame_bounds`).
+    """
     frame = frames[f_index]
     raw, low = words.raw, words.low
     if frame.content_side == "right":
@@ -1180,32 +1262,30 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
         while i < last and raw[i] in {",", ":"}:
             i += 1
         end = last - 1
-        for other in frames[f_index + 1 :]:
-            if other.content_side == "left" and other.source is not None:
+        if bound is not None:
+            other = frames[bound]
+            if other.content_side == "left":
                 end = min(other.source[0], other.cue[0]) - 1
-                break
-            if other.rule.startswith("coordinated") and other.source == frame.source:
+            elif other.rule.startswith("coordinated"):
                 end = other.cue[0] - 2  # "called her “weak” and said …": up to "and"
-                break
-            if other.rule.startswith("participle") and other.source == frame.source and BOUND_AT_PARTICIPLES:
+            elif BOUND_AT_PARTICIPLES:
                 end = other.cue[0] - 1  # "said A, adding that B": up to the comma
-                break
-        while end >= i and (not _is_word(raw[end]) and raw[end] not in QUOTE_TOKENS or raw[end] in {",", "-", "–", "—"}):
+        stop = max(i - 1, end - MAX_TRIM)
+        while end > stop and (not _is_word(raw[end]) and raw[end] not in QUOTE_TOKENS or raw[end] in {",", "-", "–", "—"}):
             end -= 1
-        if i <= end and low[i] in PREPOSITIONS and (end - i < 6 or frame.rule.startswith("participle")) and all(r < 0 for r in words.region_of[i : end + 1]):
+        if i <= end and low[i] in PREPOSITIONS and (end - i < 6 or frame.rule.startswith("participle")) and words.in_region[end + 1] == words.in_region[i]:
             return None  # "said in an interview.", "spoke to Fox News", ", speaking in Ohio,": a phrase, not what was said
     elif frame.content_side == "left":
         end = min(frame.cue[0], frame.source[0]) - 1
         if end >= first and low[end] == "as":
             end -= 1
         i = first
-        for other in reversed(frames[:f_index]):
-            if other.content_side == "right" and other.source is not None and other.cue[1] < end:
-                lo = max(other.cue[1], other.source[1])
-                # "As X reported, …, according to Y": content between them
-                if lo + 1 < end and raw[lo + 1] == ",":
-                    i = lo + 2
-                break
+        if previous is not None and frames[previous].cue[1] < end:
+            other = frames[previous]
+            lo = max(other.cue[1], other.source[1])
+            # "As X reported, …, according to Y": content between them
+            if lo + 1 < end and raw[lo + 1] == ",":
+                i = lo + 2
         while end >= i and (raw[end] in {",", ":", ";"} or raw[end] in DASHES):
             end -= 1
         while i <= end and (raw[i] in {",", ":"} or raw[i] in DASHES):
@@ -1215,14 +1295,14 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
             # "That, he said, is wrong.": the content is on both sides of the frame
             j = tail + 1
             stop = last - 1
-            while stop >= j and not _is_word(raw[stop]) and raw[stop] not in QUOTE_TOKENS:
+            while stop >= j and stop > last - MAX_TRIM and not _is_word(raw[stop]) and raw[stop] not in QUOTE_TOKENS:
                 stop -= 1
             if end >= i and stop >= j:
                 return [(i, end), (j, stop)]
     elif frame.content_side == "question":
         i = frame.cue[1] + 1
         end = i
-        while end < last and raw[end] != "," and raw[end] not in SENTENCE_END:
+        while end < last and end - i < MAX_QUESTION_WORDS and raw[end] != "," and raw[end] not in SENTENCE_END:
             end += 1
         end -= 1
     else:
@@ -1230,9 +1310,9 @@ def _content(words: _Words, frames: list[_Frame], f_index: int, first: int, last
     if end < i:
         return None
     # the content must not be just a direct quote already attributed
-    inside = words.region_of[i : end + 1]
-    outside = inside.count(-1)
-    if outside < 2 and outside < len(inside) and all(r in direct for r in inside if r >= 0):
+    quoted = words.in_region[end + 1] - words.in_region[i]
+    outside = (end - i + 1) - quoted
+    if outside < 2 and quoted and words.in_fragment[end + 1] == words.in_fragment[i]:
         return None
     if MIN_CONTENT_WORDS > 1 and sum(1 for w in raw[i : end + 1] if _is_word(w)) < MIN_CONTENT_WORDS:
         return None

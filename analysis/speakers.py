@@ -43,6 +43,7 @@ from .records import OutletCitation, Quote, Span, Speaker, Tokens
 
 SIDES_FILE = "sides.tsv"  # shipped in analysis/data/
 OUTLETS_FILE = "outlets.tsv"  # shipped in analysis/data/
+ROLE_WINDOW = 300  # characters around a name searched for an apposition that gives its role
 MAX_ANTECEDENT_DISTANCE = 30  # a pronoun or role noun looks back over this many recent speakers at most
 
 # Titles and role nouns that precede or describe a name (lower-case, without a period).
@@ -586,7 +587,7 @@ def _distribute_roles(text: str, span: Span, mention: Mention, tokens: Tokens, s
     sentence = _sentence_of(tokens, starts, span.start)
     if sentence is None:
         return tuple(roles)
-    before = text[sentence.start : span.start].rstrip()
+    before = text[max(sentence.start, span.start - ROLE_WINDOW) : span.start].rstrip()
     if before.endswith(","):
         # "The heads of the Ukrainian and Russian delegations in Istanbul, Rustem Umerov and Vladimir Medinsky,"
         segment = before[:-1]
@@ -600,7 +601,7 @@ def _distribute_roles(text: str, span: Span, mention: Mention, tokens: Tokens, s
             )
         if segment and len(mention.names) == 1 and segment.split()[0].lower() in {"the", "a", "an"} and not roles[0]:
             roles[0] = _strip_det(segment)
-    after = text[span.end : sentence.end]
+    after = text[span.end : min(sentence.end, span.end + ROLE_WINDOW)]
     m = _APPOSITION_AFTER.match(after)
     if len(mention.names) == 1 and "," in text[span.start : span.end]:
         # the source span holds its own apposition: "Craig Dunn, a local GOP leader"

@@ -176,6 +176,26 @@ def test_large_article_is_linear_time():
     assert big_time < 10 * small_time * 2.5  # 10x the text, well under quadratic
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "<script>var x=\"“\";</script><p>“He said,” she said</p>",  # many unclosed marks in one paragraph
+        "He said, ",  # one endless sentence of cues
+        "Anna Kovac, the envoy, said ",
+        "“a” said, ",
+    ],
+)
+def test_pathological_text_is_linear_time(unit):
+    def run(n: int) -> float:
+        article = Article(unit * n)
+        start = time.perf_counter()
+        attribute(article)
+        return time.perf_counter() - start
+
+    small, big = run(500), run(5000)
+    assert big < 10 * small * 3 + 0.5  # 10x the text: linear, with room for noise
+
+
 def test_fixture_article_with_html_and_unbalanced_marks():
     article = load_article(FIXTURES / "quotes_messy.txt")
     result = attribute(article)
