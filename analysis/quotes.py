@@ -396,6 +396,7 @@ DETERMINERS = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "some", "many", "several", "most", "other", "another", "any", "each", "every", "both", "all", "few",
 }
+QUANTIFIERS = {"several", "many", "some", "most", "both", "all", "few", "another", "others"}
 POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 # words that may sit between a subject and its cue ("he also said", "Trump has repeatedly argued")
 AUXILIARIES = {
@@ -539,7 +540,14 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         return _Frame((c0, c1), lemma, cue.type, src, side, "according-to: source after 'according to', content before or after")
     before = c0 - 1
     # noun use: "the claims", "his report", "a call", "Trump's comments", "her call for"
-    if before >= first and (low[before] in DETERMINERS or low[before] in {"'s", "of"} or (low[before].endswith("'s") and _is_word(raw[before]))):
+    quantifier_subject = (
+        before >= first
+        and low[before] in QUANTIFIERS
+        and (before == first or not _is_word(raw[before - 1]))
+        and low[c0] != lemma.split()[0]
+        and not low[c0].endswith(("s", "ing"))
+    )  # "Several said …", "Many believed …": a verb, not "many claims"
+    if not quantifier_subject and before >= first and (low[before] in DETERMINERS or low[before] in {"'s", "of"} or (low[before].endswith("'s") and _is_word(raw[before]))):
         if c0 == c1 or low[before] in POSSESSIVES or low[before].endswith("'s"):
             return None
     j = before
@@ -634,7 +642,11 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         return None
     quote_before = j >= first and (words.region_of[j] >= 0 or raw[j] in QUOTE_TOKENS)
     if quote_before and not _starts_sentence(words, words.index_at(_region_start(words, j)), words.sent[j]):
-        return None  # "summed up Clinton as “terrible,” denounced her record": not an inversion
+        # "No Child Left Behind was “very assertive,” said Gary Orfield" is an inversion;
+        # "summed up Clinton as “terrible,” denounced her record" is not
+        k = c1 + 1
+        if k >= last or low[k] in POSSESSIVES or not (_is_cap(raw[k]) or low[k] in {"the", "a", "an"}):
+            return None
     if quote_before and lemma not in NO_INVERSION:
         right = _right_np(words, c1 + 1, last)
         if right is not None and _speaker_like(words, right):
@@ -644,10 +656,16 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
 
 def _clause_follows(words: _Words, c1: int, last: int) -> bool:
     """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.")."""
+    low = words.low
     k = c1 + 1
-    while k < last and words.low[k] in TIME_WORDS:
+    while k < last and low[k] in TIME_WORDS:
         k += 1
-    return not (k >= last or words.raw[k] in {",", ".", "!", "?", ";"})
+    if k >= last or words.raw[k] in {",", ".", "!", "?", ";"}:
+        return False
+    if low[k] in PREPOSITIONS and last - k <= 9:
+        # "…, she said in a video message to the convention.": a short phrase ends the sentence
+        return any(low[x] in {"that", ":"} for x in range(k, last))
+    return True
 
 
 # Cue forms that are more often nouns ("member states", "his remarks", "the attacks"): a cue only
@@ -752,7 +770,7 @@ def _subject_head(words: _Words, j: int, first: int) -> bool:
     """Whether word ``j`` can end the subject of a cue: a pronoun, a name, a number or a speaker noun."""
     low, raw = words.low, words.raw
     w = low[j]
-    if w in SUBJECT_PRONOUNS or w in {"both", "others", "many", "some", "most", "all", "few", "several", "everyone", "nobody", "someone", "anyone"}:
+    if w in SUBJECT_PRONOUNS or w in {"both", "others", "many", "some", "most", "all", "few", "several", "everyone", "nobody", "someone", "anyone", "another", "one", "neither", "none"}:
         return True
     if w in FUNCTION_WORDS:
         return False
@@ -787,7 +805,8 @@ def _region_start(words: _Words, j: int) -> int:
 def _speaker_like(words: _Words, np: tuple[int, int]) -> bool:
     """Whether a noun phrase can be a speaker: a pronoun, a name, or a speaker noun."""
     head = words.low[np[1]]
-    if head in SUBJECT_PRONOUNS or head in load_speaker_nouns():
+    nouns = load_speaker_nouns()
+    if head in SUBJECT_PRONOUNS or any(words.low[x] in nouns for x in range(np[0], np[1] + 1)):
         return True
     return any(_is_cap(words.raw[x]) for x in range(np[0], np[1] + 1) if x > words.sent_range[words.sent[x]][0] or np[0] == np[1])
 
@@ -805,7 +824,7 @@ def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:
     if low[j] == "others" and j - 2 >= first and low[j - 1] == "and" and _is_cap(raw[j - 2]):
         name = _left_np(words, first, j - 2)  # "Doyle and others"
         return (name[0], j) if name else (j, j)
-    if low[j] in SUBJECT_PRONOUNS or low[j] in {"both", "others", "many", "some"}:
+    if low[j] in SUBJECT_PRONOUNS or low[j] in {"both", "others", "many", "some", "several", "another", "one", "neither", "none"}:
         return (j, j)
     if not _is_word(raw[j]) or low[j] in BOUNDARY or low[j] in DETERMINERS - {"both", "some", "many", "most", "all"}:
         return None
@@ -893,7 +912,13 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
     if seg is not None and seg[0] == seg_start and _is_cap(raw[seg_start]) and low[seg_start] not in DETERMINERS:
         return seg  # "The heads of …, Rustem Umerov and Vladimir Medinsky, announced"
     if k >= first and raw[k] == ",":
-        name = _left_np(words, first, k - 1) if k - 1 >= first else None
+        p = k - 1
+        if p > first and raw[p] == ")":  # "Rep. Elijah Cummings (D-Md.), chair of …, said"
+            q = p - 1
+            while q > first and p - q < 8 and raw[q] != "(":
+                q -= 1
+            p = q - 1 if raw[q] == "(" else p
+        name = _left_np(words, first, p) if p >= first else None
         if name is not None and any(_is_cap(raw[x]) for x in range(name[0], name[1] + 1)):
             return (name[0], seg_end)
     if seg is not None and seg[0] == seg_start:

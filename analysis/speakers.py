@@ -76,7 +76,10 @@ ROLE_NOUNS = {
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "abu", "y", "st"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "them", "their"}
-SELF_PRONOUNS = {"i", "we", "you", "me", "us", "it", "who", "which", "that", "one", "both", "others", "many", "some"}
+SELF_PRONOUNS = {
+    "i", "we", "you", "me", "us", "it", "who", "which", "that", "one", "both", "others", "many", "some", "several",
+    "most", "another", "all", "few", "none", "neither", "everyone", "someone", "anyone", "nobody",
+}
 FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "assemblywoman"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman"}
 SPLIT_WORDS = {"of", "for", "at", "from", "with", "in", "on", "to", "who", ",", "(", "which", "whose"}
