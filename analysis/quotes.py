@@ -1316,7 +1316,7 @@ def _content(
         while i <= end and (raw[i] in {",", ":"} or raw[i] in DASHES):
             i += 1
         tail = max(frame.cue[1], frame.source[1]) + 1
-        if end - i < 2 and tail + 1 < last and raw[tail] == ",":
+        if tail + 1 < last and raw[tail] == "," and (end - i < 2 or words.region_of[tail + 1] < 0):
             # "That, he said, is wrong.": the content is on both sides of the frame
             j = tail + 1
             stop = last - 1
