@@ -596,8 +596,9 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if not _subject_head(words, j, first):
             return None
         bare_name = _is_cap(raw[j]) and low[j] not in load_speaker_nouns() and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1]))
-        if low[c0] in WEAK_FORMS and not (low[j] in SUBJECT_PRONOUNS or bare_name):
-            return None  # "member states", "his remarks": a noun, not a cue
+        after_quote = _after_closing_quote(words, first, j)
+        if low[c0] in WEAK_FORMS and not (low[j] in SUBJECT_PRONOUNS or bare_name or after_quote):
+            return None  # "member states", "his remarks": a noun, not a cue ("“…,” a voice-over states" is one)
         if low[c0] == "called" and j == before and j - 1 >= first and low[j - 1] in {"a", "an"}:
             return None  # naming: "a show called …"
         src = _left_np(words, first, j)
@@ -802,6 +803,14 @@ def _region_start(words: _Words, j: int) -> int:
     return words.starts[k]
 
 
+def _after_closing_quote(words: _Words, first: int, j: int) -> bool:
+    """Whether the phrase ending at ``j`` follows a closing quotation mark and comma ("…,” a voice-over states")."""
+    k = j
+    while k >= first and j - k < MAX_SOURCE_WORDS and _is_word(words.raw[k]) and words.region_of[k] < 0:
+        k -= 1
+    return k >= first and words.region_of[k] >= 0 and words.raw[k] in QUOTE_TOKENS
+
+
 def _speaker_like(words: _Words, np: tuple[int, int]) -> bool:
     """Whether a noun phrase can be a speaker: a pronoun, a name, or a speaker noun."""
     head = words.low[np[1]]
@@ -849,6 +858,10 @@ def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:
             break
         if lw in DETERMINERS:
             k = p
+            # "a voice-over in the ad", "a spokesman for the campaign": the phrase goes on past the preposition
+            if p - 2 >= limit and low[p - 1] in {"of", "for", "at", "in", "with", "from"} and _is_word(raw[p - 2]) and low[p - 2] not in BOUNDARY and low[p - 2] not in SUBJECT_PRONOUNS:
+                k = p - 1
+                continue
             break
         if lw in BOUNDARY or lw in SUBJECT_PRONOUNS:
             break
@@ -897,19 +910,23 @@ def _right_np(words: _Words, i: int, last: int) -> tuple[int, int] | None:
     return (i, k)
 
 
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
+
+
 def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | None:
     """The subject of 'X, an appositive, said': from X's start to the word before the comma."""
     low, raw = words.low, words.raw
     # find the comma before the appositive segment
     k = comma - 1
     seg_end = k
-    while k >= first and raw[k] != "," and words.region_of[k] < 0 and raw[k] not in SENTENCE_END:
+    while k >= first and raw[k] != "," and words.region_of[k] < 0:
         k -= 1
     seg_start = k + 1
     if seg_start > seg_end:
         return None
     seg = _left_np(words, first, seg_end)
-    if seg is not None and seg[0] == seg_start and _is_cap(raw[seg_start]) and low[seg_start] not in DETERMINERS:
+    party_tag = seg_end - seg_start <= 1 and _PARTY_STATE.match(raw[seg_start]) is not None  # "McConnell, R-Ky., said"
+    if seg is not None and seg[0] == seg_start and _is_cap(raw[seg_start]) and low[seg_start] not in DETERMINERS and not party_tag:
         return seg  # "The heads of …, Rustem Umerov and Vladimir Medinsky, announced"
     if k >= first and raw[k] == ",":
         p = k - 1
