@@ -585,7 +585,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     if not _complement_fits(words, c1, last, cue):
         return None
     participle = j >= first and raw[j] == "," and low[c0].endswith(PARTICIPLE_ENDING)
-    if not participle and not _form_fits(low[c0], lemma, low[j] if j >= first else "", skipped):
+    with_subject = low[c0].endswith(PARTICIPLE_ENDING) and j >= first and _is_word(raw[j]) and _with_before(words, first, j)
+    if not participle and not with_subject and not _form_fits(low[c0], lemma, low[j] if j >= first else "", skipped):
         return None
     if j >= first and low[j] in {"who", "which", "that"}:
         # relative clause: "Smith, who said that …" — the source is the relative pronoun, resolved later
@@ -703,6 +704,7 @@ COMPLEMENT_STARTS = {
     "talk": {"about", "of", "that", ":"},
     "maintain": {"that", ":"},
     "pledge": {"to", "that", ":"},
+    "read": {":", ".", ",", ""},  # "the sign read: …", "“…,” the email read." — not "he read the book"
 }
 CONTINUE_LEMMAS = {"continue", "add"}  # "continued:" / "added that" — not "continued to grow"
 
@@ -801,6 +803,14 @@ def _region_start(words: _Words, j: int) -> int:
     while k > 0 and words.region_of[k - 1] == r and r >= 0:
         k -= 1
     return words.starts[k]
+
+
+def _with_before(words: _Words, first: int, j: int) -> bool:
+    """Whether the noun phrase ending at ``j`` follows "with" ("…, with Cruz promising to …")."""
+    np = _left_np(words, first, j)
+    return np is not None and np[0] - 1 >= first and words.low[np[0] - 1] == "with" and (
+        words.low[j] in SUBJECT_PRONOUNS or _is_cap(words.raw[j]) or words.low[j] in load_speaker_nouns()
+    )
 
 
 def _after_closing_quote(words: _Words, first: int, j: int) -> bool:
