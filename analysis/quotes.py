@@ -896,7 +896,8 @@ def _right_np(words: _Words, i: int, last: int) -> tuple[int, int] | None:
         return None
     if low[i] in SUBJECT_PRONOUNS:
         return (i, i)
-    if (low[i] in BOUNDARY or low[i] in FUNCTION_WORDS - DETERMINERS) and low[i] not in {"one"}:
+    name_start = _is_cap(raw[i]) and i > words.sent_range[words.sent[i]][0] and low[i] != "i"  # "said Will Doyle", "said Le Pen"
+    if (low[i] in BOUNDARY or low[i] in FUNCTION_WORDS - DETERMINERS) and low[i] not in {"one"} and not name_start:
         return None
     k = i
     end = min(last, i + MAX_SOURCE_WORDS)
@@ -911,7 +912,7 @@ def _right_np(words: _Words, i: int, last: int) -> tuple[int, int] | None:
         if lw == "and" and j + 1 < last and _is_cap(raw[j + 1]) and _is_cap(raw[j - 1]):
             j += 1
             continue
-        if lw in BOUNDARY or (lw in TIME_WORDS and j > i):
+        if (lw in BOUNDARY and not (_is_cap(w) and lw != "i")) or (lw in TIME_WORDS and j > i):
             break
         k = j
         j += 1
