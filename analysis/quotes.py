@@ -353,7 +353,7 @@ def _is_opener(text: str, mark: str, start: int, end: int, is_open: bool) -> boo
 class _Words:
     """The article's words as parallel lists (offsets, lower-cased text, sentence index)."""
 
-    __slots__ = ("text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of", "in_region", "in_fragment")
+    __slots__ = ("text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of", "region_words", "in_region", "in_fragment")
 
     def __init__(self, tokens: Tokens) -> None:
         text = tokens.text
@@ -476,12 +476,13 @@ def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = No
     cues = cues or load_cues()
     words = _Words(tokens)
     regions, problems = find_quoted_regions(tokens.text, tokens.paragraphs)
+    region_words: list[tuple[int, int, int]] = []  # (region, first word, end word) of every part
     for r_index, region in enumerate(regions):
         for part in region.parts:
-            i = words.index_at(part.start)
-            while i < len(words.starts) and words.starts[i] < part.end:
-                words.region_of[i] = r_index
-                i += 1
+            i, j = words.index_at(part.start), bisect.bisect_left(words.starts, part.end)
+            words.region_of[i:j] = [r_index] * (j - i)
+            region_words.append((r_index, i, j))
+    words.region_words = region_words
     firsts = cues.first_words()
     hits = [i for i, w in enumerate(words.low) if w in firsts]
     by_sentence: dict[int, list[int]] = {}
@@ -1195,21 +1196,27 @@ def _colon_frame(words: _Words, first: int, colon: int) -> _Frame | None:
 
 def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int]) -> None:
     # prefix counts of words inside quoted regions, and inside regions that are not direct quotes
-    words.in_region = list(accumulate((r >= 0 for r in words.region_of), initial=0))
-    words.in_fragment = list(accumulate((r >= 0 and r not in direct for r in words.region_of), initial=0))
+    n = len(words.starts)
+    in_region, in_fragment = [0] * n, [0] * n
+    for r_index, i, j in words.region_words:
+        in_region[i:j] = [1] * (j - i)
+        if r_index not in direct:
+            in_fragment[i:j] = [1] * (j - i)
+    words.in_region = list(accumulate(in_region, initial=0))
+    words.in_fragment = list(accumulate(in_fragment, initial=0))
     region_starts = [r.start for r in regions]
     for s, frames in enumerate(frames_by_sentence):
         if not frames:
             continue
         first, last = words.sent_range[s]
-        next_bound, previous_right = _frame_bounds(frames)
+        next_bound, previous_right = _frame_bounds(frames) if len(frames) > 1 else ([None], [None])
         contents = [
             None
             if frame.used or (frame.source is None and frame.content_side != "question")
             else _content(words, frames, f_index, first, last, next_bound[f_index], previous_right[f_index])
             for f_index, frame in enumerate(frames)
         ]
-        covered = _covered(frames, contents)
+        covered = _covered(frames, contents) if len(frames) > 1 else [False]
         for f_index, frame in enumerate(frames):
             content = contents[f_index]
             if content is None:
