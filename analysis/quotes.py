@@ -936,6 +936,14 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
     seg_start = k + 1
     if seg_start > seg_end:
         return None
+    if raw[seg_end] == ")":  # "Gov. John Kasich (R-OH), said"
+        q = seg_end - 1
+        while q > seg_start and seg_end - q < 8 and raw[q] != "(":
+            q -= 1
+        if raw[q] == "(" and q - 1 >= seg_start:
+            name = _left_np(words, first, q - 1)
+            if name is not None and name[0] >= seg_start:
+                return (name[0], seg_end)
     seg = _left_np(words, first, seg_end)
     party_tag = seg_end - seg_start <= 1 and _PARTY_STATE.match(raw[seg_start]) is not None  # "McConnell, R-Ky., said"
     if seg is not None and seg[0] == seg_start and _is_cap(raw[seg_start]) and low[seg_start] not in DETERMINERS and not party_tag:

@@ -181,7 +181,7 @@ def test_unclosed_quote_is_marked_and_the_rest_kept():
     assert ("indirect", "the talks ended", "said", "Officials") in [_row(text, q) for q in quotes]
 
 
-@pytest.mark.xfail(reason="a quote introduced by a bare noun phrase and a colon (“Trump on taxes: …”) has no cue to find")
+@pytest.mark.xfail(reason="a bare noun phrase before a colon (“Trump on taxes: …”) gives its last word as the cue, not the colon")
 def test_colon_without_cue():
     text = "Trump on taxes: “They are too high.”"
     assert _row(text, _quotes(text)[0]) == ("direct", "“They are too high.”", ":", "Trump")
