@@ -143,6 +143,13 @@ def tone_per_quote(tone: pd.DataFrame, *, ax=None):
     return ax
 
 
+def _tone_groups(tone: pd.DataFrame, by: str, ax):
+    """The largest groups' rows, their order, and axes sized for one row per group."""
+    data = _top(_labelled(tone, by), by, keep=MAX_ROWS)
+    order = sorted(data[by].unique())
+    return data, order, _axes(ax, height=_height(len(order), per_row=0.5))
+
+
 def tone_by(tone: pd.DataFrame, *, by: str = "speaker", ax=None):
     """Tone of the quotes of each speaker (or side, outlet…): one dot per quote and the mean."""
     import seaborn as sns
@@ -150,9 +157,7 @@ def tone_by(tone: pd.DataFrame, *, by: str = "speaker", ax=None):
     title = f"Tone by {by}"
     if tone.empty:
         return _empty(ax, "No quotes to score.", title)
-    data = _top(_labelled(tone, by), by, keep=MAX_ROWS)
-    order = sorted(data[by].unique())
-    ax = _axes(ax, height=_height(len(order), per_row=0.5))
+    data, order, ax = _tone_groups(tone, by, ax)
     sns.stripplot(data=data, y=by, x="compound", order=order, color="#888888", alpha=0.6, ax=ax)
     sns.pointplot(data=data, y=by, x="compound", order=order, hue=by, palette=_palette(order), linestyle="none",
                   markers="D", errorbar=None, legend=False, ax=ax)  # fmt: skip
@@ -257,9 +262,7 @@ def tone_distribution(tone: pd.DataFrame, *, by: str = "side", ax=None):
     title = f"Tone of quotes by {by}"
     if tone.empty:
         return _empty(ax, "No quotes to score.", title)
-    data = _top(_labelled(tone, by), by, keep=MAX_ROWS)
-    order = sorted(data[by].unique())
-    ax = _axes(ax, height=_height(len(order), per_row=0.5))
+    data, order, ax = _tone_groups(tone, by, ax)
     with warnings.catch_warnings():  # seaborn 0.13 passes boxplot's `vert`, deprecated in matplotlib 3.11
         warnings.filterwarnings("ignore", message=".*vert: bool", category=DeprecationWarning)
         sns.boxplot(data=data, y=by, x="compound", order=order, hue=by, palette=_palette(order), fliersize=0, legend=False,
