@@ -583,7 +583,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             # "X was asked whether …": the question, its asker unknown
             return _Frame((c0, c1), lemma, cue.type, None, "question", "question: 'was asked …' (the asker is not named)")
         return None  # passive ("was asked to", "is expected")
-    if not _complement_fits(words, c1, last, cue):
+    if not _complement_fits(words, c1, last, cue, after_quote=j >= first and _after_closing_quote(words, first, j)):
         return None
     participle = j >= first and raw[j] == "," and low[c0].endswith(PARTICIPLE_ENDING)
     with_subject = low[c0].endswith(PARTICIPLE_ENDING) and j >= first and _is_word(raw[j]) and _with_before(words, first, j)
@@ -710,9 +710,15 @@ COMPLEMENT_STARTS = {
 CONTINUE_LEMMAS = {"continue", "add"}  # "continued:" / "added that" — not "continued to grow"
 
 
-def _complement_fits(words: _Words, c1: int, last: int, cue: Cue) -> bool:
-    """Whether what follows a cue can be its content."""
+def _complement_fits(words: _Words, c1: int, last: int, cue: Cue, *, after_quote: bool = False) -> bool:
+    """Whether what follows a cue can be its content.
+
+    ``after_quote``: the cue (or its subject) follows a closing quotation mark, so
+    the quote is its content ("“…,” added Smith", "“…,” read the sign").
+    """
     low, raw = words.low, words.raw
+    if after_quote and (cue.lemma in CONTINUE_LEMMAS or cue.lemma in COMPLEMENT_STARTS):
+        return True
     k = c1 + 1
     while k < last and (low[k] in TIME_WORDS or low[k] in {"also", "now", "still", "strongly", "firmly", "privately", "publicly"}):
         k += 1
@@ -1167,6 +1173,8 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
         between = [k for k in range(end + 1, a) if _is_word(raw[k])]
         if colon and len(between) <= MAX_COLON_LEAD_IN:
             return frame
+        if raw[a - 1] == "," and len(between) <= MAX_COMMA_LEAD_IN and not any(words.low[k] in CLAUSE_WORDS for k in between):
+            return frame  # "told the news agency simply, “…”", "asked the buzzing crowd, “…”": a phrase, then the quote
         if len(between) > 6 or any(not _is_cap(raw[k]) and words.low[k] not in LEAD_IN_FILLER for k in between):
             return None  # "Cross said he “may yet …”": a clause with a quoted part, left to the indirect pass (mixed)
         return frame
@@ -1176,6 +1184,9 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
 
 
 MAX_COLON_LEAD_IN = 12  # words between a cue and the colon that introduces a quote
+MAX_COMMA_LEAD_IN = 8  # words between a cue and the comma that introduces a quote
+# words that open a clause between a cue and a comma ("said that when he …, “…”"): the quote is part of it
+CLAUSE_WORDS = SUBJECT_PRONOUNS | {"that", "which", "who", "whom", "because", "if", "when", "while", "whether", "although", "though", "since", "as", "is", "was", "are", "were", "has", "have", "had", "will", "would"}
 
 
 def _colon_frame(words: _Words, first: int, colon: int) -> _Frame | None:

@@ -133,6 +133,11 @@ CONSTRUCTIONS = [
     ("“We will not.” – Umerov said.", [("direct", "“We will not.”", "said", "Umerov")]),
     ("“One.\n“Two.\n“Three,” Kovac said.", [("direct", "“One. | “Two. | “Three,”", "said", "Kovac")]),
     ("“It’s ‘fine’,” Kovac told reporters.", [("direct", "“It’s ‘fine’,”", "told", "Kovac")]),
+    ("“We tried,” added a senior envoy.", [("direct", "“We tried,”", "added", "a senior envoy")]),
+    ("“We tried,” Kovac added during the briefing.", [("direct", "“We tried,”", "added", "Kovac")]),
+    ("“Stop the war,” read the statement.", [("direct", "“Stop the war,”", "read", "the statement")]),
+    ("Kovac told the news agency simply, “We lost.”", [("direct", "“We lost.”", "told", "Kovac")]),
+    ("Kovac then asked the crowd, “Can we stay?”", [("direct", "“Can we stay?”", "asked", "Kovac")]),
     # indirect speech
     ("Kyslytsya clarified that the agreement covers soldiers.", [("indirect", "the agreement covers soldiers", "clarified", "Kyslytsya")]),
     ("Kovac said the agreement covers soldiers.", [("indirect", "the agreement covers soldiers", "said", "Kovac")]),
