@@ -585,7 +585,10 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         return None  # passive ("was asked to", "is expected")
     if not _complement_fits(words, c1, last, cue, after_quote=j >= first and _after_closing_quote(words, first, j)):
         return None
-    participle = j >= first and raw[j] == "," and low[c0].endswith(PARTICIPLE_ENDING)
+    # "…, saying …" — also after a quote that ends with its comma ("a defense of “New York values,” saying …")
+    participle = j >= first and low[c0].endswith(PARTICIPLE_ENDING) and (
+        raw[j] == "," or (raw[j] in QUOTE_TOKENS and j - 1 >= first and raw[j - 1] == "," and words.region_of[j] >= 0)
+    )
     with_subject = low[c0].endswith(PARTICIPLE_ENDING) and j >= first and _is_word(raw[j]) and _with_before(words, first, j)
     if not participle and not with_subject and not _form_fits(low[c0], lemma, low[j] if j >= first else "", skipped):
         return None

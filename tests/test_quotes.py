@@ -138,6 +138,7 @@ CONSTRUCTIONS = [
     ("“Stop the war,” read the statement.", [("direct", "“Stop the war,”", "read", "the statement")]),
     ("Kovac told the news agency simply, “We lost.”", [("direct", "“We lost.”", "told", "Kovac")]),
     ("Kovac then asked the crowd, “Can we stay?”", [("direct", "“Can we stay?”", "asked", "Kovac")]),
+    ("Kovac continued by saying, “We will appeal.”", [("direct", "“We will appeal.”", "continued by saying", "Kovac")]),
     # indirect speech
     ("Kyslytsya clarified that the agreement covers soldiers.", [("indirect", "the agreement covers soldiers", "clarified", "Kyslytsya")]),
     ("Kovac said the agreement covers soldiers.", [("indirect", "the agreement covers soldiers", "said", "Kovac")]),
@@ -199,6 +200,8 @@ def test_colon_without_cue():
         ("Kovac was asked whether he would run.", [("indirect", "whether he would run", "asked", None)]),
         ("Kovac called her “weak” and said she had no support.", [("mixed", "her “weak”", "called", "Kovac"), ("indirect", "she had no support", "said", "Kovac")]),
         ("That, Kovac said, is wrong.", [("indirect", "That | is wrong", "said", "Kovac")]),
+        ("Kovac went on to say the deal is “dead.”", [("mixed", "the deal is “dead.”", "went on to say", "Kovac")]),
+        ("Kovac gave a speech on “our values,” saying they are “not for sale.”", [("mixed", "they are “not for sale.”", "saying", "Kovac")]),
         ("As Reuters reported, the talks ended.", [("indirect", "the talks ended", "reported", "Reuters")]),
         ("The talks ended, as Kovac said.", [("indirect", "The talks ended", "said", "Kovac")]),
         ("Kovac boomed: “We won.”", [("direct", "“We won.”", "boomed", "Kovac")]),
