@@ -627,7 +627,10 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         return _Frame((c0, c1), lemma, cue.type, src, "right", "subject: 'X said (that) …'")
     if j >= first and low[j] in {"and", "but"} and j - 1 >= first and not low[c0].endswith(PARTICIPLE_ENDING):
         # "He called her “weak” and said she had …": the subject of the coordinated verb
-        src = _sentence_subject(words, first, c0, previous)
+        if j - 2 >= first and low[j - 2] in SUBJECT_PRONOUNS and _is_word(raw[j - 1]) and low[j - 1] not in FUNCTION_WORDS:
+            src = (j - 2, j - 2)  # "…, he laughed and said …": the pronoun before the first verb
+        else:
+            src = _sentence_subject(words, first, c0, previous)
         if src is None or low[c0] in WEAK_FORMS:
             return None
         return _Frame((c0, c1), lemma, cue.type, src, "right", "coordinated: '… and said …' takes the sentence subject")
@@ -637,6 +640,11 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if src is None:
             return None
         return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '…, saying …' takes the sentence subject")
+    if c0 == first and _is_cap(raw[c0]) and lemma not in NO_INVERSION and lemma not in OBJECT_CUES:
+        # "Said Comey, “…”": an inverted cue opening the sentence, its content after the source
+        right = _right_np(words, c1 + 1, last)
+        if right is not None and right[1] + 1 < last and raw[right[1] + 1] in {",", ":"} and _speaker_like(words, right):
+            return _Frame((c0, c1), lemma, cue.type, right, "right", "inverted: 'Said X, …'")
     if j >= first and raw[j] == ",":
         # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion; not "…, told Fox News")
         right = _right_np(words, c1 + 1, last) if lemma not in NO_INVERSION else None
@@ -1141,10 +1149,19 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
         if lo - i > 8:
             break
         gap = [k for k in range(i, lo) if _is_word(words.raw[k])]
-        if len(gap) > 2 and not all(words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS for k in gap):
+        if len(gap) > 2 and not all(words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS for k in gap) and not _role_before_name(words, i, lo):
             break
         return frame
     return None
+
+
+def _role_before_name(words: _Words, i: int, lo: int) -> bool:
+    """Whether words ``i`` to ``lo`` are a role and a comma before a name ("…,” his campaign manager, Jeff Weaver, said")."""
+    raw, low = words.raw, words.low
+    if lo - 1 <= i or raw[lo - 1] != "," or lo - i > MAX_COMMA_LEAD_IN:
+        return False
+    inner = range(i + (raw[i] == ","), lo - 1)
+    return all(_is_word(raw[k]) and low[k] not in CLAUSE_WORDS for k in inner)
 
 
 def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_open: int) -> _Frame | None:

@@ -139,6 +139,9 @@ CONSTRUCTIONS = [
     ("Kovac told the news agency simply, “We lost.”", [("direct", "“We lost.”", "told", "Kovac")]),
     ("Kovac then asked the crowd, “Can we stay?”", [("direct", "“Can we stay?”", "asked", "Kovac")]),
     ("Kovac continued by saying, “We will appeal.”", [("direct", "“We will appeal.”", "continued by saying", "Kovac")]),
+    ("“We tried,” his campaign manager, Ivan Kovac, said.", [("direct", "“We tried,”", "said", "Ivan Kovac")]),
+    ("Said Kovac, “We will not.”", [("direct", "“We will not.”", "Said", "Kovac")]),
+    ("Later she laughed and said, “We will see.”", [("direct", "“We will see.”", "said", "she")]),
     # indirect speech
     ("Kyslytsya clarified that the agreement covers soldiers.", [("indirect", "the agreement covers soldiers", "clarified", "Kyslytsya")]),
     ("Kovac said the agreement covers soldiers.", [("indirect", "the agreement covers soldiers", "said", "Kovac")]),
