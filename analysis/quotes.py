@@ -35,6 +35,7 @@ from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
+from .data import read_table
 from .errors import DataFileError
 from .records import Quote, Span, Tokens
 
@@ -224,17 +225,9 @@ def load_speaker_nouns() -> dict[str, str]:
     >>> nouns["spokesperson"], nouns["officials"], nouns["polls"]
     ('role', 'role', 'document')
     """
-    text = resources.files("analysis.data").joinpath(ROLES_FILE).read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2:
-            raise DataFileError(f"{ROLES_FILE}, line {number}: expected two tab-separated columns (word, kind), got {line!r}")
-        word, kind = cells[0].lower(), cells[1]
-        if (word, kind) == ("word", "kind"):
-            continue
+    for word, kind in read_table(ROLES_FILE, ("word", "kind")):
+        word = word.lower()
         out.setdefault(word, kind)
         plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
         out.setdefault(plural, kind)

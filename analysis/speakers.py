@@ -35,9 +35,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from .data import read_table
 from .errors import DataFileError
 from .records import OutletCitation, Quote, Span, Speaker, Tokens
 
@@ -159,21 +159,6 @@ def _sides_from_tsv(text: str, name: str) -> dict[str, str]:
     return out
 
 
-def _read_table(name: str, columns: tuple[str, str]) -> list[tuple[str, str]]:
-    text = resources.files("analysis.data").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2:
-            raise DataFileError(f"{name}, line {number}: expected two tab-separated columns {columns}, got {line!r}")
-        if tuple(cells) == columns:
-            continue
-        rows.append((cells[0], cells[1]))
-    return rows
-
-
 @cache
 def load_side_words() -> dict[str, str]:
     """The shipped side words (``data/sides.tsv``): lower-case word or phrase → side.
@@ -181,7 +166,7 @@ def load_side_words() -> dict[str, str]:
     >>> load_side_words()["kyiv"], load_side_words()["kremlin"]
     ('Ukraine', 'Russia')
     """
-    return {word.lower(): side for word, side in _read_table(SIDES_FILE, ("word", "side"))}
+    return {word.lower(): side for word, side in read_table(SIDES_FILE, ("word", "side"))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +196,7 @@ class Outlets:
 def load_outlets() -> Outlets:
     """The shipped outlet list (``data/outlets.tsv``)."""
     names, heads = set(), set()
-    for name, kind in _read_table(OUTLETS_FILE, ("name", "kind")):
+    for name, kind in read_table(OUTLETS_FILE, ("name", "kind")):
         (heads if kind == "head" else names).add(name.lstrip("*").lower())
     return Outlets(frozenset(names), frozenset(heads))
 
