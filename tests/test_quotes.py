@@ -214,3 +214,17 @@ def test_colon_without_cue():
 )
 def test_more_constructions(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a coordinated or participle cue takes the subject after an opening phrase
+        ("In an interview with the Journal, Kovac doubled down and said the judge had “a conflict.”", [("mixed", "the judge had “a conflict.”", "said", "Kovac")]),
+        ("At the rally, Kovac waved, saying the deal was “dead.”", [("mixed", "the deal was “dead.”", "saying", "Kovac")]),
+        # a clause in the opening phrase leaves the subject unknown
+        ("In the town where he grew up, the mood soured and said nothing.", []),
+    ],
+)
+def test_subject_after_opening_phrase(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
