@@ -44,6 +44,7 @@ CUE_TYPES = ("speech", "thought", "evidence")
 MAX_SOURCE_WORDS = 12  # a source phrase longer than this is cut at its head
 MIN_CONTENT_WORDS = 1
 NESTED_ONLY_SPEECH = {"thought", "evidence"}  # cue types not reported when inside another quote's content
+MAX_OBJECT_WORDS = 5  # words after an object cue that are its object, not a clause ("told Fox News")
 MAX_TRIM = 20  # punctuation trimmed from the end of a content, at most
 MAX_QUESTION_WORDS = 60  # "Asked about …," up to its comma, at most
 BOUND_AT_PARTICIPLES = True  # "said A, adding that B": A is the content of "said", B of "adding"
@@ -615,7 +616,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return _Frame((c0, c1), lemma, cue.type, src, side, "as: 'as X said', content in the main clause")
         # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
         left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
-        if left_attached and not _clause_follows(words, c1, last):
+        if left_attached and not _clause_follows(words, c1, last, object_cue=lemma in OBJECT_CUES):
             return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
         return _Frame((c0, c1), lemma, cue.type, src, "right", "subject: 'X said (that) …'")
     if j >= first and low[j] in {"and", "but"} and j - 1 >= first and not low[c0].endswith(PARTICIPLE_ENDING):
@@ -661,14 +662,20 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     return None
 
 
-def _clause_follows(words: _Words, c1: int, last: int) -> bool:
-    """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.")."""
+def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False) -> bool:
+    """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.").
+
+    ``object_cue``: the cue takes an object ("told reporters"), so a short
+    phrase that ends the sentence is its object, not a clause.
+    """
     low = words.low
     k = c1 + 1
     while k < last and low[k] in TIME_WORDS:
         k += 1
     if k >= last or words.raw[k] in {",", ".", "!", "?", ";"}:
         return False
+    if object_cue and last - k <= MAX_OBJECT_WORDS and not any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
+        return False  # "“…,” Kovac told reporters on Tuesday."
     if low[k] in PREPOSITIONS and last - k <= 9:
         # "…, she said in a video message to the convention.": a short phrase ends the sentence
         return any(low[x] in {"that", ":"} for x in range(k, last))

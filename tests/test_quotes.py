@@ -228,3 +228,17 @@ def test_more_constructions(text, expected):
 )
 def test_subject_after_opening_phrase(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a short object after an object cue ends the sentence: the content is on the left
+        ("The program “is gaining traction,” Deputy Secretary Ivan Kovac told reporters.", [("mixed", "The program “is gaining traction,”", "told", "Deputy Secretary Ivan Kovac")]),
+        ("The talks ended, Kovac told Fox News on Tuesday.", [("indirect", "The talks ended", "told", "Kovac")]),
+        # a clause after the object is the content
+        ("Later, Kovac told reporters that the talks ended.", [("indirect", "the talks ended", "told", "Kovac")]),
+    ],
+)
+def test_object_cue_after_content(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
