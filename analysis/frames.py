@@ -247,14 +247,14 @@ def corpus_tables(
             failures.append(item)
             continue
         try:
-            attributed, frames = _analyse(item, sides=sides, topics=topics)
+            tables = article_tables(item, sides=sides, topics=topics)
         except Exception as error:  # one article's failure, whatever it is, is listed, not raised
             failures.append(LoadFailure(item.name, " ".join(str(error).split()), type(error).__name__))
             continue
         meta = article_metadata(item)
-        meta_rows.append({**meta, "title": item.title, "quotes": len(attributed.quotes),
-                          "speakers": len(attributed.speakers)})  # fmt: skip
-        for frame, bucket in zip(frames, (quotes, tones, positions)):
+        meta_rows.append({**meta, "title": item.title, "quotes": len(tables.attributed.quotes),
+                          "speakers": len(tables.attributed.speakers)})  # fmt: skip
+        for frame, bucket in zip((tables.quotes, tables.tone, tables.positions), (quotes, tones, positions)):
             bucket.append(frame.assign(**meta))
     return CorpusTables(
         articles=pd.DataFrame(meta_rows, columns=list(ARTICLE_COLUMNS)),
@@ -287,15 +287,6 @@ def top_speakers(quotes: pd.DataFrame, *, top: int = 25) -> pd.DataFrame:
 
 def _join_labels(values: Iterable) -> str:
     return ", ".join(sorted({value for value in values if isinstance(value, str)}))
-
-
-def _analyse(article: Article, *, sides, topics) -> tuple[AttributedArticle, tuple[pd.DataFrame, ...]]:
-    """Attribute one article and build its quote, tone and position frames."""
-    from .attribution import attribute
-
-    attributed = attribute(article, sides=sides)
-    return attributed, (quote_table(attributed), tone_table(attributed, topics=topics),
-                        position_table(attributed, topics=topics))  # fmt: skip
 
 
 def _concat(frames: list[pd.DataFrame], columns: Iterable[str] = ()) -> pd.DataFrame:
