@@ -81,12 +81,13 @@ def find_quotes(
     return attribute(article, sides=sides, cues=cues).quotes
 
 
-def _continued(quotes: list[Quote] | tuple[Quote, ...], quote: Quote, end: int) -> int | None:
-    """Index, before ``end``, of the attributed direct quote that ``quote`` continues, or None."""
-    if not quote.reason.startswith("continuation"):
-        return None
-    k = next((k for k in range(end - 1, -1, -1) if quotes[k].kind == "direct" and quotes[k].source is not None), None)
-    return k if k is not None and quotes[k].speakers == quote.speakers else None
+def _continues(quote: Quote, last: Quote | None) -> bool:
+    """Whether ``quote`` continues ``last``, the most recent attributed direct quote before it."""
+    return quote.reason.startswith("continuation") and last is not None and last.speakers == quote.speakers
+
+
+def _attributed_direct(quote: Quote) -> bool:
+    return quote.kind == "direct" and quote.source is not None
 
 
 def merge_continuations(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
@@ -102,13 +103,18 @@ def merge_continuations(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     (2, 1, 2)
     """
     out: list[Quote] = []
+    continued: dict[int, list[Quote]] = {}  # index in out → the continuations folded into it
+    last: int | None = None  # index in out of the most recent attributed direct quote
     for quote in quotes:
-        k = _continued(out, quote, len(out))
-        if k is not None:
-            previous = out[k]
-            out[k] = replace(previous, content=previous.content + quote.content, problems=previous.problems + quote.problems)
-        else:
-            out.append(quote)
+        if _continues(quote, out[last] if last is not None else None):
+            continued.setdefault(last, []).append(quote)
+            continue
+        if _attributed_direct(quote):
+            last = len(out)
+        out.append(quote)
+    for k, parts in continued.items():
+        whole = [out[k], *parts]
+        out[k] = replace(out[k], content=tuple(s for q in whole for s in q.content), problems=tuple(p for q in whole for p in q.problems))
     return tuple(out)
 
 
@@ -125,9 +131,13 @@ def lend_continuation_sources(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     ['Kovac', 'Kovac']
     """
     out = []
-    for i, quote in enumerate(quotes):
-        k = _continued(quotes, quote, i)
-        out.append(replace(quote, source=quotes[k].source) if k is not None else quote)
+    last: Quote | None = None  # the most recent attributed direct quote
+    for quote in quotes:
+        if _continues(quote, last):
+            quote = replace(quote, source=last.source)
+        elif _attributed_direct(quote):
+            last = quote
+        out.append(quote)
     return tuple(out)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.attribution import attribute, find_quotes, quotes_json
+from analysis.attribution import attribute, find_quotes, merge_continuations, quotes_json
 from analysis.load import load_article
 from analysis.records import Article
 
@@ -174,6 +174,24 @@ def test_large_article_is_linear_time():
     big_time = time.perf_counter() - start
     assert len(result.quotes) >= 2000 * 2
     assert big_time < 10 * small_time * 2.5  # 10x the text, well under quadratic
+
+
+def test_many_continuations_are_handled_in_linear_time():
+    def cost(n):
+        result = attribute(Article("“We start,” Kovac said. " + " ".join(f"“More {i}.”" for i in range(n))))
+        times = []
+        for _ in range(3):  # best of three: one run can lose milliseconds to garbage collection
+            start = time.perf_counter()
+            data = quotes_json(result)
+            merged = merge_continuations(result.quotes)
+            times.append(time.perf_counter() - start)
+        return min(times), data, merged
+
+    small_time, _, _ = cost(2000)
+    big_time, data, merged = cost(20000)
+    assert data["quotes"][-1]["sources"] == data["quotes"][0]["sources"]  # lent the first quote's mention
+    assert len(merged) == 1 and len(merged[0].content) == 20001
+    assert big_time < 10 * small_time * 2.5  # 10x the quotes, well under quadratic (which took ~100x)
 
 
 @pytest.mark.parametrize(
