@@ -420,6 +420,9 @@ TIME_WORDS = {
     "tonight", "recently", "later", "earlier", "again", "repeatedly", "previously", "afterward", "afterwards",
 }
 DASHES = {"-", "–", "—", "--"}
+# a dash before a bare name that signs a quotation ("“…” ― Jorge Falcon", "“…” — Jane Doe, a nurse")
+SIGNATURE_DASHES = DASHES | {"―", "---"}
+MAX_SIGNATURE_WORDS = 6
 QUOTE_TOKENS = {'"', "“", "”", "'", "„", "«", "»", "‘"}
 SENTENCE_END = {".", "!", "?"}
 # participle cues after a comma take the subject of the sentence ("…, saying …", "…, adding that …")
@@ -1054,6 +1057,9 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
         if frame is None:
             frame = _lead_in_frame(words, region, frames_by_sentence, s_open)
             rule = frame.rule if frame is not None and frame.rule.startswith("direct") else "direct: cue before the opening mark"
+        if frame is None and starts:
+            frame = _signature_frame(words, region)
+            rule = "direct: signed by a name after a dash"
         content = list(region.parts)
         if frame is None and (not starts or _is_fragment(words, region)):
             continue  # a quoted fragment inside a sentence: left to the indirect pass (mixed)
@@ -1161,6 +1167,54 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
             break
         return frame
     return None
+
+
+def _signature_frame(words: _Words, region: QuotedRegion) -> _Frame | None:
+    """A dash and a bare name that end the quote's paragraph ("“…” ― Jorge Falcon", "“…” — Jane Doe, 34, of Ohio").
+
+    The dash is the cue and the name the source. The name is up to
+    ``MAX_SIGNATURE_WORDS`` capitalised words (initials and name particles
+    allowed); after it comes the end of the paragraph, a full stop, or a comma
+    and a description that runs to the end of the paragraph.
+    """
+    raw, low = words.raw, words.low
+    i = words.index_at(region.end)
+    n = len(raw)
+    while i < n and raw[i] in QUOTE_TOKENS:
+        i += 1
+    if i + 1 >= n or raw[i] not in SIGNATURE_DASHES or words.region_of[i] >= 0:
+        return None
+    para = words.sent_para[words.sent[i]]
+    if words.sent_para[words.sent[words.index_at(region.end) - 1]] != para:
+        return None  # the dash opens the next paragraph
+    j = i + 1
+    capitals = 0
+    while j < n and words.sent_para[words.sent[j]] == para and j - i <= MAX_SIGNATURE_WORDS + 2:
+        w = raw[j]
+        if _is_cap(w) and _is_word(w) and words.region_of[j] < 0:
+            capitals += 1
+        elif w == "." and len(raw[j - 1]) <= 2 and _is_cap(raw[j - 1]) and j + 1 < n and _is_cap(raw[j + 1]):
+            pass  # an initial ("Julie A. Diaz")
+        elif low[j] in NP_LINKS and capitals:
+            pass
+        else:
+            break
+        j += 1
+    if not capitals or j - i - 1 > MAX_SIGNATURE_WORDS:
+        return None
+    k = j - 1
+    while low[k] in NP_LINKS:
+        k -= 1
+    at_end = j >= n or words.sent_para[words.sent[j]] != para
+    if not at_end and raw[j] in {".", ",", "("}:
+        end = j + 1
+        while end < n and words.sent_para[words.sent[end]] == para and words.region_of[end] < 0:
+            end += 1
+        at_end = end >= n or words.sent_para[words.sent[end]] != para
+        at_end = at_end and (raw[j] != "." or end == j + 1)
+    if not at_end:
+        return None
+    return _Frame((i, i), "dash", "speech", (i + 1, k), "left", "direct: signed by a name after a dash")
 
 
 def _role_before_name(words: _Words, i: int, lo: int) -> bool:

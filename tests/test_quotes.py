@@ -242,3 +242,18 @@ def test_subject_after_opening_phrase(text, expected):
 )
 def test_object_cue_after_content(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dash and a bare name that end the paragraph sign the quotation
+        ("“We can build a wall around him.” ―\u00a0Steve Quinlan\n“Next.” ― Ana Ruiz.", [("direct", "“We can build a wall around him.”", "―", "Steve Quinlan"), ("direct", "“Next.”", "―", "Ana Ruiz")]),
+        ("“Trust me.” — Julie A. Diaz, 34, a nurse from Ohio", [("direct", "“Trust me.”", "—", "Julie A. Diaz")]),
+        # a dash that goes on into a sentence is not a signature
+        ("“Trust me.” — Julie Diaz and her sister left early.", []),
+        ("“Trust me.” — and then the crowd left.", []),
+    ],
+)
+def test_quote_signed_after_a_dash(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
