@@ -1170,7 +1170,8 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
 
 
 def _signature_frame(words: _Words, region: QuotedRegion) -> _Frame | None:
-    """A dash and a bare name that end the quote's paragraph ("“…” ― Jorge Falcon", "“…” — Jane Doe, 34, of Ohio").
+    """A dash and a bare name that end the quote's paragraph ("“…” ― Jorge Falcon", "“…” — Jane Doe, 34, of Ohio"),
+    or that make up the next paragraph ("“…”\\n\\n- Sanders").
 
     The dash is the cue and the name the source. The name is up to
     ``MAX_SIGNATURE_WORDS`` capitalised words (initials and name particles
@@ -1185,8 +1186,9 @@ def _signature_frame(words: _Words, region: QuotedRegion) -> _Frame | None:
     if i + 1 >= n or raw[i] not in SIGNATURE_DASHES or words.region_of[i] >= 0:
         return None
     para = words.sent_para[words.sent[i]]
-    if words.sent_para[words.sent[words.index_at(region.end) - 1]] != para:
-        return None  # the dash opens the next paragraph
+    own_line = para != words.sent_para[words.sent[words.index_at(region.end) - 1]]
+    if own_line and (para != words.sent_para[words.sent[words.index_at(region.end) - 1]] + 1 or words.sent_range[words.sent[i]][0] != i):
+        return None  # a dash opening a later paragraph, or inside one
     j = i + 1
     capitals = 0
     while j < n and words.sent_para[words.sent[j]] == para and j - i <= MAX_SIGNATURE_WORDS + 2:
@@ -1206,7 +1208,7 @@ def _signature_frame(words: _Words, region: QuotedRegion) -> _Frame | None:
     while low[k] in NP_LINKS:
         k -= 1
     at_end = j >= n or words.sent_para[words.sent[j]] != para
-    if not at_end and raw[j] in {".", ",", "("}:
+    if not at_end and raw[j] in ({"."} if own_line else {".", ",", "("}):
         end = j + 1
         while end < n and words.sent_para[words.sent[end]] == para and words.region_of[end] < 0:
             end += 1

@@ -250,6 +250,8 @@ def test_object_cue_after_content(text, expected):
         # a dash and a bare name that end the paragraph sign the quotation
         ("“We can build a wall around him.” ―\u00a0Steve Quinlan\n“Next.” ― Ana Ruiz.", [("direct", "“We can build a wall around him.”", "―", "Steve Quinlan"), ("direct", "“Next.”", "―", "Ana Ruiz")]),
         ("“Trust me.” — Julie A. Diaz, 34, a nurse from Ohio", [("direct", "“Trust me.”", "—", "Julie A. Diaz")]),
+        ("“We pay zero taxes.”\n\n- Sanders.\n\nThat is wrong.", [("direct", "“We pay zero taxes.”", "-", "Sanders")]),
+        ("“We pay zero taxes.”\n\n- Sanders and Clinton disagree.", []),
         # a dash that goes on into a sentence is not a signature
         ("“Trust me.” — Julie Diaz and her sister left early.", []),
         ("“Trust me.” — and then the crowd left.", []),
