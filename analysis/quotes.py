@@ -488,7 +488,7 @@ def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = No
     frames_by_sentence = [_frames(words, cues, s, by_sentence.get(s, ())) for s in range(len(words.sent_range))]
     quotes: list[Quote] = []
     direct_regions: set[int] = set()
-    _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
+    _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions, cues)
     _indirect_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
     quotes.sort(key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0))
     return tuple(quotes), problems
@@ -1035,7 +1035,7 @@ def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]
 # Direct quotes
 
 
-def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int]) -> None:
+def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int], cues: CueLexicon) -> None:
     text = words.text
     last_attributed: Quote | None = None
     last_region_end_para = -2
@@ -1054,6 +1054,9 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
         if starts:
             frame = _trailer_frame(words, regions, r_index, frames_by_sentence, s_close)
             rule = "direct: cue after the closing mark"
+            if frame is None:
+                frame = _loose_trailer_frame(words, cues, region, s_close)
+                rule = frame.rule if frame is not None else rule
         if frame is None:
             frame = _lead_in_frame(words, region, frames_by_sentence, s_open)
             rule = frame.rule if frame is not None and frame.rule.startswith("direct") else "direct: cue before the opening mark"
@@ -1166,6 +1169,76 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
         if len(gap) > 2 and not all(words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS for k in gap) and not _role_before_name(words, i, lo):
             break
         return frame
+    return None
+
+
+# words that open a clause or a new thought: a phrase holding one is not the source of a trailer
+TRAILER_BREAKS = {
+    "that", "because", "if", "when", "while", "as", "but", "so", "although", "though", "after", "before",
+    "since", "until", "unless", "whether", "where", "then", "than", "and", "or", "not", "to", "there",
+}
+TRAILER_NP_STARTS = DETERMINERS | SUBJECT_PRONOUNS | {"one", "two", "three", "four", "both", "another", "others"}
+QUOTE_END_PUNCTUATION = (",", "?", "!", "—", "–", "-", "…", "...")
+
+
+def _loose_trailer_frame(words: _Words, cues: CueLexicon, region: QuotedRegion, s_close: int) -> _Frame | None:
+    """The speaker after a quotation that ends with a comma, a question or an exclamation mark.
+
+    Such a quotation is almost always followed by who said it, so the phrase
+    rules are relaxed: any cue of the lexicon, and a source phrase that may
+    hold appositions, "and", numbers and lower-case nouns ("“…,” the two
+    write", "“…,” said the 46-year-old", "“…,” Ms. Merkel's spokesman, Steffen
+    Seibert, wrote"). The phrase must not hold a clause word ("“…,” and then
+    Trump said").
+    """
+    text, raw, low = words.text, words.raw, words.low
+    inner = text[region.start : region.end].rstrip("”\"'»’ \n\u00a0")
+    if not inner.endswith(QUOTE_END_PUNCTUATION):
+        return None
+    i = words.index_at(region.end)
+    n = len(raw)
+    if i >= n or words.sent[i] not in (s_close, s_close + 1) or words.sent_para[words.sent[i]] != words.sent_para[s_close]:
+        return None
+    s = words.sent[i]
+    last = words.sent_range[s][1]
+    if raw[i] == ",":
+        i += 1
+    if i >= last or words.region_of[i] >= 0:
+        return None
+    found = cues.match(low, i)
+    if found is not None and not _is_cap(raw[i]):  # "“…,” said the 46-year-old", "“…?” asked the boy"
+        c1 = i + found[0] - 1
+        right = _right_np(words, c1 + 1, last)
+        if right is None:
+            return None
+        k = right[0]
+        if not (_is_cap(raw[k]) or low[k] in TRAILER_NP_STARTS or raw[k][:1].isdigit()):
+            return None
+        return _Frame((i, c1), found[1].lemma, found[1].type, right, "left", "direct: cue after the closing mark (inverted, loose)")
+    if not (_is_cap(raw[i]) or low[i] in TRAILER_NP_STARTS or raw[i][:1].isdigit()):
+        return None
+    limit = min(last, i + MAX_SOURCE_WORDS + 8)
+    k = i + 1
+    while k < limit:
+        w = low[k]
+        if raw[k] == "." and (low[k - 1] in TITLE_ABBREVIATIONS or (len(raw[k - 1]) == 1 and raw[k - 1].isupper())):
+            k += 1  # "Ms. Merkel", "Julie A. Diaz"
+            continue
+        if words.region_of[k] >= 0 or raw[k] in SENTENCE_END or raw[k] in {";", ":"} or raw[k] in QUOTE_TOKENS:
+            return None
+        found = cues.match(low, k)
+        if found is not None and low[k] in WEAK_FORMS and low[k - 1] in DETERMINERS:
+            found = None  # "a voice-over says": a noun
+        if found is not None and _is_word(raw[k]) and (not _is_cap(raw[k]) or raw[k - 1] == ","):
+            end = k - 1
+            while end > i and (low[end] in AUXILIARIES or raw[end] == ","):
+                end -= 1
+            if low[end] in BOUNDARY - {"and"} and low[end] not in SUBJECT_PRONOUNS and not _is_cap(raw[end]):
+                return None
+            return _Frame((k, k + found[0] - 1), found[1].lemma, found[1].type, (i, end), "left", "direct: cue after the closing mark (loose)")
+        if w in TRAILER_BREAKS and not (w == "and" and k + 1 < limit and (_is_cap(raw[k + 1]) or low[k + 1] in DETERMINERS or _is_word(raw[k - 1]) and not _is_cap(raw[k - 1]))):
+            return None
+        k += 1
     return None
 
 

@@ -259,3 +259,19 @@ def test_object_cue_after_content(text, expected):
 )
 def test_quote_signed_after_a_dash(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quotation ending with a comma is followed by its speaker, even in a phrase the strict rules refuse
+        ("“You picked a new standard,” the two write.", [("direct", "“You picked a new standard,”", "write", "the two")]),
+        ("“He is an amazing leader,” said the 46-year-old.", [("direct", "“He is an amazing leader,”", "said", "the 46-year-old")]),
+        ("“It is war,” Will wrote.", [("direct", "“It is war,”", "wrote", "Will")]),
+        ("''Attacks draw us together,'' Ms. Merkel's spokesman, Steffen Seibert, wrote.", [("direct", "''Attacks draw us together,''", "wrote", "Ms. Merkel's spokesman, Steffen Seibert")]),
+        # a clause word in between: not the speaker
+        ("“It is war,” and then the crowd said nothing.", []),
+    ],
+)
+def test_loose_trailer(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
