@@ -270,7 +270,7 @@ def test_quote_signed_after_a_dash(text, expected):
         ("“It is war,” Will wrote.", [("direct", "“It is war,”", "wrote", "Will")]),
         ("''Attacks draw us together,'' Ms. Merkel's spokesman, Steffen Seibert, wrote.", [("direct", "''Attacks draw us together,''", "wrote", "Ms. Merkel's spokesman, Steffen Seibert")]),
         # a clause word in between: not the speaker
-        ("“It is war,” and then the crowd said nothing.", []),
+        ("“It is war,” because after the long night the crowd said so.", []),
     ],
 )
 def test_loose_trailer(text, expected):
