@@ -48,6 +48,7 @@ MAX_OBJECT_WORDS = 5  # words after an object cue that are its object, not a cla
 MAX_TRIM = 20  # punctuation trimmed from the end of a content, at most
 MAX_QUESTION_WORDS = 60  # "Asked about …," up to its comma, at most
 BOUND_AT_PARTICIPLES = True  # "said A, adding that B": A is the content of "said", B of "adding"
+ATTRIBUTE_FRAGMENTS_TO_SUBJECT = True  # a quoted phrase no cue reaches goes to its sentence's speaker subject
 KEEP_UNATTRIBUTED = False  # report quotations with no cue and no attributed neighbour (speaker unknown)?
 
 # ---------------------------------------------------------------------------
@@ -490,6 +491,8 @@ def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = No
     direct_regions: set[int] = set()
     _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions, cues)
     _indirect_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
+    if ATTRIBUTE_FRAGMENTS_TO_SUBJECT:
+        _subject_fragments(words, regions, quotes, direct_regions)
     quotes.sort(key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0))
     return tuple(quotes), problems
 
@@ -1412,6 +1415,122 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
                     paragraph=words.sent_para[s], sentence=s, reason=frame.rule, problems=problems,
                 )
             )
+
+
+# words that open a sentence before its subject, up to a comma ("Here in Columbia, …", "Since then, …")
+OPENING_WORDS = {"here", "there", "now", "still", "yet", "instead", "meanwhile", "however", "later", "earlier", "then", "today", "also", "again", "last", "this", "that", "since", "once"}
+
+
+def _subject_fragments(words: _Words, regions, quotes: list[Quote], direct: set[int]) -> None:
+    """Quoted phrases that no cue reaches, given to the speaker who is their sentence's subject.
+
+    "The two lawmakers, however, argue “there is precedent”", "He anticipated
+    the challenge would be “dealing with …”": the cue is a verb the lexicon
+    lacks or a phrase the rules refuse, but a sentence whose subject is a
+    person, a pronoun or a speaker noun and which quotes a phrase is, in news,
+    that subject speaking. The verb after the subject is the cue; the content
+    runs from after it to the end of the quoted phrase. Title-case phrases
+    (names of shows, books) and phrases inside markup are left alone.
+    """
+    text, raw, low = words.text, words.raw, words.low
+    covered = [0] * (len(text) + 1)
+    for quote in quotes:
+        for span in quote.content:
+            covered[span.start] += 1
+            covered[span.end] -= 1
+    inside = list(accumulate(covered))
+    for r_index, region in enumerate(regions):
+        if r_index in direct or any(inside[part.start] > 0 or inside[max(part.end - 2, part.start)] > 0 for part in region.parts):
+            continue
+        a = words.index_at(region.start)
+        if a >= len(raw):
+            continue
+        b = bisect.bisect_left(words.starts, region.parts[0].end) - 1
+        inner = [k for k in range(a, b + 1) if _is_word(raw[k])]
+        if not inner or _looks_like_title(words, inner, region) or "<" in text[max(0, region.start - 40) : region.start]:
+            continue
+        s = words.sent[a]
+        first = words.sent_range[s][0]
+        found = _clause_subject(words, first, a)
+        if found is None:
+            continue
+        np, verb = found
+        end = b
+        quotes.append(
+            Quote(
+                "mixed", (Span(words.starts[verb + 1], words.ends[end]),), words.span(verb, verb), words.span(*np),
+                paragraph=words.sent_para[s], sentence=s,
+                reason="subject: a quoted phrase in a sentence whose subject is a speaker (no cue)",
+                problems=(region.problem,) if region.problem else (),
+            )
+        )
+
+
+def _looks_like_title(words: _Words, inner: list[int], region: QuotedRegion) -> bool:
+    """Whether a quoted phrase is a title ("Meet the Press", "Citizen Carly"): short, every content word capitalised."""
+    raw = words.raw
+    body = words.text[region.start : region.end]
+    if "!" in body or "?" in body or len(inner) > 8:
+        return False
+    content = [k for k in inner if words.low[k] not in FUNCTION_WORDS]
+    return bool(content) and all(_is_cap(raw[k]) for k in content)
+
+
+def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int], int] | None:
+    """(subject phrase, verb) of the sentence a quoted phrase at word ``a`` sits in, when the subject is a speaker."""
+    raw, low = words.raw, words.low
+    i = first
+    while i < a and (raw[i] in QUOTE_TOKENS or low[i] in {"but", "and", "so", "yet", "still"}):
+        i += 1
+    if i < a and (low[i] in PREPOSITIONS or low[i] in OPENING_WORDS or (low[i].endswith("ly") and len(low[i]) > 4)):
+        comma = next((k for k in range(i + 1, min(a, i + MAX_COMMA_LEAD_IN + 3)) if raw[k] == ","), None)
+        if comma is None or any(low[k] in CLAUSE_WORDS or words.region_of[k] >= 0 for k in range(i + 1, comma)):
+            return None
+        i = comma + 1
+    if i >= a or words.region_of[i] >= 0:
+        return None
+    nouns = load_speaker_nouns()
+    if low[i] in SUBJECT_PRONOUNS - {"it", "you", "i"}:
+        np = (i, i)
+    elif _is_cap(raw[i]) and low[i] not in FUNCTION_WORDS and low[i].split("'")[0] not in NOT_SUBJECTS and not low[i].endswith("ing"):
+        np = _right_np(words, i, a)
+        if np is None or not _speaker_like(words, np):
+            return None
+        if np[0] == np[1] and low[i] not in nouns and not raw[i].isupper() and not _known_name(words, i):
+            return None  # one capitalised word that is not a name the article uses ("Optimism is …")
+    elif low[i] in DETERMINERS:
+        j = next((j for j in range(i + 1, min(a, i + 6)) if low[j] in nouns), None)
+        if j is None or any(not _is_word(raw[k]) or low[k] in FUNCTION_WORDS for k in range(i + 1, j)):
+            return None
+        np = (i, j)
+    else:
+        return None
+    v = np[1] + 1
+    if v < a and raw[v] == ",":  # an apposition or an aside: "Purple PAC, steered by …, began"
+        close = next((k for k in range(v + 1, min(a, v + MAX_SOURCE_WORDS + 2)) if raw[k] == ","), None)
+        if close is None:
+            return None
+        v = close + 1
+    copula = False
+    while v < a and (low[v] in AUXILIARIES or (low[v].endswith("ly") and len(low[v]) > 4)):
+        copula = copula or low[v] in BE_FORMS
+        v += 1
+    if v >= a or not raw[v].isalpha() or _is_cap(raw[v]) or low[v] in FUNCTION_WORDS or low[v] in TIME_WORDS or words.region_of[v] >= 0:
+        return None
+    if copula and not low[v].endswith("ing"):
+        return None  # "Orlando was not far from …", "The plan would be funded by …"
+    return np, v
+
+
+NOT_SUBJECTS = {"it", "its", "there", "this", "that", "these", "those", "i", "you", "what", "one", "here", "such", "many", "some"}
+
+
+def _known_name(words: _Words, i: int) -> bool:
+    """Whether the capitalised word ``i`` also occurs capitalised inside a sentence (a name, not a sentence-initial word)."""
+    target = words.raw[i]
+    return any(
+        words.raw[k] == target and k != words.sent_range[words.sent[k]][0] for k in range(max(0, i - 400), min(len(words.raw), i + 400))
+    )
 
 
 def _frame_bounds(frames: list[_Frame]) -> tuple[list[int | None], list[int | None]]:

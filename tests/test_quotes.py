@@ -275,3 +275,19 @@ def test_quote_signed_after_a_dash(text, expected):
 )
 def test_loose_trailer(text, expected):
     assert [_row(text, q) for q in _quotes(text) if q.kind == "direct"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a quoted phrase no cue reaches belongs to the speaker who is the sentence's subject
+        ("The two lawmakers, however, argue there is “precedent for prosecution.”", [("mixed", "there is “precedent for prosecution.”", "argue", "The two lawmakers")]),
+        ("Since then, Kovac has sounded off against the idea of being “Latino enough.”", [("mixed", "off against the idea of being “Latino enough.”", "sounded", "Kovac")]),
+        # not a speaker, a copula, a title or markup: left alone
+        ("Optimism is even higher among them (34% “strongly agree”).", []),
+        ("Kovac was not far from “the thoughts” of anyone.", []),
+        ("Kovac appeared on “Meet the Press” on Sunday.", []),
+    ],
+)
+def test_fragment_goes_to_the_sentence_subject(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
