@@ -1339,8 +1339,38 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
             return None  # "Cross said he “may yet …”": a clause with a quoted part, left to the indirect pass (mixed)
         return frame
     if colon:
-        return _colon_frame(words, first, a - 1)
+        return _colon_subject_frame(words, first, a - 1) or _colon_frame(words, first, a - 1)
     return None
+
+
+def _colon_subject_frame(words: _Words, first: int, colon: int) -> _Frame | None:
+    """A colon lead-in whose subject is a speaker, past an opening phrase or an aside.
+
+    "In city after city, Perez lobbies for a higher wage: “…”", "Clinton,
+    exasperated, famously responded: “…”": the verb after the subject is the
+    cue. With no such subject, a name right before the colon speaks ("… –
+    Donald Trump: “…”"), and so does the owner of a document ("From Bush's
+    Facebook post: “…”").
+    """
+    raw, low = words.raw, words.low
+    found = _clause_subject(words, first, colon)
+    if found is not None:
+        np, verb = found
+        return _Frame((verb, verb), low[verb], "", np, "none", "direct: introduced by a colon after a speaker subject")
+    k = colon - 1
+    if k >= first and _is_cap(raw[k]) and low[k] not in FUNCTION_WORDS and low[k] not in load_speaker_nouns():
+        np = _left_np(words, first, k)
+        if np is not None and all(_is_cap(raw[x]) or low[x] in {"and", "."} for x in range(np[0], np[1] + 1)) and (np[0] == first or not _is_word(raw[np[0] - 1])):
+            return _Frame((colon, colon), ":", "", np, "none", "direct: introduced by a colon after a name")
+    owner = next((x for x in range(max(first, colon - 5), colon) if low[x].endswith("'s") and _is_cap(raw[x])), None)
+    if owner is not None and low[colon - 1] in DOCUMENT_NOUNS:
+        np = _left_np(words, first, owner)
+        if np is not None:
+            return _Frame((colon, colon), ":", "", np, "none", "direct: introduced by a colon after a document of the speaker")
+    return None
+
+
+DOCUMENT_NOUNS = {"post", "statement", "tweet", "letter", "email", "e-mail", "memo", "release", "website", "page", "book", "op-ed", "column", "message", "speech", "remarks", "account", "feed"}
 
 
 MAX_COLON_LEAD_IN = 12  # words between a cue and the colon that introduces a quote
@@ -1493,8 +1523,8 @@ def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int],
     if low[i] in SUBJECT_PRONOUNS - {"it", "you", "i"}:
         np = (i, i)
     elif _is_cap(raw[i]) and low[i] not in FUNCTION_WORDS and low[i].split("'")[0] not in NOT_SUBJECTS and not low[i].endswith("ing"):
-        np = _right_np(words, i, a)
-        if np is None or not _speaker_like(words, np):
+        np = _name_np(words, i, a)
+        if not _speaker_like(words, np):
             return None
         if np[0] == np[1] and low[i] not in nouns and not raw[i].isupper() and not _known_name(words, i):
             return None  # one capitalised word that is not a name the article uses ("Optimism is …")
@@ -1520,6 +1550,27 @@ def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int],
     if copula and not low[v].endswith("ing"):
         return None  # "Orlando was not far from …", "The plan would be funded by …"
     return np, v
+
+
+def _name_np(words: _Words, i: int, end: int) -> tuple[int, int]:
+    """A name starting at word ``i``: capitalised words, abbreviations ("Sen."), links between
+    capitalised words ("Bank of America"), and a possessive's speaker noun ("Trump's spokesman")."""
+    raw, low = words.raw, words.low
+    nouns = load_speaker_nouns()
+    j = i
+    while j + 1 < end:
+        nxt = j + 1
+        if _is_cap(raw[nxt]) and _is_word(raw[nxt]) and words.region_of[nxt] < 0:
+            j = nxt
+        elif raw[nxt] == "." and (low[j] in TITLE_ABBREVIATIONS or len(raw[j]) == 1) and nxt + 1 < end and _is_cap(raw[nxt + 1]):
+            j = nxt
+        elif low[nxt] in NP_LINKS and nxt + 1 < end and _is_cap(raw[nxt + 1]) and low[nxt] not in {"in", "at", "from", "with", "for"}:
+            j = nxt
+        elif low[j].endswith("'s") and (low[nxt] in nouns or low[nxt].rstrip("s") in nouns):
+            j = nxt
+        else:
+            break
+    return (i, j)
 
 
 NOT_SUBJECTS = {"it", "its", "there", "this", "that", "these", "those", "i", "you", "what", "one", "here", "such", "many", "some"}

@@ -291,3 +291,18 @@ def test_loose_trailer(text, expected):
 )
 def test_fragment_goes_to_the_sentence_subject(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a colon lead-in: the speaker subject past an opening phrase or a possessive, the verb as cue
+        ("In city after city, Kovac lobbies for a higher wage: “No one should live in poverty.”", [("direct", "“No one should live in poverty.”", "lobbies", "Kovac")]),
+        ("Kovac's spokesman Ivan Horvat issued a blistering statement: “It is a disgrace.”", [("direct", "“It is a disgrace.”", "issued", "Kovac's spokesman Ivan Horvat")]),
+        # no speaker subject: the name right before the colon, or the owner of a document
+        ("He tweeted about it … Ana Ruiz: “Thanks.”", [("direct", "“Thanks.”", "tweeted", "He")]),
+        ("Aides agree. From Kovac's Facebook post: “We must move on.”", [("direct", "“We must move on.”", ":", "Kovac's")]),
+    ],
+)
+def test_colon_lead_in_subject(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
