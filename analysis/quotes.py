@@ -1462,15 +1462,17 @@ def _subject_fragments(words: _Words, regions, quotes: list[Quote], direct: set[
     runs from after it to the end of the quoted phrase. Title-case phrases
     (names of shows, books) and phrases inside markup are left alone.
     """
-    text, raw, low = words.text, words.raw, words.low
-    covered = [0] * (len(text) + 1)
-    for quote in quotes:
-        for span in quote.content:
-            covered[span.start] += 1
-            covered[span.end] -= 1
-    inside = list(accumulate(covered))
+    text, raw = words.text, words.raw
+    spans = sorted(span for quote in quotes for span in quote.content)
+    starts = [span.start for span in spans]
+    reach = list(accumulate((span.end for span in spans), max))  # furthest end among spans starting so far
+
+    def covered(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and reach[k] > offset
+
     for r_index, region in enumerate(regions):
-        if r_index in direct or any(inside[part.start] > 0 or inside[max(part.end - 2, part.start)] > 0 for part in region.parts):
+        if r_index in direct or any(covered(part.start) or covered(max(part.end - 2, part.start)) for part in region.parts):
             continue
         a = words.index_at(region.start)
         if a >= len(raw):
