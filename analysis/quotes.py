@@ -590,6 +590,15 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         raw[j] == "," or (raw[j] in QUOTE_TOKENS and j - 1 >= first and raw[j - 1] == "," and words.region_of[j] >= 0)
     )
     with_subject = low[c0].endswith(PARTICIPLE_ENDING) and j >= first and _is_word(raw[j]) and _with_before(words, first, j)
+    if j >= first and "'" in low[j] and low[j].rsplit("'", 1)[1] in CONTRACTED:
+        skipped = [*skipped, CONTRACTED[low[j].rsplit("'", 1)[1]]]  # "He's claiming", "they've said"
+    by_participle = low[c0].endswith(PARTICIPLE_ENDING) and j >= first and low[j] == "by"
+    if by_participle:
+        # "She followed that by saying, “…”", "They ended the check by announcing that …": the sentence's subject
+        src = _sentence_subject(words, first, c0, previous)
+        if src is None or src[0] >= j:
+            return None
+        return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '… by saying …' takes the sentence subject")
     if not participle and not with_subject and not _form_fits(low[c0], lemma, low[j] if j >= first else "", skipped):
         return None
     if j >= first and low[j] in {"who", "which", "that"}:
@@ -761,6 +770,7 @@ def _complement_fits(words: _Words, c1: int, last: int, cue: Cue, *, after_quote
     return _is_cap(raw[k]) or raw[k][:1].isdigit() or nxt in SUBJECT_PRONOUNS
 
 
+CONTRACTED = {"s": "is", "re": "are", "ve": "have", "d": "had", "ll": "will", "m": "am"}
 BE_FORMS = {"is", "was", "are", "were", "be", "been", "being", "am"}
 MODALS = {"did", "do", "does", "didn't", "don't", "doesn't", "will", "would", "could", "can", "may", "might", "should", "must", "to", "not", "never"}
 PLURAL_PRONOUNS = {"i", "we", "you", "they", "who", "which", "that", "both", "many", "some", "others", "most", "few", "all"}
@@ -1519,10 +1529,13 @@ def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int],
         if comma is None or any(low[k] in CLAUSE_WORDS or words.region_of[k] >= 0 for k in range(i + 1, comma)):
             return None
         i = comma + 1
+        if i + 1 < a and raw[i].isdigit() and len(raw[i]) == 4 and raw[i + 1] == ",":
+            i += 2  # "On July 6, 2015, Sanders …"
     if i >= a or words.region_of[i] >= 0:
         return None
     nouns = load_speaker_nouns()
-    if low[i] in SUBJECT_PRONOUNS - {"it", "you", "i"}:
+    contraction = low[i].rsplit("'", 1)
+    if low[i] in SUBJECT_PRONOUNS - {"it", "you", "i"} or (len(contraction) == 2 and contraction[0] in SUBJECT_PRONOUNS - {"it", "you", "i"} and contraction[1] in CONTRACTED):
         np = (i, i)
     elif _is_cap(raw[i]) and low[i] not in FUNCTION_WORDS and low[i].split("'")[0] not in NOT_SUBJECTS and not low[i].endswith("ing"):
         np = _name_np(words, i, a)
@@ -1531,19 +1544,25 @@ def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int],
         if np[0] == np[1] and low[i] not in nouns and not raw[i].isupper() and not _known_name(words, i):
             return None  # one capitalised word that is not a name the article uses ("Optimism is …")
     elif low[i] in DETERMINERS:
-        j = next((j for j in range(i + 1, min(a, i + 6)) if low[j] in nouns), None)
+        j = next((j for j in range(i + 1, min(a, i + 6)) if low[j] in nouns or (low[j].endswith("s") and low[j][:-1] in nouns)), None)
         if j is None or any(not _is_word(raw[k]) or low[k] in FUNCTION_WORDS for k in range(i + 1, j)):
             return None
         np = (i, j)
     else:
         return None
     v = np[1] + 1
-    if v < a and raw[v] == ",":  # an apposition or an aside: "Purple PAC, steered by …, began"
-        close = next((k for k in range(v + 1, min(a, v + MAX_SOURCE_WORDS + 2)) if raw[k] == ","), None)
+    if v < a and raw[v] == "(":  # "Harry Reid (D-Nev.)"
+        close = next((k for k in range(v + 1, min(a, v + 8)) if raw[k] == ")"), None)
         if close is None:
             return None
         v = close + 1
-    copula = False
+    for _ in range(2):
+        if v < a and raw[v] == ",":  # an apposition or an aside: "Purple PAC, steered by …, began", "Reid, in particular, has"
+            close = next((k for k in range(v + 1, min(a, v + MAX_SOURCE_WORDS + 2)) if raw[k] == ","), None)
+            if close is None:
+                return None
+            v = close + 1
+    copula = "'" in low[np[1]] and low[np[1]].rsplit("'", 1)[1] == "s"
     while v < a and (low[v] in AUXILIARIES or (low[v].endswith("ly") and len(low[v]) > 4)):
         copula = copula or low[v] in BE_FORMS
         v += 1

@@ -306,3 +306,16 @@ def test_fragment_goes_to_the_sentence_subject(text, expected):
 )
 def test_colon_lead_in_subject(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They ended the check by announcing that the claim was “true.”", [("mixed", "the claim was “true.”", "announcing", "They")]),
+        ("He’s claiming that fraud is “a big problem.”", [("mixed", "that fraud is “a big problem.”", "claiming", "He’s")]),
+        ("Senator Ivan Kovac (D-Nev.), in particular, has been pounding him as a “con artist.”", [("mixed", "him as a “con artist.”", "pounding", "Senator Ivan Kovac")]),
+        ("Data came. On July 6, 2015, Kovac made the following comment:\n\n“The rate is 33 percent.”", [("direct", "“The rate is 33 percent.”", "made", "Kovac")]),
+    ],
+)
+def test_subject_past_contractions_parentheses_and_dates(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
