@@ -1218,6 +1218,9 @@ def _loose_trailer_frame(words: _Words, cues: CueLexicon, region: QuotedRegion, 
         i += 1
     if i >= last or words.region_of[i] >= 0:
         return None
+    unknown = _unknown_verb_trailer(words, i, last)
+    if unknown is not None:
+        return unknown
     found = cues.match(low, i)
     if found is not None and not _is_cap(raw[i]):  # "“…,” said the 46-year-old", "“…?” asked the boy"
         c1 = i + found[0] - 1
@@ -1253,6 +1256,40 @@ def _loose_trailer_frame(words: _Words, cues: CueLexicon, region: QuotedRegion, 
             return None
         k += 1
     return None
+
+
+def _unknown_verb_trailer(words: _Words, i: int, last: int) -> _Frame | None:
+    """A name or pronoun and a past-tense verb the lexicon lacks after a quotation ("“…,” Trump barked", "“…!” beamed Hartley")."""
+    raw, low = words.raw, words.low
+
+    def verb(k: int) -> bool:
+        return k < last and raw[k].isalpha() and raw[k].islower() and low[k].endswith("ed") and low[k] not in FUNCTION_WORDS
+
+    def name(k: int) -> tuple[int, int] | None:
+        if k >= last:
+            return None
+        if low[k] in SUBJECT_PRONOUNS - {"it", "you", "i"}:
+            return (k, k)
+        if _is_cap(raw[k]) and raw[k].isalpha() and low[k] not in FUNCTION_WORDS and low[k] not in NOT_SUBJECTS:
+            return _name_np(words, k, last)
+        return None
+
+    def ends(k: int) -> bool:
+        return k >= last or raw[k] in {",", ".", "!", "?", ";"} or low[k] in {"and", "as", "before", "after", "while"} or low[k] in PREPOSITIONS
+
+    np = name(i)
+    if np is not None and verb(np[1] + 1) and ends(np[1] + 2) and low[np[1] + 1] not in NOT_SPEECH_VERBS:
+        v = np[1] + 1
+        return _Frame((v, v), low[v], "", np, "left", "direct: a name and a verb after the closing mark")
+    if verb(i) and low[i] not in NOT_SPEECH_VERBS:
+        np = name(i + 1)
+        if np is not None and ends(np[1] + 1):
+            return _Frame((i, i), low[i], "", np, "left", "direct: a verb and a name after the closing mark")
+    return None
+
+
+# past-tense verbs that follow a quotation without reporting it ("“…,” Trump tweeted" is speech; "“…” Trump visited" is not)
+NOT_SPEECH_VERBS = {"visited", "arrived", "died", "walked", "moved", "returned", "landed", "lived", "worked", "played", "stayed", "started", "ended", "opened", "closed", "followed", "appeared", "happened", "existed"}
 
 
 def _signature_frame(words: _Words, region: QuotedRegion) -> _Frame | None:

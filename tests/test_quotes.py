@@ -319,3 +319,16 @@ def test_colon_lead_in_subject(text, expected):
 )
 def test_subject_past_contractions_parentheses_and_dates(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb the lexicon lacks, right after the quotation and next to a name, reports it
+        ("“Go back,” Kovac barked and a guard escorted him out.", [("direct", "“Go back,”", "barked", "Kovac")]),
+        ("“This is fantastic!” beamed Ana Ruiz of Madison.", [("direct", "“This is fantastic!”", "beamed", "Ana Ruiz of Madison")]),
+        ("“Home,” Kovac visited the town.", []),
+    ],
+)
+def test_unknown_verb_after_quote(text, expected):
+    assert [_row(text, q) for q in _quotes(text) if q.kind == "direct"] == expected
