@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
 from importlib import resources
@@ -489,10 +489,12 @@ def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = No
     frames_by_sentence = [_frames(words, cues, s, by_sentence.get(s, ())) for s in range(len(words.sent_range))]
     quotes: list[Quote] = []
     direct_regions: set[int] = set()
-    _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions, cues)
+    orphans: list[Quote] = []
+    _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions, cues, orphans)
     _indirect_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
     if ATTRIBUTE_FRAGMENTS_TO_SUBJECT:
         _subject_fragments(words, regions, quotes, direct_regions)
+    quotes.extend(_after_reported_speech(orphans, quotes))
     quotes.sort(key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0))
     return tuple(quotes), problems
 
@@ -1048,8 +1050,9 @@ def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]
 # Direct quotes
 
 
-def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int], cues: CueLexicon) -> None:
-    text = words.text
+def _direct_quotes(
+    words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int], cues: CueLexicon, orphans: list[Quote]
+) -> None:
     last_attributed: Quote | None = None
     last_region_end_para = -2
     for r_index, region in enumerate(regions):
@@ -1113,13 +1116,37 @@ def _direct_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Quot
             )
             last_region_end_para = words.sent_para[words.sent[max(words.index_at(region.end) - 1, 0)]]
             continue
-        if KEEP_UNATTRIBUTED or problems:
-            # a quotation with no cue and no attributed quote next to it: a slogan, a title, or
-            # speech whose speaker the text does not give; kept only to carry a problem
-            quotes.append(
-                Quote("direct", tuple(content), None, None, paragraph=para_open, sentence=s_open,
-                      reason="unattributed: no cue next to the quote", problems=problems)
-            )
+        # a quotation with no cue and no attributed quote next to it: a slogan, a title, or
+        # speech whose speaker the text does not give — unless reported speech comes just before
+        # it (see _after_reported_speech); kept unattributed only to carry a problem
+        orphans.append(
+            Quote("direct", tuple(content), None, None, paragraph=para_open, sentence=s_open,
+                  reason="unattributed: no cue next to the quote", problems=problems)
+        )
+
+
+def _after_reported_speech(orphans: list[Quote], quotes: list[Quote]) -> list[Quote]:
+    """Quotations with no cue that follow a mixed quote in their paragraph: the same speaker goes on.
+
+    "DuVernay said she felt it was “worth examining,” she said. “We have no
+    context …”": the quotation takes the source of the reported speech right
+    before it when that is a mixed quote in the same paragraph. The others
+    stay unattributed and are kept only when ``KEEP_UNATTRIBUTED`` is set or
+    their marks have a problem.
+    """
+    if not orphans:
+        return []
+    ordered = sorted((q for q in quotes if q.content and q.source is not None), key=lambda q: q.content[-1].end)
+    ends = [q.content[-1].end for q in ordered]
+    out = []
+    for orphan in orphans:
+        k = bisect.bisect_right(ends, orphan.content[0].start) - 1
+        before = ordered[k] if k >= 0 else None
+        if before is not None and before.kind == "mixed" and orphan.paragraph == before.paragraph:
+            out.append(replace(orphan, source=before.source, reason="direct: no cue; goes on from the reported speech before it"))
+        elif KEEP_UNATTRIBUTED or orphan.problems:
+            out.append(orphan)
+    return out
 
 
 def _starts_sentence(words: _Words, a: int, s: int) -> bool:

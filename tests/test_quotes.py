@@ -332,3 +332,9 @@ def test_subject_past_contractions_parentheses_and_dates(text, expected):
 )
 def test_unknown_verb_after_quote(text, expected):
     assert [_row(text, q) for q in _quotes(text) if q.kind == "direct"] == expected
+
+
+def test_quote_after_mixed_quote_goes_on():
+    text = "Ruiz said the law was “worth examining,” she said. “We have no context.”\n\n“Next question.”"
+    rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
+    assert rows == [("direct", "“We have no context.”", None, "she")]  # the next paragraph's quote stays unattributed
