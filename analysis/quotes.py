@@ -601,7 +601,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if src is None or src[0] >= j:
             return None
         return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '… by saying …' takes the sentence subject")
-    if not participle and not with_subject and not _form_fits(low[c0], lemma, low[j] if j >= first else "", skipped):
+    plural = j - 2 >= first and low[j - 1] == "and" and _is_cap(raw[j - 2]) and _is_cap(raw[j])  # "Obama and Clinton call"
+    if not participle and not with_subject and not _form_fits(low[c0], lemma, "they" if plural else low[j] if j >= first else "", skipped):
         return None
     if j >= first and low[j] in {"who", "which", "that"}:
         # relative clause: "Smith, who said that …" — the source is the relative pronoun, resolved later
@@ -611,7 +612,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     if j >= first and _is_word(raw[j]) and low[j] not in BOUNDARY and low[j] not in NP_LINKS:
         if not _subject_head(words, j, first):
             return None
-        bare_name = _is_cap(raw[j]) and low[j] not in load_speaker_nouns() and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1]))
+        coordinated = j - 2 >= first and low[j - 1] == "and" and _is_cap(raw[j - 2]) and _is_cap(raw[j])  # "Obama and Clinton call"
+        bare_name = _is_cap(raw[j]) and low[j] not in load_speaker_nouns() and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1]) or coordinated)
         after_quote = _after_closing_quote(words, first, j)
         if low[c0] in WEAK_FORMS and not (low[j] in SUBJECT_PRONOUNS or bare_name or after_quote):
             return None  # "member states", "his remarks": a noun, not a cue ("“…,” a voice-over states" is one)
@@ -905,7 +907,7 @@ def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:
         if lw in DETERMINERS:
             k = p
             # "a voice-over in the ad", "a spokesman for the campaign": the phrase goes on past the preposition
-            if p - 2 >= limit and low[p - 1] in {"of", "for", "at", "in", "with", "from"} and _is_word(raw[p - 2]) and low[p - 2] not in BOUNDARY and low[p - 2] not in SUBJECT_PRONOUNS:
+            if p - 2 >= limit and low[p - 1] in {"of", "for", "at", "in", "with", "from", "through", "across", "outside", "inside", "around", "near", "behind", "on"} and _is_word(raw[p - 2]) and low[p - 2] not in BOUNDARY and low[p - 2] not in SUBJECT_PRONOUNS:
                 k = p - 1
                 continue
             break
@@ -1649,7 +1651,7 @@ def _name_np(words: _Words, i: int, end: int) -> tuple[int, int]:
             j = nxt
         elif raw[nxt] == "." and (low[j] in TITLE_ABBREVIATIONS or len(raw[j]) == 1) and nxt + 1 < end and _is_cap(raw[nxt + 1]):
             j = nxt
-        elif low[nxt] in NP_LINKS and nxt + 1 < end and _is_cap(raw[nxt + 1]) and low[nxt] not in {"in", "at", "from", "with", "for"}:
+        elif (low[nxt] in NP_LINKS or low[nxt] == "and") and nxt + 1 < end and _is_cap(raw[nxt + 1]) and low[nxt] not in {"in", "at", "from", "with", "for"}:
             j = nxt
         elif low[j].endswith("'s") and (low[nxt] in nouns or low[nxt].rstrip("s") in nouns):
             j = nxt

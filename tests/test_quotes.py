@@ -338,3 +338,14 @@ def test_quote_after_mixed_quote_goes_on():
     text = "Ruiz said the law was “worth examining,” she said. “We have no context.”\n\n“Next question.”"
     rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
     assert rows == [("direct", "“We have no context.”", None, "she")]  # the next paragraph's quote stays unattributed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Protesters marching through the streets chanted “What curfew?”", [("mixed", "“What curfew?”", "chanted", "Protesters marching through the streets")]),
+        ("Kovac and Ruiz call them “lone wolves.”", [("mixed", "them “lone wolves.”", "call", "Kovac and Ruiz")]),
+    ],
+)
+def test_subject_phrases_with_places_and_pairs(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
