@@ -1738,10 +1738,13 @@ def _content(
             i = frame.source[1] + 1
         # skip the object of "told reporters", time words and "in a statement" up to "that"
         k, n = i, 0
+        cue_starts = {f.cue[0] for f in frames}
         while k < last and n < 12 and raw[k] not in SENTENCE_END and words.region_of[k] < 0:
             if low[k] == "that":
                 i = k + 1
                 break
+            if low[k] in SUBJECT_PRONOUNS or k in cue_starts:
+                break  # "said he hopes … that": the 'that' belongs to a clause inside the content
             k += 1
             n += 1
         if frame.lemma in OBJECT_CUES and i == frame.cue[1] + 1:

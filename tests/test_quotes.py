@@ -349,3 +349,9 @@ def test_quote_after_mixed_quote_goes_on():
 )
 def test_subject_phrases_with_places_and_pairs(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
+
+
+def test_that_of_a_nested_clause_does_not_cut_the_content():
+    # "said he hopes … that": the content of "said" starts after the cue, so "hopes" is a thought inside it
+    text = "Kovac said he hopes the day sends a message that “schools matter.”"
+    assert [_row(text, q) for q in _quotes(text)] == [("mixed", "he hopes the day sends a message that “schools matter.”", "said", "Kovac")]
