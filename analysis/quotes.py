@@ -1508,6 +1508,8 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
                 continue
             if frame.type in NESTED_ONLY_SPEECH and covered[f_index]:
                 continue  # "said he thinks …": a thought inside reported speech is part of that speech
+            if covered[f_index] and frame.source is not None and frame.source[0] > first and words.low[frame.source[0] - 1] == "what":
+                continue  # "condemned what he called a “brazen breach”": a naming inside the outer speech
             spans = [Span(words.starts[start], words.ends[end]) for start, end in content]
             fragments = sum(words.in_fragment[end + 1] - words.in_fragment[start] for start, end in content)
             kind = "mixed" if fragments else "indirect"

@@ -355,3 +355,8 @@ def test_that_of_a_nested_clause_does_not_cut_the_content():
     # "said he hopes … that": the content of "said" starts after the cue, so "hopes" is a thought inside it
     text = "Kovac said he hopes the day sends a message that “schools matter.”"
     assert [_row(text, q) for q in _quotes(text)] == [("mixed", "he hopes the day sends a message that “schools matter.”", "said", "Kovac")]
+
+
+def test_naming_inside_speech_belongs_to_the_outer_speaker():
+    text = "Kovac condemned what he called a “brazen breach” of the rules."
+    assert [_row(text, q) for q in _quotes(text)] == [("mixed", "what he called a “brazen breach” of the rules", "condemned", "Kovac")]
