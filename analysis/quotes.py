@@ -494,7 +494,7 @@ def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = No
     _indirect_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
     if ATTRIBUTE_FRAGMENTS_TO_SUBJECT:
         _subject_fragments(words, regions, quotes, direct_regions)
-    quotes.extend(_after_reported_speech(orphans, quotes))
+    _after_reported_speech(orphans, quotes)
     quotes.sort(key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0))
     return tuple(quotes), problems
 
@@ -1127,28 +1127,35 @@ def _direct_quotes(
         )
 
 
-def _after_reported_speech(orphans: list[Quote], quotes: list[Quote]) -> list[Quote]:
-    """Quotations with no cue that follow a mixed quote in their paragraph: the same speaker goes on.
+def _after_reported_speech(orphans: list[Quote], quotes: list[Quote]) -> None:
+    """Quotations with no cue that follow a mixed quote: the mixed quote's speaker goes on.
 
-    "DuVernay said she felt it was “worth examining,” she said. “We have no
-    context …”": the quotation takes the source of the reported speech right
-    before it when that is a mixed quote in the same paragraph. The others
-    stay unattributed and are kept only when ``KEEP_UNATTRIBUTED`` is set or
-    their marks have a problem.
+    "DuVernay said it was “worth examining,” she said. “We have no context
+    …”": the quotation takes the source of the mixed quote right before it.
+    This holds for a quotation with no attributed quote before it in the same
+    paragraph (an orphan) and for a continuation whose direct quote lies
+    before the mixed one. Other orphans stay unattributed and are added only
+    when ``KEEP_UNATTRIBUTED`` is set or their marks have a problem.
     """
-    if not orphans:
-        return []
     ordered = sorted((q for q in quotes if q.content and q.source is not None), key=lambda q: q.content[-1].end)
     ends = [q.content[-1].end for q in ordered]
-    out = []
+
+    def mixed_before(quote: Quote) -> Quote | None:
+        k = bisect.bisect_right(ends, quote.content[0].start) - 1
+        return ordered[k] if k >= 0 and ordered[k].kind == "mixed" else None
+
+    def going_on(quote: Quote, before: Quote) -> Quote:
+        return replace(quote, source=before.source, reason="direct: no cue; goes on from the mixed quote before it")
+
+    for n, quote in enumerate(quotes):
+        if quote.reason.startswith("continuation") and (before := mixed_before(quote)) is not None:
+            quotes[n] = going_on(quote, before)
     for orphan in orphans:
-        k = bisect.bisect_right(ends, orphan.content[0].start) - 1
-        before = ordered[k] if k >= 0 else None
-        if before is not None and before.kind == "mixed" and orphan.paragraph == before.paragraph:
-            out.append(replace(orphan, source=before.source, reason="direct: no cue; goes on from the reported speech before it"))
+        before = mixed_before(orphan)
+        if before is not None and before.paragraph == orphan.paragraph:
+            quotes.append(going_on(orphan, before))
         elif KEEP_UNATTRIBUTED or orphan.problems:
-            out.append(orphan)
-    return out
+            quotes.append(orphan)
 
 
 def _starts_sentence(words: _Words, a: int, s: int) -> bool:

@@ -360,3 +360,9 @@ def test_that_of_a_nested_clause_does_not_cut_the_content():
 def test_naming_inside_speech_belongs_to_the_outer_speaker():
     text = "Kovac condemned what he called a “brazen breach” of the rules."
     assert [_row(text, q) for q in _quotes(text)] == [("mixed", "what he called a “brazen breach” of the rules", "condemned", "Kovac")]
+
+
+def test_continuation_after_a_mixed_quote_of_another_speaker():
+    text = "“We won,” Kovac said. Ruiz called the result “a fluke,” she said. “It will not last.”"
+    rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
+    assert rows[-1] == ("direct", "“It will not last.”", None, "she")
