@@ -304,7 +304,9 @@ def evaluate_polnear(
 
     ``find`` maps an article to its predicted quotes (default: the quotes
     ``analysis quotes`` writes, i.e. :func:`analysis.attribution.find_quotes`
-    with continuations lent the source of the quote they continue);
+    with continuations lent the source of the quote they continue, less the
+    quotations kept with no source and no cue only to note a problem with
+    their marks — they claim no attribution);
     ``is_speech`` tells whether a cue's text is a verb or phrase of saying
     (default: the cue lexicon).
     """
@@ -312,7 +314,9 @@ def evaluate_polnear(
         from .attribution import find_quotes, lend_continuation_sources
 
         def find(article: Article) -> Sequence[Quote]:
-            return lend_continuation_sources(find_quotes(article))
+            # a quotation kept only to carry a problem with its marks names no source and no cue:
+            # it claims no attribution, so it is not scored as one
+            return [q for q in lend_continuation_sources(find_quotes(article)) if q.source is not None or q.cue is not None]
     if is_speech is None:
         from .quotes import load_cues
 
