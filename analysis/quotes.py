@@ -1645,6 +1645,8 @@ def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int],
         return None
     if copula and not low[v].endswith("ing"):
         return None  # "Orlando was not far from …", "The plan would be funded by …"
+    if low[v] in NOT_SPEECH_VERBS or low[v] in DOING_VERBS:
+        return None  # "They had guns …", "He has bought …": doing, not saying
     return np, v
 
 
@@ -1667,6 +1669,14 @@ def _name_np(words: _Words, i: int, end: int) -> tuple[int, int]:
         else:
             break
     return (i, j)
+
+
+# verbs of having, buying, moving and winning: a sentence built on one quotes a phrase without reporting speech
+DOING_VERBS = {
+    "had", "has", "have", "got", "gets", "bought", "buys", "requires", "required", "took", "takes", "built", "building",
+    "visit", "visits", "owns", "owned", "paid", "pays", "sold", "sells", "won", "wins", "lost", "loses", "searched",
+    "earned", "shook", "going", "trying", "running", "winning", "defeated", "looked", "plays", "cruised", "bused",
+}
 
 
 NOT_SUBJECTS = {"it", "its", "there", "this", "that", "these", "those", "i", "you", "what", "one", "here", "such", "many", "some"}

@@ -287,6 +287,7 @@ def test_loose_trailer(text, expected):
         ("Optimism is even higher among them (34% “strongly agree”).", []),
         ("Kovac was not far from “the thoughts” of anyone.", []),
         ("Kovac appeared on “Meet the Press” on Sunday.", []),
+        ("They had guns at the ready to “shoot on sight.”", []),
     ],
 )
 def test_fragment_goes_to_the_sentence_subject(text, expected):
