@@ -1638,9 +1638,13 @@ def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int],
                 return None
             v = close + 1
     copula = "'" in low[np[1]] and low[np[1]].rsplit("'", 1)[1] == "s"
+    having = False
     while v < a and (low[v] in AUXILIARIES or (low[v].endswith("ly") and len(low[v]) > 4)):
         copula = copula or low[v] in BE_FORMS
+        having = low[v] in {"has", "have", "had"}
         v += 1
+    if having and v < a and not low[v].endswith(PARTICIPLE_SUFFIXES):
+        return None  # "They had guns …": 'had' is the verb
     if v >= a or not raw[v].isalpha() or _is_cap(raw[v]) or low[v] in FUNCTION_WORDS or low[v] in TIME_WORDS or words.region_of[v] >= 0:
         return None
     if copula and not low[v].endswith("ing"):
@@ -1671,6 +1675,7 @@ def _name_np(words: _Words, i: int, end: int) -> tuple[int, int]:
     return (i, j)
 
 
+PARTICIPLE_SUFFIXES = ("ed", "en", "wn", "ld", "id", "ght", "ne", "un", "ut", "et", "ung")
 # verbs of having, buying, moving and winning: a sentence built on one quotes a phrase without reporting speech
 DOING_VERBS = {
     "had", "has", "have", "got", "gets", "bought", "buys", "requires", "required", "took", "takes", "built", "building",
