@@ -1288,7 +1288,8 @@ def _loose_trailer_frame(words: _Words, cues: CueLexicon, region: QuotedRegion, 
             if low[end] in BOUNDARY - {"and"} and low[end] not in SUBJECT_PRONOUNS and not _is_cap(raw[end]):
                 return None
             return _Frame((k, k + found[0] - 1), found[1].lemma, found[1].type, (i, end), "left", "direct: cue after the closing mark (loose)")
-        if w in TRAILER_BREAKS and not (w == "and" and k + 1 < limit and (_is_cap(raw[k + 1]) or low[k + 1] in DETERMINERS or _is_word(raw[k - 1]) and not _is_cap(raw[k - 1]))):
+        inside_name = k + 1 < limit and _is_cap(raw[k - 1]) and _is_cap(raw[k + 1])  # "Right to Rise USA"
+        if w in TRAILER_BREAKS and not inside_name and not (w == "and" and k + 1 < limit and (_is_cap(raw[k + 1]) or low[k + 1] in DETERMINERS or _is_word(raw[k - 1]) and not _is_cap(raw[k - 1]))):
             return None
         k += 1
     return None

@@ -268,6 +268,7 @@ def test_quote_signed_after_a_dash(text, expected):
         ("“You picked a new standard,” the two write.", [("direct", "“You picked a new standard,”", "write", "the two")]),
         ("“He is an amazing leader,” said the 46-year-old.", [("direct", "“He is an amazing leader,”", "said", "the 46-year-old")]),
         ("“It is war,” Will wrote.", [("direct", "“It is war,”", "wrote", "Will")]),
+        ("“Not us!” Kovac, the head of Right to Rise USA, Tweeted on Friday.", [("direct", "“Not us!”", "Tweeted", "Kovac, the head of Right to Rise USA")]),
         ("''Attacks draw us together,'' Ms. Merkel's spokesman, Steffen Seibert, wrote.", [("direct", "''Attacks draw us together,''", "wrote", "Ms. Merkel's spokesman, Steffen Seibert")]),
         # a clause word in between: not the speaker
         ("“It is war,” because after the long night the crowd said so.", []),
