@@ -1018,8 +1018,9 @@ def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]
         i += 1
     if i >= c0:
         return None
-    if low[i] in PREPOSITIONS:
-        # "In an interview with the Journal, Trump … and said …": the subject after an opening phrase
+    if low[i] in PREPOSITIONS or (low[i].endswith(PARTICIPLE_ENDING) and _is_cap(raw[i]) and low[i] not in load_speaker_nouns()):
+        # "In an interview with the Journal, Trump … and said …", "Speaking in his own voice, he …, saying":
+        # the subject after an opening phrase
         comma = next((k for k in range(i + 1, min(c0, i + MAX_COMMA_LEAD_IN + 2)) if raw[k] == ","), None)
         if comma is None or any(low[k] in CLAUSE_WORDS for k in range(i + 1, comma)):
             return None

@@ -222,6 +222,7 @@ def test_more_constructions(text, expected):
         # a coordinated or participle cue takes the subject after an opening phrase
         ("In an interview with the Journal, Kovac doubled down and said the judge had “a conflict.”", [("mixed", "the judge had “a conflict.”", "said", "Kovac")]),
         ("At the rally, Kovac waved, saying the deal was “dead.”", [("mixed", "the deal was “dead.”", "saying", "Kovac")]),
+        ("Speaking in his own voice, Kovac recited a verse, saying: “Know this.”", [("direct", "“Know this.”", "saying", "Kovac")]),
         # a clause in the opening phrase leaves the subject unknown
         ("In the town where he grew up, the mood soured and said nothing.", []),
     ],
