@@ -550,7 +550,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         and low[c0] != lemma.split()[0]
         and not low[c0].endswith(("s", "ing"))
     )  # "Several said …", "Many believed …": a verb, not "many claims"
-    if not quantifier_subject and before >= first and (low[before] in DETERMINERS or low[before] in {"'s", "of"} or (low[before].endswith("'s") and _is_word(raw[before]))):
+    contracted = before >= first and low[before].rsplit("'", 1)[0] in SUBJECT_PRONOUNS | {"that", "who", "there"}  # "it's denouncing", not "Trump's comments"
+    if not quantifier_subject and not contracted and before >= first and (low[before] in DETERMINERS or low[before] in {"'s", "of"} or (low[before].endswith("'s") and _is_word(raw[before]))):
         if c0 == c1 or low[before] in POSSESSIVES or low[before].endswith("'s"):
             return None
     j = before
@@ -565,6 +566,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         elif w in TIME_WORDS:  # "Clinton on Tuesday said", "Warren Saturday said"
             skipped.append(w)
             j -= 2 if j - 1 >= first and low[j - 1] == "on" else 1
+        elif raw[j].isdigit() and len(raw[j]) == 4 and j - 1 >= first and low[j - 1] in {"in", "since"}:  # "who in 2010 said"
+            j -= 2
         elif raw[j] == ")" and j - 1 > first:  # "Sen. John Smith (R-Texas) said"
             k = j - 1
             while k > first and j - k < 8 and raw[k] != "(":

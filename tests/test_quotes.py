@@ -315,7 +315,7 @@ def test_colon_lead_in_subject(text, expected):
     "text, expected",
     [
         ("They ended the check by announcing that the claim was “true.”", [("mixed", "the claim was “true.”", "announcing", "They")]),
-        ("He’s claiming that fraud is “a big problem.”", [("mixed", "that fraud is “a big problem.”", "claiming", "He’s")]),
+        ("He’s claiming that fraud is “a big problem.”", [("mixed", "fraud is “a big problem.”", "claiming", "He’s")]),
         ("Senator Ivan Kovac (D-Nev.), in particular, has been pounding him as a “con artist.”", [("mixed", "him as a “con artist.”", "pounding", "Senator Ivan Kovac")]),
         ("Data came. On July 6, 2015, Kovac made the following comment:\n\n“The rate is 33 percent.”", [("direct", "“The rate is 33 percent.”", "made", "Kovac")]),
     ],
@@ -369,3 +369,16 @@ def test_continuation_after_a_mixed_quote_of_another_speaker():
     text = "“We won,” Kovac said. Ruiz called the result “a fluke,” she said. “It will not last.”"
     rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
     assert rows[-1] == ("direct", "“It will not last.”", None, "she")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a contracted pronoun is a subject, not a possessive ("it's denouncing", not "Trump's comments")
+        ("It’s denouncing what it calls “an attack.”", [("mixed", "what it calls “an attack.”", "denouncing", "It’s")]),
+        # a year after 'in' stands between a relative pronoun and its cue
+        ("He met Ruiz, who in 2010 said the goal was “one term.”", [("mixed", "the goal was “one term.”", "said", "who")]),
+    ],
+)
+def test_contractions_and_years_before_a_cue(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
