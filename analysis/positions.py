@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .records import AttributedArticle, Position, Quote, Span, Topic
-from .tone import PhraseMatcher, _quote_spans, _resolve_topics, sentence_ends
+from .tone import PhraseMatcher, _quote_spans, _resolve_topics, read_topics, sentence_ends
 
 STANCES = ("support", "oppose", "propose", "offer", "demand", "reject", "neutral")
 
@@ -132,6 +132,57 @@ def _clause_matcher(topics: tuple[Topic, ...], phrases: tuple[tuple[str, tuple[s
         + [((NEGATION, "not"), phrase) for phrase in NEGATION_PHRASES]
         + [((MODAL, modal), modal) for modal in MODALS]
     )
+
+
+# The one letter str.lower maps by its context (Σ becomes σ or final ς): a text with one is not screened.
+_CONTEXT_LOWERED = "\u03a3"
+
+
+_EDGE = r"\b"  # between a word character and another character: where a word of PhraseMatcher.tokens starts or ends
+
+
+@lru_cache(maxsize=16)
+def _topic_screen(topics: tuple[Topic, ...]) -> re.Pattern:
+    """A pattern found in a lower-cased text (’ written ') wherever one of the topics' phrases could start.
+
+    A phrase matches only where its first word does, and a word of the
+    phrase matcher starts and ends at a word boundary, so a text in which
+    this finds nothing names no topic: :func:`find_positions` skips such a
+    quote without cutting it into clauses and words. It may find more (the
+    rest of the phrase is not looked at), never less.
+
+    >>> screen = _topic_screen(read_topics())
+    >>> [bool(screen.search(text)) for text in ("the prisoners' release", "a peace rally", "a powerful nobody")]
+    [True, True, False]
+    """
+    groups: dict[tuple[bool, bool], dict[str, None]] = {}
+    for topic in topics:
+        for phrase in topic.phrases:
+            for kind, value in PhraseMatcher.parse(phrase)[0]:
+                before = kind in ("=", ">") and _is_word_character(value[0])  # the word, or the start of one
+                after = kind in ("=", "<") and _is_word_character(value[-1])  # the word (possessive 's too), or its end
+                groups.setdefault((before, after), {})[re.escape(value)] = None
+    return re.compile(
+        "|".join(
+            rf"{_EDGE if before else ''}(?:{'|'.join(sorted(words, key=len, reverse=True))}){_EDGE if after else ''}"
+            for (before, after), words in sorted(groups.items(), reverse=True)
+        )
+    )
+
+
+def _is_word_character(char: str) -> bool:
+    """Whether ``char`` is one of the regular expression ``\\w``'s characters."""
+    return char.isalnum() or char == "_"
+
+
+def _may_name_topic(text: str, pieces: Sequence[Span], screen: re.Pattern) -> bool:
+    """False when no clause of these pieces of ``text`` can name a topic (see :func:`_topic_screen`)."""
+    for piece in pieces:
+        chunk = text[piece.start : piece.end]
+        lowered = chunk.replace("’", "'").lower()
+        if len(lowered) != len(chunk) or _CONTEXT_LOWERED in chunk or screen.search(lowered):
+            return True
+    return False
 
 
 def find_quantities(text: str) -> tuple[str, ...]:
@@ -247,6 +298,7 @@ def find_positions(
     topics already read, or None for the shipped lexicon.
     """
     chosen = _resolve_topics(topics)
+    screen = _topic_screen(chosen)
     matcher = _clause_matcher(chosen, stance_phrases)
     ranks = _stance_ranks(stance_phrases)
     text = attributed.article.text
@@ -256,7 +308,10 @@ def find_positions(
         holders = _holders(attributed, quote)
         if not holders or not quote.content:
             continue
-        clauses = [_Clause(text, c, matcher) for c in _clauses(text, _quote_spans(attributed, quote, ends))]
+        pieces = _quote_spans(attributed, quote, ends)
+        if not _may_name_topic(text, pieces, screen):
+            continue
+        clauses = [_Clause(text, c, matcher) for c in _clauses(text, pieces)]
         named = [list(c.topics) for c in clauses]
         if not any(named):
             continue

@@ -84,6 +84,32 @@ def test_a_quote_that_names_no_topic_holds_no_position():
     assert find_positions(one_quote("the weather was fine")) == ()
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Kyiv’s POWs came home",
+        "THE CEASEFIRE'S TERMS",
+        "a pre-ceasefire pause",
+        "the summit—if there is one—will wait",
+        "we need prisoners; nothing else",
+        "İstanbul talks",
+        "ΣΥΝΟΜΙΛΙΕΣ and a truce",
+        "nobody trusts the powerful",
+    ],
+)
+def test_the_topic_screen_never_skips_a_quote_that_names_a_topic(content):
+    from analysis.positions import STANCE_PHRASES, _Clause, _clause_matcher, _clauses, _may_name_topic, _topic_screen
+    from analysis.tone import read_topics
+
+    topics = read_topics()
+    attributed = one_quote(content)
+    text, part = attributed.article.text, attributed.quotes[0].content[0]
+    matcher = _clause_matcher(topics, STANCE_PHRASES)
+    names = any(_Clause(text, clause, matcher).topics for clause in _clauses(text, [part]))
+    assert _may_name_topic(text, [part], _topic_screen(topics)) or not names
+    assert names == (content != "nobody trusts the powerful")
+
+
 def test_an_unresolved_speaker_or_an_outlet_holds_no_position():
     assert find_positions(one_quote("Kyiv welcomed the ceasefire", speaker=None)) == ()
     attributed = one_quote("Kyiv welcomed the ceasefire", speaker=Speaker("The Gaze", kind="organisation"))
