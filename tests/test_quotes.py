@@ -245,95 +245,69 @@ def test_object_cue_after_content(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a dash and a bare name that end the paragraph sign the quotation
-        ("“We can build a wall around him.” ―\u00a0Steve Quinlan\n“Next.” ― Ana Ruiz.", [("direct", "“We can build a wall around him.”", "―", "Steve Quinlan"), ("direct", "“Next.”", "―", "Ana Ruiz")]),
-        ("“Trust me.” — Julie A. Diaz, 34, a nurse from Ohio", [("direct", "“Trust me.”", "—", "Julie A. Diaz")]),
-        ("“We pay zero taxes.”\n\n- Sanders.\n\nThat is wrong.", [("direct", "“We pay zero taxes.”", "-", "Sanders")]),
-        ("“We pay zero taxes.”\n\n- Sanders and Clinton disagree.", []),
-        # a dash that goes on into a sentence is not a signature
-        ("“Trust me.” — Julie Diaz and her sister left early.", []),
-        ("“Trust me.” — and then the crowd left.", []),
-    ],
-)
-def test_quote_signed_after_a_dash(text, expected):
+# Sentence shapes found by the fallback and relaxed rules (see quotes.py), each with the quotes it gives.
+SHAPES = [
+    # a dash and a bare name that end the paragraph sign the quotation
+    ("“We can build a wall around him.” ―\u00a0Steve Quinlan\n“Next.” ― Ana Ruiz.", [("direct", "“We can build a wall around him.”", "―", "Steve Quinlan"), ("direct", "“Next.”", "―", "Ana Ruiz")]),
+    ("“Trust me.” — Julie A. Diaz, 34, a nurse from Ohio", [("direct", "“Trust me.”", "—", "Julie A. Diaz")]),
+    ("“We pay zero taxes.”\n\n- Sanders.\n\nThat is wrong.", [("direct", "“We pay zero taxes.”", "-", "Sanders")]),
+    ("“We pay zero taxes.”\n\n- Sanders and Clinton disagree.", []),
+    # a dash that goes on into a sentence is not a signature
+    ("“Trust me.” — Julie Diaz and her sister left early.", []),
+    ("“Trust me.” — and then the crowd left.", []),
+    # a quoted phrase no cue reaches belongs to the speaker who is the sentence's subject
+    ("The two lawmakers, however, argue there is “precedent for prosecution.”", [("mixed", "there is “precedent for prosecution.”", "argue", "The two lawmakers")]),
+    ("Since then, Kovac has sounded off against the idea of being “Latino enough.”", [("mixed", "off against the idea of being “Latino enough.”", "sounded", "Kovac")]),
+    # not a speaker, a copula, a title or markup: left alone
+    ("Optimism is even higher among them (34% “strongly agree”).", []),
+    ("Kovac was not far from “the thoughts” of anyone.", []),
+    ("Kovac appeared on “Meet the Press” on Sunday.", []),
+    ("They had guns at the ready to “shoot on sight.”", []),
+    # a colon lead-in: the speaker subject past an opening phrase or a possessive, the verb as cue
+    ("In city after city, Kovac lobbies for a higher wage: “No one should live in poverty.”", [("direct", "“No one should live in poverty.”", "lobbies", "Kovac")]),
+    ("Kovac's spokesman Ivan Horvat issued a blistering statement: “It is a disgrace.”", [("direct", "“It is a disgrace.”", "issued", "Kovac's spokesman Ivan Horvat")]),
+    # no speaker subject: the name right before the colon, or the owner of a document
+    ("He tweeted about it … Ana Ruiz: “Thanks.”", [("direct", "“Thanks.”", "tweeted", "He")]),
+    ("Aides agree. From Kovac's Facebook post: “We must move on.”", [("direct", "“We must move on.”", ":", "Kovac's")]),
+    # subjects past contractions, party tags in parentheses, asides and dated openings; "by saying"
+    ("They ended the check by announcing that the claim was “true.”", [("mixed", "the claim was “true.”", "announcing", "They")]),
+    ("He’s claiming that fraud is “a big problem.”", [("mixed", "fraud is “a big problem.”", "claiming", "He’s")]),
+    ("Senator Ivan Kovac (D-Nev.), in particular, has been pounding him as a “con artist.”", [("mixed", "him as a “con artist.”", "pounding", "Senator Ivan Kovac")]),
+    ("Data came. On July 6, 2015, Kovac made the following comment:\n\n“The rate is 33 percent.”", [("direct", "“The rate is 33 percent.”", "made", "Kovac")]),
+    # subject phrases that run past a place, and pairs of names
+    ("Protesters marching through the streets chanted “What curfew?”", [("mixed", "“What curfew?”", "chanted", "Protesters marching through the streets")]),
+    ("Kovac and Ruiz call them “lone wolves.”", [("mixed", "them “lone wolves.”", "call", "Kovac and Ruiz")]),
+    # a contracted pronoun is a subject, not a possessive ("it's denouncing", not "Trump's comments")
+    ("It’s denouncing what it calls “an attack.”", [("mixed", "what it calls “an attack.”", "denouncing", "It’s")]),
+    # a year after 'in' stands between a relative pronoun and its cue
+    ("He met Ruiz, who in 2010 said the goal was “one term.”", [("mixed", "the goal was “one term.”", "said", "who")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHAPES, ids=[t[:40] for t, _ in SHAPES])
+def test_sentence_shapes(text, expected):
     assert [_row(text, q) for q in _quotes(text)] == expected
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a quotation ending with a comma is followed by its speaker, even in a phrase the strict rules refuse
-        ("“You picked a new standard,” the two write.", [("direct", "“You picked a new standard,”", "write", "the two")]),
-        ("“He is an amazing leader,” said the 46-year-old.", [("direct", "“He is an amazing leader,”", "said", "the 46-year-old")]),
-        ("“It is war,” Will wrote.", [("direct", "“It is war,”", "wrote", "Will")]),
-        ("“Not us!” Kovac, the head of Right to Rise USA, Tweeted on Friday.", [("direct", "“Not us!”", "Tweeted", "Kovac, the head of Right to Rise USA")]),
-        ("''Attacks draw us together,'' Ms. Merkel's spokesman, Steffen Seibert, wrote.", [("direct", "''Attacks draw us together,''", "wrote", "Ms. Merkel's spokesman, Steffen Seibert")]),
-        # a clause word in between: not the speaker
-        ("“It is war,” because after the long night the crowd said so.", []),
-    ],
-)
-def test_loose_trailer(text, expected):
-    assert [_row(text, q) for q in _quotes(text) if q.kind == "direct"] == expected
+# Shapes after a closing quotation mark, checked on the direct quotes only.
+TRAILER_SHAPES = [
+    # a quotation ending with a comma is followed by its speaker, even in a phrase the strict rules refuse
+    ("“You picked a new standard,” the two write.", [("direct", "“You picked a new standard,”", "write", "the two")]),
+    ("“He is an amazing leader,” said the 46-year-old.", [("direct", "“He is an amazing leader,”", "said", "the 46-year-old")]),
+    ("“It is war,” Will wrote.", [("direct", "“It is war,”", "wrote", "Will")]),
+    ("“Not us!” Kovac, the head of Right to Rise USA, Tweeted on Friday.", [("direct", "“Not us!”", "Tweeted", "Kovac, the head of Right to Rise USA")]),
+    ("''Attacks draw us together,'' Ms. Merkel's spokesman, Steffen Seibert, wrote.", [("direct", "''Attacks draw us together,''", "wrote", "Ms. Merkel's spokesman, Steffen Seibert")]),
+    # a clause word in between: not the speaker
+    ("“It is war,” because after the long night the crowd said so.", []),
+    # a verb the lexicon lacks, right after the quotation and next to a name, reports it
+    ("“Go back,” Kovac barked and a guard escorted him out.", [("direct", "“Go back,”", "barked", "Kovac")]),
+    ("“This is fantastic!” beamed Ana Ruiz of Madison.", [("direct", "“This is fantastic!”", "beamed", "Ana Ruiz of Madison")]),
+    ("“Home,” Kovac visited the town.", []),
+]
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a quoted phrase no cue reaches belongs to the speaker who is the sentence's subject
-        ("The two lawmakers, however, argue there is “precedent for prosecution.”", [("mixed", "there is “precedent for prosecution.”", "argue", "The two lawmakers")]),
-        ("Since then, Kovac has sounded off against the idea of being “Latino enough.”", [("mixed", "off against the idea of being “Latino enough.”", "sounded", "Kovac")]),
-        # not a speaker, a copula, a title or markup: left alone
-        ("Optimism is even higher among them (34% “strongly agree”).", []),
-        ("Kovac was not far from “the thoughts” of anyone.", []),
-        ("Kovac appeared on “Meet the Press” on Sunday.", []),
-        ("They had guns at the ready to “shoot on sight.”", []),
-    ],
-)
-def test_fragment_goes_to_the_sentence_subject(text, expected):
-    assert [_row(text, q) for q in _quotes(text)] == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a colon lead-in: the speaker subject past an opening phrase or a possessive, the verb as cue
-        ("In city after city, Kovac lobbies for a higher wage: “No one should live in poverty.”", [("direct", "“No one should live in poverty.”", "lobbies", "Kovac")]),
-        ("Kovac's spokesman Ivan Horvat issued a blistering statement: “It is a disgrace.”", [("direct", "“It is a disgrace.”", "issued", "Kovac's spokesman Ivan Horvat")]),
-        # no speaker subject: the name right before the colon, or the owner of a document
-        ("He tweeted about it … Ana Ruiz: “Thanks.”", [("direct", "“Thanks.”", "tweeted", "He")]),
-        ("Aides agree. From Kovac's Facebook post: “We must move on.”", [("direct", "“We must move on.”", ":", "Kovac's")]),
-    ],
-)
-def test_colon_lead_in_subject(text, expected):
-    assert [_row(text, q) for q in _quotes(text)] == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("They ended the check by announcing that the claim was “true.”", [("mixed", "the claim was “true.”", "announcing", "They")]),
-        ("He’s claiming that fraud is “a big problem.”", [("mixed", "fraud is “a big problem.”", "claiming", "He’s")]),
-        ("Senator Ivan Kovac (D-Nev.), in particular, has been pounding him as a “con artist.”", [("mixed", "him as a “con artist.”", "pounding", "Senator Ivan Kovac")]),
-        ("Data came. On July 6, 2015, Kovac made the following comment:\n\n“The rate is 33 percent.”", [("direct", "“The rate is 33 percent.”", "made", "Kovac")]),
-    ],
-)
-def test_subject_past_contractions_parentheses_and_dates(text, expected):
-    assert [_row(text, q) for q in _quotes(text)] == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a verb the lexicon lacks, right after the quotation and next to a name, reports it
-        ("“Go back,” Kovac barked and a guard escorted him out.", [("direct", "“Go back,”", "barked", "Kovac")]),
-        ("“This is fantastic!” beamed Ana Ruiz of Madison.", [("direct", "“This is fantastic!”", "beamed", "Ana Ruiz of Madison")]),
-        ("“Home,” Kovac visited the town.", []),
-    ],
-)
-def test_unknown_verb_after_quote(text, expected):
+@pytest.mark.parametrize("text, expected", TRAILER_SHAPES, ids=[t[:40] for t, _ in TRAILER_SHAPES])
+def test_trailer_shapes(text, expected):
     assert [_row(text, q) for q in _quotes(text) if q.kind == "direct"] == expected
 
 
@@ -341,17 +315,6 @@ def test_quote_after_mixed_quote_goes_on():
     text = "Ruiz said the law was “worth examining,” she said. “We have no context.”\n\n“Next question.”"
     rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
     assert rows == [("direct", "“We have no context.”", None, "she")]  # the next paragraph's quote stays unattributed
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Protesters marching through the streets chanted “What curfew?”", [("mixed", "“What curfew?”", "chanted", "Protesters marching through the streets")]),
-        ("Kovac and Ruiz call them “lone wolves.”", [("mixed", "them “lone wolves.”", "call", "Kovac and Ruiz")]),
-    ],
-)
-def test_subject_phrases_with_places_and_pairs(text, expected):
-    assert [_row(text, q) for q in _quotes(text)] == expected
 
 
 def test_that_of_a_nested_clause_does_not_cut_the_content():
@@ -369,16 +332,3 @@ def test_continuation_after_a_mixed_quote_of_another_speaker():
     text = "“We won,” Kovac said. Ruiz called the result “a fluke,” she said. “It will not last.”"
     rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
     assert rows[-1] == ("direct", "“It will not last.”", None, "she")
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a contracted pronoun is a subject, not a possessive ("it's denouncing", not "Trump's comments")
-        ("It’s denouncing what it calls “an attack.”", [("mixed", "what it calls “an attack.”", "denouncing", "It’s")]),
-        # a year after 'in' stands between a relative pronoun and its cue
-        ("He met Ruiz, who in 2010 said the goal was “one term.”", [("mixed", "the goal was “one term.”", "said", "who")]),
-    ],
-)
-def test_contractions_and_years_before_a_cue(text, expected):
-    assert [_row(text, q) for q in _quotes(text)] == expected
