@@ -44,7 +44,7 @@ from bisect import bisect_right
 import string
 from collections.abc import Collection, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from importlib import resources
 from pathlib import Path
 
@@ -112,6 +112,13 @@ class _Vader:
         self.idiom_starts = frozenset(
             tuple(phrase.split(" ")[:2]) for phrase in (*self.special_cases, *self.boosters) if " " in phrase
         )
+        # token -> what scoring needs of it (see _vader_token), filled as tokens are seen
+        self.tokens = _Plans(self._token)
+
+    def _token(self, token: str) -> tuple[str, str, bool, bool, bool, int]:
+        word, lead = (token, 0) if token.isalnum() else _vader_word(token)
+        low = word.lower()
+        return word, low, low in self.lexicon, word.isupper(), low in self.negations or "n't" in low, lead
 
 
 @cache
@@ -145,6 +152,19 @@ def _vader_word(token: str) -> tuple[str, int]:
     if len(stripped) <= 2:
         return token, lead
     return stripped, lead + len(token) - len(token.lstrip(_ASCII_PUNCTUATION))
+
+
+def _vader_token(token: str) -> tuple[str, str, bool, bool, bool, int]:
+    """What scoring needs of a whitespace-separated token, worked out once per distinct token.
+
+    The word as VADER reads it, lower-cased, whether the lexicon holds it,
+    whether it is in capitals, whether it negates, and how many characters
+    were stripped before it.
+
+    >>> _vader_token("“NEVER,"), _vader_token("good")
+    (('NEVER', 'never', False, True, True, 1), ('good', 'good', True, False, False, 0))
+    """
+    return vader().tokens[token]
 
 
 def _replace_emojis(text: str, emojis: dict[str, str]) -> tuple[str, list[int]]:
@@ -194,27 +214,28 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     origin = None
     if not piece.isascii() and not res.emoji_set.isdisjoint(piece):
         piece, origin = _replace_emojis(piece, res.emojis)
-    words = _vader_words(piece)
-    lower = list(map(str.lower, words))
-    n = len(words)
-    tokens: list[tuple[int, int]] = []  # where each whitespace-separated token is, found when first needed
+    raw = piece.split()
+    n = len(raw)
+    words, lower, known, upper, negating, lead = zip(*map(res.tokens.__getitem__, raw)) if n else ((),) * 6
+    ends: list[int] = []  # token i ends at ends[i] + i, found when first needed
 
     def where(i: int) -> tuple[int, int]:
-        if not tokens:
-            tokens.extend(match.span() for match in _WORD.finditer(piece))  # \S+ and str.split find the same tokens
-        s, e = tokens[i]
-        if e - s != len(words[i]):  # punctuation stripped from the token
-            s += _vader_word(piece[s:e])[1]
-            e = s + len(words[i])
+        if not ends:
+            if " ".join(raw) == piece:  # one space between tokens
+                ends.extend(accumulate(map(len, raw)))
+            else:  # \S+ and str.split find the same tokens
+                ends.extend(match.end() - k for k, match in enumerate(_WORD.finditer(piece)))
+        s = ends[i] + i - len(raw[i]) + lead[i]  # past the punctuation stripped before the word
+        e = s + len(words[i])
         if origin is not None:
             s, e = origin[s], origin[e - 1] + 1
         return start + s, start + e
 
     # Topic phrases set aside: their words count as words outside the lexicon.
-    known = list(map(lexicon.__contains__, lower))
     aside_found = []
     found = [(s, e) for s, e in aside if s < end and start < e] if n else ()
     if found:
+        known = list(known)
         covered = bytearray(end - start)
         for s, e in found:
             s, e = max(s, start), min(e, end)
@@ -230,13 +251,16 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
             last_end = e
             valence = sum(lexicon.get(lower[i], 0.0) for i in hit if s <= places[i][0] < e)
             aside_found.append((text[s:e], s, e, valence))
-    cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+    if not any(known):  # nothing scores: what the steps below come to
+        return _Sentence(0.0, 0.0, 0, 0, n, [], aside_found)
+    cap_diff = 0 < n - sum(upper) < n
 
     # Words outside the lexicon, boosters and the "kind" of "kind of" score 0.
     sentiments = [0.0] * n
     notes: dict[int, list[str]] = {}
+    idioms = None  # whether any two neighbouring words start an idiom, found when first needed
     for i in compress(range(n), known):
-        low, item = lower[i], words[i]
+        low = lower[i]
         if low in boosters or (i < n - 1 and low == "kind" and lower[i + 1] == "of"):
             continue
         mods: list[str] = []
@@ -251,30 +275,34 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
         ):
             valence = base * n_scalar
             mods.append("negated by 'no'")
-        if item.isupper() and cap_diff:
+        if upper[i] and cap_diff:
             valence += res.c_incr if valence > 0 else -res.c_incr
             mods.append("in capitals")
-        for back in range(3):
+        for back in (0, 1, 2):
             j = i - (back + 1)
-            if i <= back or known[j]:
+            if j < 0 or known[j]:
                 continue
             scalar = boosters.get(lower[j], 0.0)
             if scalar:
                 if valence < 0:
                     scalar = -scalar
-                if words[j].isupper() and cap_diff:
+                if upper[j] and cap_diff:
                     scalar += res.c_incr if valence > 0 else -res.c_incr
                 scalar *= (1.0, 0.95, 0.9)[back]
                 grows = (scalar > 0) == (valence >= 0)
                 valence += scalar
                 mods.append(f"{'intensified' if grows else 'dampened'} by '{words[j]}'")
-            valence = _negation_check(valence, lower, back, i, res.negations, n_scalar, mods)
-            near = lower[i - 3 : i + 3] if back == 2 else ()
-            if near and not res.idiom_starts.isdisjoint(zip(near, near[1:])):
-                before = valence
-                valence = _idioms(valence, lower, i, res.special_cases, boosters)
-                if valence != before:
-                    mods.append("idiom")
+            if negating[j] or (back == 2 and lower[i - 1] in ("so", "this")):  # else _negation_check changes nothing
+                valence = _negation_check(valence, lower, back, i, res.negations, n_scalar, mods)
+            if back == 2:
+                if idioms is None:
+                    idioms = not res.idiom_starts.isdisjoint(zip(lower, lower[1:]))
+                near = lower[i - 3 : i + 3] if idioms else ()
+                if near and not res.idiom_starts.isdisjoint(zip(near, near[1:])):
+                    before = valence
+                    valence = _idioms(valence, lower, i, res.special_cases, boosters)
+                    if valence != before:
+                        mods.append("idiom")
         if i > 1 and not known[i - 1] and lower[i - 1] == "least":
             if lower[i - 2] not in ("at", "very"):
                 valence *= n_scalar
@@ -563,11 +591,10 @@ class PhraseMatcher:
             lowered = chunk.lower()
             if len(lowered) == len(chunk):  # a few characters (İ) grow when lower-cased
                 chunk = lowered
-        matches = list(_MATCH_TOKEN.finditer(chunk))
-        words = [m.group() for m in matches]
+        words = _MATCH_TOKEN.findall(chunk)
         if not self.exact and chunk is not lowered:
             words = [w.lower() for w in words]
-        return words, _Offsets(matches, start)
+        return words, _Offsets(chunk, start, len(words))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of every phrase found, in text order (longest first at one place)."""
@@ -580,30 +607,39 @@ class PhraseMatcher:
         count = len(words)
         starts = list(map(self.starting.__getitem__, words))
         for i in compress(range(count), starts):
-            for label, rest, size in starts[i]:
+            for label, rest, size, second in starts[i]:  # longest first: found stays in text order
                 if size == 1:
                     found.append((label, i, i + 1))
-                elif i + size <= count and all(map(_word_fits, rest, words[i + 1 : i + size])):
+                elif (
+                    i + size <= count
+                    and (second is None or words[i + 1] in second)
+                    and all(map(_word_fits, rest, words[i + 1 : i + size]))
+                ):
                     found.append((label, i, i + size))
-        found.sort(key=_by_place)
         return found
 
-    def _starting(self, word: str) -> tuple[tuple[str, tuple, int], ...]:
-        """``(label, the pattern's other words, size)`` of the phrases whose first word ``word`` fits.
+    def _starting(self, word: str) -> tuple[tuple[str, tuple, int, frozenset[str] | None], ...]:
+        """``(label, the pattern's other words, size, second words)`` of the phrases whose first word ``word`` fits.
 
-        In the order matches are reported at one place: exact first words, then
-        prefixes (``prisoner*``), then the other patterns (``*n't``).
+        In the order matches are reported at one place: longest first, then
+        exact first words, then prefixes (``prisoner*``), then the other
+        patterns (``*n't``). ``second words`` are all the words the pattern's
+        second word fits when it is exact (see :func:`_exact_words`), else None.
         """
         by_word = self.by_word
         candidates = list(by_word.get(word, ()))
         if word.endswith("'s") and len(word) > 3:
             candidates += by_word.get(word[:-2], [])
-        plan = [(label, pattern[1:], len(pattern)) for label, pattern in candidates
+        plan = [(label, pattern) for label, pattern in candidates
                 if len(pattern) == 1 or _word_fits(pattern[0], word)]  # fmt: skip
         for label, pattern in (*self.by_prefix.get(word[:3], ()), *self.others):
             if _word_fits(pattern[0], word):
-                plan.append((label, pattern[1:], len(pattern)))
-        return tuple(plan)
+                plan.append((label, pattern))
+        plan.sort(key=lambda entry: -len(entry[1]))  # stable: ties keep their order
+        return tuple(
+            (label, pattern[1:], len(pattern), _exact_words(pattern[1]) if len(pattern) > 1 else None)
+            for label, pattern in plan
+        )
 
 
 class _Plans(dict):
@@ -623,23 +659,34 @@ class _Plans(dict):
 
 
 class _Offsets(Sequence):
-    """``(start, end)`` of each matched word, offset by ``start``, made only for the words read."""
+    """``(start, end)`` of each word of ``chunk``, offset by ``start``: the chunk is read again only when one is asked for."""
 
-    __slots__ = ("matches", "start")
+    __slots__ = ("chunk", "start", "count", "matches")
 
-    def __init__(self, matches: Sequence[re.Match], start: int) -> None:
-        self.matches, self.start = matches, start
+    def __init__(self, chunk: str, start: int, count: int) -> None:
+        self.chunk, self.start, self.count = chunk, start, count
+        self.matches: list[re.Match] | None = None
 
     def __len__(self) -> int:
-        return len(self.matches)
+        return self.count
 
     def __getitem__(self, i: int) -> tuple[int, int]:
+        if self.matches is None:
+            self.matches = list(_MATCH_TOKEN.finditer(self.chunk))  # the words findall found
         match = self.matches[i]
         return self.start + match.start(), self.start + match.end()
 
 
-def _by_place(found: tuple[str, int, int]) -> tuple[int, int]:
-    return found[1], -found[2]
+def _exact_words(options: tuple[tuple[str, str], ...]) -> frozenset[str] | None:
+    """Every word a pattern word fits when all its alternatives are exact (possessives too), else None.
+
+    >>> sorted(_exact_words((("=", "war"), ("=", "a"))))
+    ['a', 'war', "war's"]
+    """
+    if any(kind != "=" for kind, _ in options):
+        return None
+    values = {value for _, value in options}
+    return frozenset(values | {f"{value}'s" for value in values if len(value) > 1})
 
 
 def _word_fits(options: tuple[tuple[str, str], ...], word: str) -> bool:
