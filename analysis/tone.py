@@ -47,6 +47,7 @@ from functools import cache, lru_cache
 from itertools import accumulate, compress
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataFileError
 from .records import (
@@ -115,10 +116,11 @@ class _Vader:
         # token -> what scoring needs of it (see _vader_token), filled as tokens are seen
         self.tokens = _Plans(self._token)
 
-    def _token(self, token: str) -> tuple[str, str, bool, bool, bool, int]:
+    def _token(self, token: str) -> tuple[str, str, bool, bool, bool, bool, int]:
         word, lead = (token, 0) if token.isalnum() else _vader_word(token)
         low = word.lower()
-        return word, low, low in self.lexicon, word.isupper(), low in self.negations or "n't" in low, lead
+        negates = low in self.negations or "n't" in low
+        return word, low, low in self.lexicon, word.isupper(), negates, low in self.boosters, lead
 
 
 @cache
@@ -154,15 +156,15 @@ def _vader_word(token: str) -> tuple[str, int]:
     return stripped, lead + len(token) - len(token.lstrip(_ASCII_PUNCTUATION))
 
 
-def _vader_token(token: str) -> tuple[str, str, bool, bool, bool, int]:
+def _vader_token(token: str) -> tuple[str, str, bool, bool, bool, bool, int]:
     """What scoring needs of a whitespace-separated token, worked out once per distinct token.
 
     The word as VADER reads it, lower-cased, whether the lexicon holds it,
-    whether it is in capitals, whether it negates, and how many characters
-    were stripped before it.
+    whether it is in capitals, whether it negates, whether it is a booster,
+    and how many characters were stripped before it.
 
-    >>> _vader_token("“NEVER,"), _vader_token("good")
-    (('NEVER', 'never', False, True, True, 1), ('good', 'good', True, False, False, 0))
+    >>> _vader_token("“NEVER,"), _vader_token("very")
+    (('NEVER', 'never', False, True, True, False, 1), ('very', 'very', False, False, False, True, 0))
     """
     return vader().tokens[token]
 
@@ -186,21 +188,27 @@ def _replace_emojis(text: str, emojis: dict[str, str]) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-class _Sentence:
+class _Sentence(NamedTuple):
     """The raw result of scoring one sentence."""
 
-    __slots__ = ("total", "punctuation", "pos_sum", "neg_sum", "neutral", "effects", "aside")
+    total: float  # sum of valences with punctuation emphasis
+    punctuation: float  # signed punctuation emphasis
+    pos_sum: float
+    neg_sum: float
+    neutral: int
+    effects: list  # [(word, start, end, base valence, final valence, modifiers)]
+    aside: list  # [(phrase, start, end, valence)]
 
-    def __init__(self, total, punctuation, pos_sum, neg_sum, neutral, effects, aside):
-        self.total = total  # sum of valences with punctuation emphasis
-        self.punctuation = punctuation  # signed punctuation emphasis
-        self.pos_sum, self.neg_sum, self.neutral = pos_sum, neg_sum, neutral
-        self.effects = effects  # [(word, start, end, base valence, final valence, modifiers)]
-        self.aside = aside  # [(phrase, start, end, valence)]
 
-    @property
-    def compound(self) -> float:
-        return self.total / math.sqrt(self.total * self.total + ALPHA) if self.total else 0.0
+def _token_ends(piece: str, raw: Sequence[str]) -> list[int]:
+    """Where each whitespace-separated token of ``piece`` ends, less its index: token i ends at ``ends[i] + i``.
+
+    >>> _token_ends("a bc  d", "a bc  d".split())
+    [1, 3, 5]
+    """
+    if " ".join(raw) == piece:  # one space between tokens
+        return list(accumulate(map(len, raw)))
+    return [match.end() - k for k, match in enumerate(_WORD.finditer(piece))]  # \S+ and str.split find the same tokens
 
 
 def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, int]] = ()) -> _Sentence:
@@ -209,38 +217,29 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     ``aside`` holds the ``(start, end)`` offsets of topic phrases found in the text (any may fall outside).
     """
     res = vader()
-    lexicon, boosters, n_scalar = res.lexicon, res.boosters, res.n_scalar
     piece = text[start:end]
     origin = None
     if not piece.isascii() and not res.emoji_set.isdisjoint(piece):
         piece, origin = _replace_emojis(piece, res.emojis)
     raw = piece.split()
     n = len(raw)
-    words, lower, known, upper, negating, lead = zip(*map(res.tokens.__getitem__, raw)) if n else ((),) * 6
-    ends: list[int] = []  # token i ends at ends[i] + i, found when first needed
-
-    def where(i: int) -> tuple[int, int]:
-        if not ends:
-            if " ".join(raw) == piece:  # one space between tokens
-                ends.extend(accumulate(map(len, raw)))
-            else:  # \S+ and str.split find the same tokens
-                ends.extend(match.end() - k for k, match in enumerate(_WORD.finditer(piece)))
-        s = ends[i] + i - len(raw[i]) + lead[i]  # past the punctuation stripped before the word
-        e = s + len(words[i])
-        if origin is not None:
-            s, e = origin[s], origin[e - 1] + 1
-        return start + s, start + e
+    if not n:
+        return _Sentence(0.0, 0.0, 0, 0, 0, [], [])
+    words, lower, known, upper, negating, boosting, lead = zip(*map(res.tokens.__getitem__, raw))
+    lexicon = res.lexicon
+    ends = None  # see _token_ends, found when first needed
 
     # Topic phrases set aside: their words count as words outside the lexicon.
     aside_found = []
-    found = [(s, e) for s, e in aside if s < end and start < e] if n else ()
+    found = [(s, e) for s, e in aside if s < end and start < e] if aside else ()
     if found:
         known = list(known)
         covered = bytearray(end - start)
         for s, e in found:
             s, e = max(s, start), min(e, end)
             covered[s - start : e - start] = b"\x01" * (e - s)
-        places = [where(i) for i in range(n)]
+        ends = _token_ends(piece, raw)
+        places = [_place(i, raw, words, lead, ends, origin, start) for i in range(n)]
         hit = [i for i, (s, e) in enumerate(places) if 1 in covered[s - start : e - start]]
         for i in hit:
             known[i] = False
@@ -253,63 +252,68 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
             aside_found.append((text[s:e], s, e, valence))
     if not any(known):  # nothing scores: what the steps below come to
         return _Sentence(0.0, 0.0, 0, 0, n, [], aside_found)
+    boosters, n_scalar = res.boosters, res.n_scalar
     cap_diff = 0 < n - sum(upper) < n
+    has_no, has_least = "no" in lower, "least" in lower
+    idioms = not res.idiom_starts.isdisjoint(zip(lower, lower[1:]))  # two neighbouring words start an idiom
+    # Whether a word before a scored one can change it: else the three words before each are not looked at.
+    modified = idioms or any(boosting) or any(negating) or "so" in lower or "this" in lower
 
     # Words outside the lexicon, boosters and the "kind" of "kind of" score 0.
     sentiments = [0.0] * n
     notes: dict[int, list[str]] = {}
-    idioms = None  # whether any two neighbouring words start an idiom, found when first needed
     for i in compress(range(n), known):
         low = lower[i]
-        if low in boosters or (i < n - 1 and low == "kind" and lower[i + 1] == "of"):
+        if boosting[i] or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
             continue
         mods: list[str] = []
         base = lexicon[low]
         valence = base
-        if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
-            valence = 0.0  # "no" negates the next word (even one set aside) rather than scoring itself
-        if (
-            (i > 0 and lower[i - 1] == "no")
-            or (i > 1 and lower[i - 2] == "no")
-            or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
-        ):
-            valence = base * n_scalar
-            mods.append("negated by 'no'")
+        if has_no:
+            if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
+                valence = 0.0  # "no" negates the next word (even one set aside) rather than scoring itself
+            if (
+                (i > 0 and lower[i - 1] == "no")
+                or (i > 1 and lower[i - 2] == "no")
+                or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
+            ):
+                valence = base * n_scalar
+                mods.append("negated by 'no'")
         if upper[i] and cap_diff:
             valence += res.c_incr if valence > 0 else -res.c_incr
             mods.append("in capitals")
-        for back in (0, 1, 2):
-            j = i - (back + 1)
-            if j < 0 or known[j]:
-                continue
-            scalar = boosters.get(lower[j], 0.0)
-            if scalar:
-                if valence < 0:
-                    scalar = -scalar
-                if upper[j] and cap_diff:
-                    scalar += res.c_incr if valence > 0 else -res.c_incr
-                scalar *= (1.0, 0.95, 0.9)[back]
-                grows = (scalar > 0) == (valence >= 0)
-                valence += scalar
-                mods.append(f"{'intensified' if grows else 'dampened'} by '{words[j]}'")
-            if negating[j] or (back == 2 and lower[i - 1] in ("so", "this")):  # else _negation_check changes nothing
-                valence = _negation_check(valence, lower, back, i, res.negations, n_scalar, mods)
-            if back == 2:
-                if idioms is None:
-                    idioms = not res.idiom_starts.isdisjoint(zip(lower, lower[1:]))
-                near = lower[i - 3 : i + 3] if idioms else ()
-                if near and not res.idiom_starts.isdisjoint(zip(near, near[1:])):
-                    before = valence
-                    valence = _idioms(valence, lower, i, res.special_cases, boosters)
-                    if valence != before:
-                        mods.append("idiom")
-        if i > 1 and not known[i - 1] and lower[i - 1] == "least":
-            if lower[i - 2] not in ("at", "very"):
+        if modified:
+            for back in (0, 1, 2):
+                j = i - (back + 1)
+                if j < 0 or known[j]:
+                    continue
+                scalar = boosters[lower[j]] if boosting[j] else 0.0
+                if scalar:
+                    if valence < 0:
+                        scalar = -scalar
+                    if upper[j] and cap_diff:
+                        scalar += res.c_incr if valence > 0 else -res.c_incr
+                    scalar *= (1.0, 0.95, 0.9)[back]
+                    grows = (scalar > 0) == (valence >= 0)
+                    valence += scalar
+                    mods.append(f"{'intensified' if grows else 'dampened'} by '{words[j]}'")
+                if negating[j] or (back == 2 and lower[i - 1] in ("so", "this")):  # else _negation_check changes nothing
+                    valence = _negation_check(valence, lower, back, i, res.negations, n_scalar, mods)
+                if back == 2 and idioms:
+                    near = lower[i - 3 : i + 3]
+                    if not res.idiom_starts.isdisjoint(zip(near, near[1:])):
+                        before = valence
+                        valence = _idioms(valence, lower, i, res.special_cases, boosters)
+                        if valence != before:
+                            mods.append("idiom")
+        if has_least:
+            if i > 1 and not known[i - 1] and lower[i - 1] == "least":
+                if lower[i - 2] not in ("at", "very"):
+                    valence *= n_scalar
+                    mods.append("negated by 'least'")
+            elif i > 0 and not known[i - 1] and lower[i - 1] == "least":
                 valence *= n_scalar
                 mods.append("negated by 'least'")
-        elif i > 0 and not known[i - 1] and lower[i - 1] == "least":
-            valence *= n_scalar
-            mods.append("negated by 'least'")
         sentiments[i] = valence
         notes[i] = mods
 
@@ -332,16 +336,34 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     elif total < 0:
         signed = -emphasis
     total += signed
-    scored = list(compress(sentiments, sentiments))
-    pos_sum = sum(s + 1 for s in scored if s > 0)
-    neg_sum = sum(s - 1 for s in scored if s < 0)
+    pos_sum = neg_sum = 0
+    for s in compress(sentiments, sentiments):
+        if s > 0:
+            pos_sum += s + 1
+        elif s < 0:
+            neg_sum += s - 1
     neutral = sentiments.count(0.0)
     if pos_sum > -neg_sum:
         pos_sum += emphasis
     elif pos_sum < -neg_sum:
         neg_sum -= emphasis
-    effects = [(words[i], *where(i), lexicon[lower[i]], sentiments[i], tuple(notes.get(i, ()))) for i in compress(range(n), sentiments)]
+    effects = []
+    for i in compress(range(n), sentiments):
+        if ends is None:
+            ends = _token_ends(piece, raw)
+        effects.append(
+            (words[i], *_place(i, raw, words, lead, ends, origin, start), lexicon[lower[i]], sentiments[i], tuple(notes.get(i, ())))
+        )
     return _Sentence(total, signed, pos_sum, neg_sum, neutral, effects, aside_found)
+
+
+def _place(i: int, raw, words, lead, ends: list[int], origin: list[int] | None, start: int) -> tuple[int, int]:
+    """``(start, end)`` in the text of VADER's word ``i`` of a sentence starting at ``start``."""
+    s = ends[i] + i - len(raw[i]) + lead[i]  # past the punctuation stripped before the word
+    e = s + len(words[i])
+    if origin is not None:
+        s, e = origin[s], origin[e - 1] + 1
+    return start + s, start + e
 
 
 def _idioms(valence: float, lower: Sequence[str], i: int, cases: dict[str, float], boosters: dict[str, float]) -> float:
@@ -403,24 +425,28 @@ def _combine(text: str, sentences: Sequence[_Sentence]) -> ToneScore:
     """Average the sentences' compounds; pool their positive, negative and neutral weights."""
     if not sentences:
         return ToneScore(0.0, 0.0, 0.0, 0.0, sentences=0)
-    count = len(sentences)
     toned = [s for s in sentences if s.total] or sentences
-    compound = sum(s.compound for s in toned) / len(toned)
-    pos_sum = sum(s.pos_sum for s in sentences)
-    neg_sum = sum(s.neg_sum for s in sentences)
-    neutral = sum(s.neutral for s in sentences)
-    weight = pos_sum + abs(neg_sum) + neutral
+    share = len(toned)
+    compound = 0
+    for s in toned:
+        compound += s.total / math.sqrt(s.total * s.total + ALPHA) if s.total else 0.0
+    compound /= share
+    pos_sum = neg_sum = neutral = 0
     words, aside, punctuation = [], [], 0.0
-    for s in sentences:
-        scale = 1.0 / (math.sqrt(s.total * s.total + ALPHA) * len(toned))
-        for word, start, end, base, final, mods in s.effects:
+    for total, signed, pos, neg, neu, effects, aside_found in sentences:
+        pos_sum += pos
+        neg_sum += neg
+        neutral += neu
+        scale = 1.0 / (math.sqrt(total * total + ALPHA) * share)
+        for word, start, end, base, final, mods in effects:
             words.append(WordEffect(word, Span(start, end), base, round(final * scale, 4), mods))
-        punctuation += s.punctuation * scale
-        for phrase, start, end, valence in s.aside:
+        punctuation += signed * scale
+        for phrase, start, end, valence in aside_found:
             if valence:
                 aside.append(WordEffect(phrase, Span(start, end), round(valence, 3), 0.0, (), TOPIC_REASON))
+    weight = pos_sum + abs(neg_sum) + neutral
     if not weight:
-        return ToneScore(0.0, 0.0, 0.0, 0.0, (), tuple(aside), count)
+        return ToneScore(0.0, 0.0, 0.0, 0.0, (), tuple(aside), len(sentences))
     return ToneScore(
         compound=round(compound, 4),
         pos=round(abs(pos_sum / weight), 3),
@@ -428,7 +454,7 @@ def _combine(text: str, sentences: Sequence[_Sentence]) -> ToneScore:
         neg=round(abs(neg_sum / weight), 3),
         words=tuple(words),
         set_aside=tuple(aside),
-        sentences=count,
+        sentences=len(sentences),
         punctuation=round(punctuation, 4),
     )
 
@@ -591,10 +617,9 @@ class PhraseMatcher:
             lowered = chunk.lower()
             if len(lowered) == len(chunk):  # a few characters (İ) grow when lower-cased
                 chunk = lowered
-        words = _MATCH_TOKEN.findall(chunk)
-        if not self.exact and chunk is not lowered:
-            words = [w.lower() for w in words]
-        return words, _Offsets(chunk, start, len(words))
+        found = _MATCH_TOKEN.findall(chunk)
+        words = [w.lower() for w in found] if not self.exact and chunk is not lowered else found
+        return words, _Offsets(chunk, start, found)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """``(label, start, end)`` of every phrase found, in text order (longest first at one place)."""
@@ -659,22 +684,41 @@ class _Plans(dict):
 
 
 class _Offsets(Sequence):
-    """``(start, end)`` of each word of ``chunk``, offset by ``start``: the chunk is read again only when one is asked for."""
+    """``(start, end)`` of each of ``words`` in ``chunk``, offset by ``start``, found only up to the word asked for.
 
-    __slots__ = ("chunk", "start", "count", "matches")
+    Only white space separates one word from the next, so each is the first
+    occurrence of its text after the word before.
+    """
 
-    def __init__(self, chunk: str, start: int, count: int) -> None:
-        self.chunk, self.start, self.count = chunk, start, count
-        self.matches: list[re.Match] | None = None
+    __slots__ = ("chunk", "start", "words", "starts")
+
+    def __init__(self, chunk: str, start: int, words: Sequence[str]) -> None:
+        self.chunk, self.start, self.words = chunk, start, words
+        self.starts: list[int] = []
 
     def __len__(self) -> int:
-        return self.count
+        return len(self.words)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """``(start, end)`` of words ``i`` to ``j - 1`` (``0 <= i < j``)."""
+        return self[i][0], self[j - 1][1]
 
     def __getitem__(self, i: int) -> tuple[int, int]:
-        if self.matches is None:
-            self.matches = list(_MATCH_TOKEN.finditer(self.chunk))  # the words findall found
-        match = self.matches[i]
-        return self.start + match.start(), self.start + match.end()
+        words, starts = self.words, self.starts
+        if i < 0:
+            i += len(words)
+        if not 0 <= i < len(words):
+            raise IndexError("word index out of range")
+        if i >= len(starts):
+            find = self.chunk.find
+            k = len(starts)
+            at = starts[-1] + len(words[k - 1]) if starts else 0
+            for k in range(k, i + 1):
+                at = find(words[k], at)
+                starts.append(at)
+                at += len(words[k])
+        at = self.start + starts[i]
+        return at, at + len(words[i])
 
 
 def _exact_words(options: tuple[tuple[str, str], ...]) -> frozenset[str] | None:
@@ -921,7 +965,19 @@ def cue_stance(cue: str | None, *, stances: dict[str, str] | None = None) -> str
     """
     if cue is None:
         return None
-    table = default_cue_stances() if stances is None else stances
+    if stances is None:
+        return _shipped_cue_stance(cue)
+    return _cue_stance(cue, stances)
+
+
+@lru_cache(maxsize=4096)
+def _shipped_cue_stance(cue: str) -> str:
+    """The stance ``cue_stances.tsv`` gives a cue, worked out once per cue."""
+    return _cue_stance(cue, default_cue_stances())
+
+
+def _cue_stance(cue: str, table: dict[str, str]) -> str:
+    """The stance ``table`` gives the whole cue, else its first listed two-word or one-word part."""
     words = cue.lower().replace("’", "'").split()
     whole = " ".join(words)
     if whole in table:
@@ -989,14 +1045,15 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
         aside, found = [], []
         for part in quote.content:
             words, spans = caseless.tokens(text, part.start, part.end)
-            labels = set()
+            maybe_exact = False
             for label, i, j in caseless.find_words(words):
-                labels.add(label)
                 if label is _ASIDE:
-                    aside.append((spans[i][0], spans[j - 1][1]))
-                elif label is not _MAYBE_EXACT:
-                    found.append((label, spans[i][0], spans[j - 1][1]))
-            if exact is not None and (not screened or _MAYBE_EXACT in labels):
+                    aside.append(spans.span(i, j))
+                elif label is _MAYBE_EXACT:
+                    maybe_exact = True
+                else:
+                    found.append((label, *spans.span(i, j)))
+            if exact is not None and (not screened or maybe_exact):
                 normed = _norm(text[part.start : part.end])  # the words as written: ’ → ' keeps every offset
                 originals = [normed[s - part.start : e - part.start] for s, e in spans]
                 found.extend((label, spans[i][0], spans[j - 1][1]) for label, i, j in exact.find_words(originals))
