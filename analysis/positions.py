@@ -280,9 +280,8 @@ class _Clause:
         return stance, self.words_text(source, i, j)
 
 
-def _holders(attributed: AttributedArticle, quote: Quote) -> list[tuple[str, str | None]]:
-    """(name, side) of the quote's speakers who can hold a position: people and organisations, never outlets."""
-    outlets = {o.name.lower() for o in attributed.outlets}
+def _holders(quote: Quote, outlets: set[str]) -> list[tuple[str, str | None]]:
+    """(name, side) of the quote's speakers who can hold a position: people and organisations, never ``outlets`` (lower case)."""
     return [(s.name, s.side) for s in quote.speakers if s.name.lower() not in outlets]
 
 
@@ -303,9 +302,10 @@ def find_positions(
     ranks = _stance_ranks(stance_phrases)
     text = attributed.article.text
     ends = sentence_ends(attributed)
+    outlets = {o.name.lower() for o in attributed.outlets}
     positions: list[Position] = []
     for index, quote in enumerate(attributed.quotes):
-        holders = _holders(attributed, quote)
+        holders = _holders(quote, outlets)
         if not holders or not quote.content:
             continue
         pieces = _quote_spans(attributed, quote, ends)
