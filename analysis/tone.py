@@ -45,6 +45,7 @@ import string
 from collections.abc import Collection, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, compress
+from operator import itemgetter
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -142,7 +143,6 @@ def _vader_words(text: str) -> list[str]:
     return [token if token.isalnum() else _vader_word(token)[0] for token in text.split()]
 
 
-@lru_cache(maxsize=65536)
 def _vader_word(token: str) -> tuple[str, int]:
     """A whitespace-separated token as VADER reads it, and how many characters were stripped before it."""
     lead = 0
@@ -200,6 +200,9 @@ class _Sentence(NamedTuple):
     aside: list  # [(phrase, start, end, valence)]
 
 
+_IN_LEXICON = itemgetter(2)  # of what _Vader.tokens holds
+
+
 def _token_ends(piece: str, raw: Sequence[str]) -> list[int]:
     """Where each whitespace-separated token of ``piece`` ends, less its index: token i ends at ``ends[i] + i``.
 
@@ -225,13 +228,16 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     n = len(raw)
     if not n:
         return _Sentence(0.0, 0.0, 0, 0, 0, [], [])
-    words, lower, known, upper, negating, boosting, lead = zip(*map(res.tokens.__getitem__, raw))
+    tokens = list(map(res.tokens.__getitem__, raw))
+    found = [(s, e) for s, e in aside if s < end and start < e] if aside else ()
+    if not found and not any(map(_IN_LEXICON, tokens)):  # nothing scores: what the steps below come to
+        return _Sentence(0.0, 0.0, 0, 0, n, [], [])
+    words, lower, known, upper, negating, boosting, lead = zip(*tokens)
     lexicon = res.lexicon
     ends = None  # see _token_ends, found when first needed
 
     # Topic phrases set aside: their words count as words outside the lexicon.
     aside_found = []
-    found = [(s, e) for s, e in aside if s < end and start < e] if aside else ()
     if found:
         known = list(known)
         covered = bytearray(end - start)
@@ -447,15 +453,15 @@ def _combine(text: str, sentences: Sequence[_Sentence]) -> ToneScore:
     weight = pos_sum + abs(neg_sum) + neutral
     if not weight:
         return ToneScore(0.0, 0.0, 0.0, 0.0, (), tuple(aside), len(sentences))
-    return ToneScore(
-        compound=round(compound, 4),
-        pos=round(abs(pos_sum / weight), 3),
-        neu=round(abs(neutral / weight), 3),
-        neg=round(abs(neg_sum / weight), 3),
-        words=tuple(words),
-        set_aside=tuple(aside),
-        sentences=len(sentences),
-        punctuation=round(punctuation, 4),
+    return ToneScore(  # compound, pos, neu, neg, words, set aside, sentences, punctuation (positional: cheaper)
+        round(compound, 4),
+        round(abs(pos_sum / weight), 3),
+        round(abs(neutral / weight), 3),
+        round(abs(neg_sum / weight), 3),
+        tuple(words),
+        tuple(aside),
+        len(sentences),
+        round(punctuation, 4),
     )
 
 
@@ -660,6 +666,8 @@ class PhraseMatcher:
         for label, pattern in (*self.by_prefix.get(word[:3], ()), *self.others):
             if _word_fits(pattern[0], word):
                 plan.append((label, pattern))
+        if not plan:
+            return ()
         plan.sort(key=lambda entry: -len(entry[1]))  # stable: ties keep their order
         return tuple(
             (label, pattern[1:], len(pattern), _exact_words(pattern[1]) if len(pattern) > 1 else None)
@@ -1014,10 +1022,15 @@ def _quote_spans(attributed: AttributedArticle, quote: Quote, ends: Sequence[int
 
 
 def _speaker_names(quote: Quote) -> tuple[str, ...]:
+    if len(quote.speakers) == 1:
+        return (quote.speakers[0].name,)
     return tuple(dict.fromkeys(s.name for s in quote.speakers))
 
 
 def _sides(quote: Quote) -> tuple[str, ...]:
+    if len(quote.speakers) == 1:
+        side = quote.speakers[0].side
+        return (side,) if side else ()
     return tuple(dict.fromkeys(s.side for s in quote.speakers if s.side))
 
 
@@ -1060,18 +1073,17 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
         score = _score_spans(text, _quote_spans(attributed, quote, ends), aside)
         markers = _markers(text, found)
         cue = quote.cue.text(text) if quote.cue is not None else None
-        content = quote.content_text(text)
         results.append(
-            QuoteTone(
-                index=index,
-                speakers=_speaker_names(quote),
-                side=" & ".join(_sides(quote)) or None,
-                content=content,
-                cue=cue,
-                cue_stance=cue_stance(cue),
-                score=score,
-                markers=markers,
-                words=sum(len(text[part.start : part.end].split()) for part in quote.content),
+            QuoteTone(  # index, speakers, side, content, cue, cue stance, score, markers, words (positional: cheaper)
+                index,
+                _speaker_names(quote),
+                " & ".join(_sides(quote)) or None,
+                quote.content_text(text),
+                cue,
+                cue_stance(cue),
+                score,
+                markers,
+                sum(len(text[part.start : part.end].split()) for part in quote.content),
             )
         )
     return tuple(results)

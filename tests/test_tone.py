@@ -354,3 +354,13 @@ def test_seed_markers_and_cue_stances(source):
     assert _row(rows, "had offered to return")["cue_stance"] == "distancing"
     assert _row(rows, "Civilians and children")["cue_stance"] == "emphatic"
     assert _row(rows, "First and foremost")["cue_stance"] == "neutral"
+
+
+def test_records_fields_in_the_order_tone_builds_them():
+    """score_quotes and _combine pass QuoteTone's and ToneScore's fields by position."""
+    from dataclasses import fields
+
+    from analysis.records import QuoteTone, ToneScore
+
+    assert [f.name for f in fields(ToneScore)] == ["compound", "pos", "neu", "neg", "words", "set_aside", "sentences", "punctuation"]
+    assert [f.name for f in fields(QuoteTone)] == ["index", "speakers", "side", "content", "cue", "cue_stance", "score", "markers", "words"]
