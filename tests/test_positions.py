@@ -110,6 +110,17 @@ def test_the_topic_screen_never_skips_a_quote_that_names_a_topic(content):
     assert names == (content != "nobody trusts the powerful")
 
 
+def test_a_sentence_cut_inside_a_word_still_screens_its_pieces():
+    from analysis.records import Sentence
+
+    text = "they backed the xceasefire at once, Ann Lee said."
+    cut = text.index("ceasefire")  # a sentence boundary inside "xceasefire": the second piece names the topic
+    sentences = (Sentence(Span(0, cut), 0, 0), Sentence(Span(cut, len(text)), 0, 1))
+    quote = Quote("indirect", (Span(0, 34),), Span(44, 48), Span(36, 43), (Speaker("Ann Lee", side="X"),))
+    attributed = AttributedArticle(Article(text), Tokens(text, (Span(0, len(text)),), sentences), (quote,))
+    assert [p.topic for p in find_positions(attributed)] == ["ceasefire"]
+
+
 def test_an_unresolved_speaker_or_an_outlet_holds_no_position():
     assert find_positions(one_quote("Kyiv welcomed the ceasefire", speaker=None)) == ()
     attributed = one_quote("Kyiv welcomed the ceasefire", speaker=Speaker("The Gaze", kind="organisation"))
