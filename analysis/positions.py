@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .records import AttributedArticle, Position, Quote, Span, Topic
-from .tone import PhraseMatcher, _quote_spans, _resolve_topics, read_topics, sentence_ends
+from .tone import PhraseMatcher, _quote_spans, _resolve_topics, sentence_ends
 
 STANCES = ("support", "oppose", "propose", "offer", "demand", "reject", "neutral")
 
@@ -151,6 +151,7 @@ def _topic_screen(topics: tuple[Topic, ...]) -> re.Pattern:
     quote without cutting it into clauses and words. It may find more (the
     rest of the phrase is not looked at), never less.
 
+    >>> from analysis.tone import read_topics
     >>> screen = _topic_screen(read_topics())
     >>> [bool(screen.search(text)) for text in ("the prisoners' release", "a peace rally", "a powerful nobody")]
     [True, True, False]
