@@ -1016,20 +1016,9 @@ def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]
         if frame.source is not None:
             return frame.source
     low, raw = words.low, words.raw
-    i = first
-    while i < c0 and (raw[i] in QUOTE_TOKENS or low[i] in {"but", "and", "so", "yet", "then"}):
-        i += 1
-    if i >= c0:
+    i = _subject_start(words, first, c0)
+    if i is None:
         return None
-    if low[i] in PREPOSITIONS or (low[i].endswith(PARTICIPLE_ENDING) and _is_cap(raw[i]) and low[i] not in load_speaker_nouns()):
-        # "In an interview with the Journal, Trump … and said …", "Speaking in his own voice, he …, saying":
-        # the subject after an opening phrase
-        comma = next((k for k in range(i + 1, min(c0, i + MAX_COMMA_LEAD_IN + 2)) if raw[k] == ","), None)
-        if comma is None or any(low[k] in CLAUSE_WORDS for k in range(i + 1, comma)):
-            return None
-        i = comma + 1
-        if i >= c0:
-            return None
     if low[i].split("'")[0] in SUBJECT_PRONOUNS:
         return (i, i)
     if _is_cap(raw[i]) and low[i] not in FUNCTION_WORDS:
@@ -1598,20 +1587,38 @@ def _looks_like_title(words: _Words, inner: list[int], region: QuotedRegion) -> 
     return bool(content) and all(_is_cap(raw[k]) for k in content)
 
 
-def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int], int] | None:
-    """(subject phrase, verb) of the sentence a quoted phrase at word ``a`` sits in, when the subject is a speaker."""
+def _subject_start(words: _Words, first: int, end: int) -> int | None:
+    """Where a sentence's subject can start, before word ``end``: past quotation marks, a leading
+    conjunction and an opening phrase up to its comma ("In an interview with the Journal, …",
+    "Speaking in his own voice, …", "Since then, …", "On July 6, 2015, …"); None when an opening
+    phrase holds a clause or nothing is left."""
     raw, low = words.raw, words.low
     i = first
-    while i < a and (raw[i] in QUOTE_TOKENS or low[i] in {"but", "and", "so", "yet", "still"}):
+    while i < end and (raw[i] in QUOTE_TOKENS or low[i] in {"but", "and", "so", "yet", "then", "still"}):
         i += 1
-    if i < a and (low[i] in PREPOSITIONS or low[i] in OPENING_WORDS or (low[i].endswith("ly") and len(low[i]) > 4)):
-        comma = next((k for k in range(i + 1, min(a, i + MAX_COMMA_LEAD_IN + 3)) if raw[k] == ","), None)
+    if i >= end:
+        return None
+    opening = (
+        low[i] in PREPOSITIONS
+        or low[i] in OPENING_WORDS
+        or (low[i].endswith("ly") and len(low[i]) > 4)
+        or (low[i].endswith(PARTICIPLE_ENDING) and _is_cap(raw[i]) and low[i] not in load_speaker_nouns())
+    )
+    if opening:
+        comma = next((k for k in range(i + 1, min(end, i + MAX_COMMA_LEAD_IN + 3)) if raw[k] == ","), None)
         if comma is None or any(low[k] in CLAUSE_WORDS or words.region_of[k] >= 0 for k in range(i + 1, comma)):
             return None
         i = comma + 1
-        if i + 1 < a and raw[i].isdigit() and len(raw[i]) == 4 and raw[i + 1] == ",":
+        if i + 1 < end and raw[i].isdigit() and len(raw[i]) == 4 and raw[i + 1] == ",":
             i += 2  # "On July 6, 2015, Sanders …"
-    if i >= a or words.region_of[i] >= 0:
+    return i if i < end else None
+
+
+def _clause_subject(words: _Words, first: int, a: int) -> tuple[tuple[int, int], int] | None:
+    """(subject phrase, verb) of the sentence a quoted phrase at word ``a`` sits in, when the subject is a speaker."""
+    raw, low = words.raw, words.low
+    i = _subject_start(words, first, a)
+    if i is None or words.region_of[i] >= 0:
         return None
     nouns = load_speaker_nouns()
     contraction = low[i].rsplit("'", 1)
