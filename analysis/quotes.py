@@ -604,8 +604,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if src is None or src[0] >= j:
             return None
         return _Frame((c0, c1), lemma, cue.type, src, "right", "participle: '… by saying …' takes the sentence subject")
-    plural = j - 2 >= first and low[j - 1] == "and" and _is_cap(raw[j - 2]) and _is_cap(raw[j])  # "Obama and Clinton call"
-    if not participle and not with_subject and not _form_fits(low[c0], lemma, "they" if plural else low[j] if j >= first else "", skipped):
+    paired = j - 2 >= first and low[j - 1] == "and" and _is_cap(raw[j - 2]) and _is_cap(raw[j])  # "Obama and Clinton call"
+    if not participle and not with_subject and not _form_fits(low[c0], lemma, "they" if paired else low[j] if j >= first else "", skipped):
         return None
     if j >= first and low[j] in {"who", "which", "that"}:
         # relative clause: "Smith, who said that …" — the source is the relative pronoun, resolved later
@@ -615,8 +615,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     if j >= first and _is_word(raw[j]) and low[j] not in BOUNDARY and low[j] not in NP_LINKS:
         if not _subject_head(words, j, first):
             return None
-        coordinated = j - 2 >= first and low[j - 1] == "and" and _is_cap(raw[j - 2]) and _is_cap(raw[j])  # "Obama and Clinton call"
-        bare_name = _is_cap(raw[j]) and low[j] not in load_speaker_nouns() and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1]) or coordinated)
+        bare_name = _is_cap(raw[j]) and low[j] not in load_speaker_nouns() and (j == first or not _is_word(raw[j - 1]) or _is_cap(raw[j - 1]) or paired)
         after_quote = _after_closing_quote(words, first, j)
         if low[c0] in WEAK_FORMS and not (low[j] in SUBJECT_PRONOUNS or bare_name or after_quote):
             return None  # "member states", "his remarks": a noun, not a cue ("“…,” a voice-over states" is one)
@@ -1073,7 +1072,7 @@ def _direct_quotes(
             rule = frame.rule if frame is not None and frame.rule.startswith("direct") else "direct: cue before the opening mark"
         if frame is None and starts:
             frame = _signature_frame(words, region)
-            rule = "direct: signed by a name after a dash"
+            rule = frame.rule if frame is not None else rule
         content = list(region.parts)
         if frame is None and (not starts or _is_fragment(words, region)):
             continue  # a quoted fragment inside a sentence: left to the indirect pass (mixed)
@@ -1339,8 +1338,9 @@ def _signature_frame(words: _Words, region: QuotedRegion) -> _Frame | None:
     if i + 1 >= n or raw[i] not in SIGNATURE_DASHES or words.region_of[i] >= 0:
         return None
     para = words.sent_para[words.sent[i]]
-    own_line = para != words.sent_para[words.sent[words.index_at(region.end) - 1]]
-    if own_line and (para != words.sent_para[words.sent[words.index_at(region.end) - 1]] + 1 or words.sent_range[words.sent[i]][0] != i):
+    close_para = words.sent_para[words.sent[words.index_at(region.end) - 1]]
+    own_line = para != close_para
+    if own_line and (para != close_para + 1 or words.sent_range[words.sent[i]][0] != i):
         return None  # a dash opening a later paragraph, or inside one
     j = i + 1
     capitals = 0
@@ -1566,10 +1566,9 @@ def _subject_fragments(words: _Words, regions, quotes: list[Quote], direct: set[
         if found is None:
             continue
         np, verb = found
-        end = b
         quotes.append(
             Quote(
-                "mixed", (Span(words.starts[verb + 1], words.ends[end]),), words.span(verb, verb), words.span(*np),
+                "mixed", (Span(words.starts[verb + 1], words.ends[b]),), words.span(verb, verb), words.span(*np),
                 paragraph=words.sent_para[s], sentence=s,
                 reason="subject: a quoted phrase in a sentence whose subject is a speaker (no cue)",
                 problems=(region.problem,) if region.problem else (),
