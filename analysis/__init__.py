@@ -9,7 +9,7 @@ first use, so ``import analysis`` is cheap and nothing runs on import.
 'Over 1,200 POWs to Be Exchanged Following Talks in Istanbul'
 
 Stages, one module each: load → tokenize → quotes → speakers (attribution)
-→ tone / positions → frames / plots / display → report; cli parses arguments
+→ corpus → tone / positions → frames / plots / display → report; cli parses arguments
 only. Errors: see :mod:`analysis.errors`.
 """
 
@@ -34,6 +34,7 @@ _EXPORTS = {
     "OutletCitation": "records",
     "AttributedArticle": "records",
     "LoadFailure": "records",
+    "Mention": "records",
     # errors
     "AnalysisError": "errors",
     "InputError": "errors",
@@ -58,6 +59,11 @@ _EXPORTS = {
     "quotes_json": "attribution",
     "merge_continuations": "attribution",
     "load_cues": "quotes",
+    # corpus: one speaker across articles
+    "article_speakers": "corpus",
+    "merge_speakers": "corpus",
+    "SpeakerIndex": "corpus",
+    "CorpusSpeaker": "corpus",
     # tone and positions
     "WordEffect": "records",
     "ToneScore": "records",

@@ -11,8 +11,9 @@ its speakers. :func:`quotes_json` turns the result into the plain JSON the
 >>> result = attribute(article)
 >>> [(q.kind, q.speaker.name, q.speaker.side) for q in result.quotes]
 [('indirect', 'Ivan Petrenko', 'Ukraine'), ('direct', 'Ivan Petrenko', 'Ukraine')]
->>> quotes_json(result)["quotes"][1]
-{'kind': 'direct', 'speaker': 'Ivan Petrenko', 'side': 'Ukraine', 'cue': [[68, 73]], 'sources': [[65, 67]], 'contents': [[53, 64]]}
+>>> row = quotes_json(result)["quotes"][1]
+>>> {key: row[key] for key in ("quote", "kind", "speaker", "side", "speaker_id", "text", "cue", "sources", "contents")}
+{'quote': 2, 'kind': 'direct', 'speaker': 'Ivan Petrenko', 'side': 'Ukraine', 'speaker_id': 'ivan-petrenko', 'text': '“We tried,”', 'cue': [[68, 73]], 'sources': [[65, 67]], 'contents': [[53, 64]]}
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def attribute(
     candidates, mark_problems = find_candidates_and_problems(tokens, cues=cues or load_cues())
     resolution = resolve_speakers(tokens, candidates, sides=sides)
     quotes = _drop_outlet_echoes(resolution.quotes)
-    return AttributedArticle(article, tokens, quotes, resolution.speakers, resolution.outlets, mark_problems)
+    return AttributedArticle(
+        article, tokens, quotes, resolution.speakers, resolution.outlets, mark_problems, entities=resolution.speakers
+    )
 
 
 def _drop_outlet_echoes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
@@ -142,24 +145,37 @@ def lend_continuation_sources(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
 
 
 def quotes_json(attributed: AttributedArticle) -> dict:
-    """The quotes as plain JSON: kind, speaker(s), side(s) and code-point spans of cue, sources and contents.
+    """The quotes as plain JSON: number, kind, speaker(s), side(s), ids, text and code-point spans.
 
-    A joint statement lists its speakers (and their sides); a quote whose
-    speaker cannot be resolved has ``null``; a continuation quote lists the
-    source mention of the quote it continues (see :func:`lend_continuation_sources`).
+    ``quote`` is the quote's 1-based number (the same in every table and
+    figure); ``speaker``, ``side`` and ``speaker_id`` are a string (or null)
+    for one speaker and lists for a joint statement; ``text`` is the content
+    as written (parts joined with " … "), ``contents`` its spans; ``link``
+    says how the source mention was linked to the speaker. A continuation
+    quote lists the source mention of the quote it continues (see
+    :func:`lend_continuation_sources`).
     """
+    text = attributed.article.text
     out = []
-    for q in lend_continuation_sources(attributed.quotes):
-        names = [s.name for s in q.speakers]
-        sides = [s.side for s in q.speakers]
+    for number, q in enumerate(lend_continuation_sources(attributed.quotes), 1):
         out.append(
             {
+                "quote": number,
                 "kind": q.kind,
-                "speaker": names[0] if len(names) == 1 else (names or None),
-                "side": sides[0] if len(sides) == 1 else (sides or None),
+                "speaker": _one_or_list([s.name for s in q.speakers]),
+                "side": _one_or_list([s.side for s in q.speakers]),
+                "speaker_id": _one_or_list([s.id for s in q.speakers]),
+                "text": q.content_text(text),
                 "cue": [q.cue.as_list()] if q.cue else [],
                 "sources": [q.source.as_list()] if q.source else [],
                 "contents": [span.as_list() for span in q.content],
+                "link": q.link or None,
+                "rule": q.reason,
             }
         )
     return {"file": attributed.article.name, "quotes": out}
+
+
+def _one_or_list(values: list):
+    """One value as itself, several as a list, none as None (the JSON shape of speaker, side and id)."""
+    return values[0] if len(values) == 1 else (values or None)

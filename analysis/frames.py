@@ -211,7 +211,7 @@ def _tone_frame(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
     from .tone import tone_rows
 
     rows = tone_rows(attributed, topics=topics)
-    labels = [quote_speaker(attributed.quotes[row["quote"]]) for row in rows]
+    labels = [quote_speaker(attributed.quotes[row["quote"] - 1]) for row in rows]  # "quote" is 1-based
     frame = pd.DataFrame(rows)
     if rows:
         frame["speaker"], frame["side"] = [speaker for speaker, _ in labels], [side for _, side in labels]

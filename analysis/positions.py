@@ -377,7 +377,7 @@ def position_row(position: Position, text: str) -> dict:
         "evidence": position.evidence.text(text),
         "modality": position.modality,
         "negated": position.negated,
-        "quote": position.quote,
+        "quote": position.quote + 1,
         "evidence_span": [position.evidence.start, position.evidence.end],
         "reason": position.reason,
     }

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
-SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+SpeakerKind = Literal["person", "organisation", "country", "group", "unknown"]
+MentionKind = Literal["name", "pronoun", "role", "group", "outlet", "document"]
 
 
 class Span(NamedTuple):
@@ -104,14 +105,36 @@ class Tokens:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """A person or organisation that speaks in an article."""
+    """A person, organisation, country or group an article mentions (and usually quotes).
 
-    name: str  # canonical (fullest) name in the article, e.g. "Rustem Umerov"
+    Within one article ``id`` is unique; across a corpus (:mod:`analysis.corpus`)
+    the same person keeps one ``id`` and one canonical ``name``.
+    """
+
+    name: str  # canonical (fullest) name, e.g. "Rustem Umerov"; never a title, role word or pronoun
     kind: SpeakerKind = "person"
-    role: str | None = None  # e.g. "head of the Ukrainian delegation"
-    side: str | None = None  # e.g. "Ukraine"; None when it cannot be inferred
+    role: str | None = None  # the main role, e.g. "head of the Ukrainian delegation"
+    side: str | None = None  # e.g. "Ukraine"; None when nothing says it (never guessed)
     side_evidence: str | None = None  # the words the side was inferred from
     mentions: tuple[Span, ...] = ()
+    id: str | None = None  # stable speaker id, a slug of the name ("rustem-umerov")
+    roles: tuple[str, ...] = ()  # every role the article gives ("Defense Minister", "head of the delegation")
+    aliases: tuple[str, ...] = ()  # other forms of the name ("Umerov", "Umierov")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity in the text: a name, a pronoun, a role noun, a group noun …
+
+    ``entity`` is the index of the entity it refers to in
+    :attr:`AttributedArticle.entities` (None when unresolved); ``link`` names the
+    sieve that linked it ("full name", "surname of Rustem Umerov", "pronoun 'he'").
+    """
+
+    span: Span
+    kind: MentionKind
+    entity: int | None = None
+    link: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +150,7 @@ class Quote:
     sentence: int = 0
     reason: str = ""  # which rule found it, for debugging and teaching
     problems: tuple[str, ...] = ()  # e.g. "unclosed quotation mark"
+    link: str = ""  # how the source was linked to its speaker(s), e.g. "pronoun 'he' → Sergiy Kyslytsya"
 
     @property
     def speaker(self) -> Speaker | None:
@@ -148,7 +172,12 @@ class OutletCitation:
 
 @dataclass(frozen=True, slots=True)
 class AttributedArticle:
-    """An article with its quotes, speakers and cited outlets."""
+    """An article with its quotes, speakers, the entities it mentions and the outlets it cites.
+
+    ``speakers`` are the entities that are quoted; ``entities`` every person,
+    organisation, country or group the article mentions (speakers included),
+    which :attr:`mentions` point into.
+    """
 
     article: Article
     tokens: Tokens
@@ -156,6 +185,8 @@ class AttributedArticle:
     speakers: tuple[Speaker, ...] = ()
     outlets: tuple[OutletCitation, ...] = ()
     problems: tuple[str, ...] = field(default=())
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Speaker, ...] = ()
 
 
 # --- tone and positions ---
@@ -216,6 +247,7 @@ class QuoteTone:
     score: ToneScore
     markers: tuple[Marker, ...] = ()  # spans into the article text
     words: int = 0  # number of words in the content
+    speaker_ids: tuple[str, ...] = ()  # the speakers' ids, in the order of ``speakers``
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +275,11 @@ class Topic:
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """A position a speaker stated on a topic, with its evidence."""
+    """A position on a topic, with its evidence: who takes it (``holder``) and who said so (``speaker``).
+
+    They differ when a speaker reports another's stance: in "Kyslytsya said
+    Russia rejects a ceasefire" the holder is Russia and the speaker Kyslytsya.
+    """
 
     speaker: str
     side: str | None
@@ -255,3 +291,7 @@ class Position:
     negated: bool = False
     quantities: tuple[str, ...] = ()  # with qualifiers: "at least 1,200", "24 or 48 hours"
     reason: str = ""  # which words decided the stance
+    holder: str = ""  # who takes the stance ("" means the speaker)
+    holder_side: str | None = None
+    holder_id: str | None = None
+    speaker_id: str | None = None

@@ -30,6 +30,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
@@ -408,7 +409,8 @@ def resolve_speakers(
             last_speakers = resolved[q_index]
         elif quote.kind == "direct" and quote.source is not None:
             last_speakers = ()
-    speakers = {id(e): _speaker(e, text, sides) for e in entities}
+    ids = unique_ids([e.name for e in entities])
+    speakers = {id(e): _speaker(e, text, sides, ident) for e, ident in zip(entities, ids)}
     out_quotes = []
     for q_index, quote in enumerate(quotes):
         found = tuple(speakers[id(e)] for e in resolved.get(q_index, ()))
@@ -619,16 +621,44 @@ def _sentence_of(tokens: Tokens, starts: list[int], offset: int) -> Span | None:
 # --- sides
 
 
-def _speaker(entity: _Entity, text: str, sides: Mapping[str, str] | None) -> Speaker:
+def _speaker(entity: _Entity, text: str, sides: Mapping[str, str] | None, ident: str) -> Speaker:
     side, evidence = infer_side(entity.name, entity.role, sides=sides, party=_party_tag(text, entity))
     return Speaker(
         name=entity.name,
-        kind=entity.kind if entity.kind in ("person", "organisation", "group", "unknown") else "unknown",
+        kind=entity.kind if entity.kind in ("person", "organisation", "country", "group", "unknown") else "unknown",
         role=entity.role,
         side=side,
         side_evidence=evidence,
         mentions=tuple(sorted(set(entity.mentions))),
+        id=ident,
+        roles=(entity.role,) if entity.role else (),
     )
+
+
+def speaker_slug(name: str) -> str:
+    """The id form of a name: lower case ASCII letters and digits joined by hyphens.
+
+    >>> speaker_slug("Heorhii Tykhyi"), speaker_slug("Recep Tayyip Erdoğan"), speaker_slug("the two delegations")
+    ('heorhii-tykhyi', 'recep-tayyip-erdogan', 'the-two-delegations')
+    """
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return "-".join(re.findall(r"[^\W_]+", ascii_name)) or "speaker"
+
+
+def unique_ids(names: list[str]) -> list[str]:
+    """A slug per name, made unique by a number where two names share one.
+
+    >>> unique_ids(["Ann Lee", "Ann  Lee", "Bo"])
+    ['ann-lee', 'ann-lee-2', 'bo']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        slug = speaker_slug(name)
+        seen[slug] = seen.get(slug, 0) + 1
+        out.append(slug if seen[slug] == 1 else f"{slug}-{seen[slug]}")
+    return out
 
 
 def _party_tag(text: str, entity: _Entity) -> str | None:

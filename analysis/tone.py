@@ -1027,6 +1027,10 @@ def _speaker_names(quote: Quote) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.name for s in quote.speakers))
 
 
+def _speaker_ids(quote: Quote) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s.id for s in quote.speakers if s.id))
+
+
 def _sides(quote: Quote) -> tuple[str, ...]:
     if len(quote.speakers) == 1:
         side = quote.speakers[0].side
@@ -1084,6 +1088,7 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
                 score,
                 markers,
                 sum(len(text[part.start : part.end].split()) for part in quote.content),
+                _speaker_ids(quote),
             )
         )
     return tuple(results)
@@ -1139,12 +1144,13 @@ def _resolve_topics(topics) -> tuple[Topic, ...]:
 
 
 def tone_row(tone: QuoteTone) -> dict:
-    """One JSON-ready row for a scored quote."""
-    speakers = list(tone.speakers)
+    """One JSON-ready row for a scored quote; ``quote`` is its 1-based number."""
+    speakers, ids = list(tone.speakers), list(tone.speaker_ids)
     return {
-        "quote": tone.index,
+        "quote": tone.index + 1,
         "speaker": speakers[0] if len(speakers) == 1 else (speakers or None),
         "side": (tone.side.split(" & ") if tone.side and " & " in tone.side else tone.side),
+        "speaker_id": ids[0] if len(ids) == 1 else (ids or None),
         "content": tone.content,
         "cue": tone.cue,
         "cue_stance": tone.cue_stance,

@@ -101,13 +101,17 @@ def test_quotes_json_shape(seed_result):
     data = quotes_json(seed_result)
     assert data["file"] == "istanbul-pow-exchange.txt"
     text = seed_result.article.text
+    assert [row["quote"] for row in data["quotes"]] == list(range(1, len(data["quotes"]) + 1))
     for row in data["quotes"]:
-        assert set(row) == {"kind", "speaker", "side", "cue", "sources", "contents"}
+        assert set(row) == {"quote", "kind", "speaker", "side", "speaker_id", "text", "cue", "sources", "contents", "link", "rule"}
         assert row["kind"] in ("direct", "indirect", "mixed")
+        assert row["text"] == " … ".join(text[s:e] for s, e in row["contents"])
+        assert isinstance(row["speaker_id"], (str, list)) == isinstance(row["speaker"], (str, list))
         for key in ("cue", "sources", "contents"):
             assert all(0 <= s < e <= len(text) for s, e in row[key])
     joint = [row for row in data["quotes"] if isinstance(row["speaker"], list)]
     assert joint[0]["speaker"] == ["Rustem Umerov", "Vladimir Medinsky"] and joint[0]["side"] == ["Ukraine", "Russia"]
+    assert joint[0]["speaker_id"] == ["rustem-umerov", "vladimir-medinsky"]
     continuation = [row for row in data["quotes"] if not row["cue"]]
     assert continuation[0]["speaker"] == "Vladimir Medinsky"
     # a continuation lists the mention of the quote it continues ("… ,” Medinsky said.)
