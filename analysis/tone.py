@@ -1078,7 +1078,7 @@ def score_quotes(attributed: AttributedArticle, *, topics: str | Path | Sequence
         markers = _markers(text, found)
         cue = quote.cue.text(text) if quote.cue is not None else None
         results.append(
-            QuoteTone(  # index, speakers, side, content, cue, cue stance, score, markers, words (positional: cheaper)
+            QuoteTone(  # index, speakers, side, content, cue, cue stance, score, markers, words, ids (positional: cheaper)
                 index,
                 _speaker_names(quote),
                 " & ".join(_sides(quote)) or None,

@@ -363,4 +363,4 @@ def test_records_fields_in_the_order_tone_builds_them():
     from analysis.records import QuoteTone, ToneScore
 
     assert [f.name for f in fields(ToneScore)] == ["compound", "pos", "neu", "neg", "words", "set_aside", "sentences", "punctuation"]
-    assert [f.name for f in fields(QuoteTone)] == ["index", "speakers", "side", "content", "cue", "cue_stance", "score", "markers", "words"]
+    assert [f.name for f in fields(QuoteTone)] == ["index", "speakers", "side", "content", "cue", "cue_stance", "score", "markers", "words", "speaker_ids"]
