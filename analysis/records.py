@@ -135,6 +135,7 @@ class Mention:
     kind: MentionKind
     entity: int | None = None
     link: str = ""
+    members: tuple[int, ...] = ()  # for a joint mention ("both sides"): every entity it stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,8 @@ class OutletCitation:
     name: str
     span: Span
     cue: Span | None = None
+    attribution: Quote | None = None  # what the outlet carries ("Reuters reported that …"), scored as PolNeAR does
+    kind: str = "outlet"  # "outlet", or "document" for a report, statement or poll with no owner named
 
 
 @dataclass(frozen=True, slots=True)

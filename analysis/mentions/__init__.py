@@ -1,0 +1,87 @@
+"""Mentions: every person, organisation, country or group an article mentions, and how they link.
+
+This stage reads the tokenised article before any quote is looked for:
+
+* :mod:`.names` finds every capitalised name phrase and keeps its role words
+  ("Ukrainian Defense Minister", "Kremlin aide", "Retired … Gen.") apart from
+  the name; :mod:`.roles` adds the roles appositions and party tags give;
+* :mod:`.link` links the names of one entity (full name, fuller form,
+  surname), and holds the sieves the attribution stage calls for
+  descriptions (role nouns, group nouns, pronouns);
+* :mod:`.sides` reads the side words of a phrase, :mod:`.lexicon` the word
+  lists (all documented data files in ``analysis/data``).
+
+>>> from analysis.records import Article
+>>> from analysis.tokenize import tokenize
+>>> text = "Talks opened with a delegation headed by Foreign Minister Jana Roe. Later, Roe said they would go on."
+>>> found = find_mentions(tokenize(Article(text)))
+>>> [(found.names[i].name, found.entities[e].name, how) for i, (e, how) in enumerate(found.links)]
+[('Jana Roe', 'Jana Roe', 'full name'), ('Roe', 'Jana Roe', 'surname of Jana Roe')]
+>>> found.entities[0].roles, found.entity_in(found.names[1].span)
+(['Foreign Minister'], 0)
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..records import Span, Tokens
+from .lexicon import NameWords, load_name_words, load_outlets, load_sides, load_speaker_nouns
+from .link import Candidate, Entity, description_head, group_pronoun, link_names, pronoun_antecedent
+from .names import NamePhrase, clean_name, find_names
+from .roles import sentence_roles
+from .sides import side_in, sides_in
+
+__all__ = [
+    "ArticleMentions", "Candidate", "Entity", "NamePhrase", "NameWords", "clean_name", "description_head",
+    "find_mentions", "find_names", "group_pronoun", "link_names", "load_name_words", "load_outlets", "load_sides",
+    "load_speaker_nouns", "pronoun_antecedent", "side_in", "sides_in",
+]  # fmt: skip
+
+
+@dataclass
+class ArticleMentions:
+    """An article's name phrases, its entities, and which entity each phrase is (with the sieve that said so).
+
+    The attribution stage goes on linking descriptions and pronouns into
+    ``entities`` (adding entities known only by a description); nothing else
+    holds on to it.
+    """
+
+    names: list[NamePhrase]
+    entities: list[Entity]
+    links: list[tuple[int | None, str]]  # per name phrase: (entity index or None, sieve)
+
+    def __post_init__(self) -> None:
+        self._starts = [p.span.start for p in self.names]
+
+    def phrases_in(self, span: Span) -> list[int]:
+        """Indices of the name phrases that lie inside ``span``."""
+        i = bisect.bisect_left(self._starts, span.start)
+        out = []
+        while i < len(self.names) and self.names[i].span.start < span.end:
+            if self.names[i].span.end <= span.end:
+                out.append(i)
+            i += 1
+        return out
+
+    def entity_in(self, span: Span) -> int | None:
+        """The entity of the last non-possessive name inside ``span`` (the head of "X's adviser Y"), or None."""
+        for i in reversed(self.phrases_in(span)):
+            if not self.names[i].possessive and self.links[i][0] is not None:
+                return self.links[i][0]
+        return None
+
+
+def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None = None) -> ArticleMentions:
+    """The names of an article, linked into entities, with the roles the article gives them."""
+    words = words or load_name_words()
+    names = find_names(tokens, title_end=title_end, words=words)
+    entities, links = link_names(names, words=words)
+    text = tokens.text
+    for i, (e, _) in enumerate(links):
+        if e is not None:
+            for role in sentence_roles(text, tokens, names, i, words=words):
+                entities[e].add_role(role)
+    return ArticleMentions(names, entities, links)
