@@ -62,9 +62,18 @@ __all__ = ["Outlets", "Resolution", "infer_side", "load_outlets", "load_side_wor
 OUTLET_REASON = "; source is a news outlet"  # appended to a citation's reason when its source is an outlet
 SPLIT_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "who", "which", "whose", ","})
 MEDIA_NOUNS = frozenset({"media", "agency", "agencies", "newspaper", "newspapers", "outlet", "outlets", "channel", "press", "reports", "broadcaster", "tabloid", "daily", "wire"})
-PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state"})  # "both sides" → the parties' states
-DELEGATE_GROUPS = frozenset({"delegation", "negotiator", "head", "team", "delegate"})  # "the two delegations" → their heads
-LEADER_GROUPS = frozenset({"leader", "president", "minister"})
+PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government"})  # "both sides" → the parties
+# What a role noun of a description also matches among a person's role words ("the top diplomat" is a foreign minister).
+ROLE_CLASSES = {
+    "diplomat": {"diplomat", "foreign", "ambassador", "envoy"},
+    "chief": {"chief", "head", "secretary-general", "director-general", "director", "leader"},
+    "ombudsman": {"ombudsman", "ombudswoman", "ombudsperson", "commissioner"},
+    "negotiator": {"negotiator", "delegation"},
+    "envoy": {"envoy", "emissary", "representative"},
+    "spokesperson": {"spokesperson", "spokesman", "spokeswoman"},
+}
+ROLE_CLASSES["ombudswoman"] = ROLE_CLASSES["ombudsperson"] = ROLE_CLASSES["ombudsman"]
+ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokesperson"]
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
@@ -185,11 +194,14 @@ def infer_side(
     roles: Sequence[str] = (),
     kind: str = "person",
     sides: Mapping[str, str] | None = None,
+    table: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[str | None, str | None]:
     """A speaker's side and the words it was inferred from; the user's mapping wins, None when unknown.
 
     A party word or tag outranks a nationality ("U.S. Sen. Ted Cruz (R-Texas)"
     is a Republican); a country, capital or institution is its own side.
+    ``table`` is the side-word table (default: the shipped one; the
+    attribution stage passes the article's, with the demonyms it teaches).
 
     >>> infer_side("Rustem Umerov", "head of the Ukrainian delegation")
     ('Ukraine', 'ukrainian')
@@ -205,7 +217,7 @@ def infer_side(
         found = _user_side(name, all_roles, sides)
         if found:
             return found
-    table = load_sides()
+    table = load_sides() if table is None else table
     key = name.lower().replace("’", "'").removeprefix("the ")
     if kind != "person" and key in table:
         return table[key][0], key
@@ -235,9 +247,9 @@ def _user_side(name: str, roles: Sequence[str], sides: Mapping[str, str]) -> tup
     return None
 
 
-def _entity_side(entity: Entity) -> str | None:
+def _entity_side(entity: Entity, table: Mapping[str, tuple[str, str]] | None = None) -> str | None:
     """The side an entity's own words give, for the compatibility checks of the sieves."""
-    return infer_side(entity.name, roles=entity.roles, kind=entity.kind)[0]
+    return infer_side(entity.name, roles=entity.roles, kind=entity.kind, table=table)[0]
 
 
 # ---------------------------------------------------------------------------
@@ -311,6 +323,7 @@ class _Linker:
         self.candidates = _name_candidates(tokens, mentions, quotes)
         self.described: dict[str, int] = {}  # description → its entity
         self.name_starts = [p.span.start for p in mentions.names]
+        self.table = mentions.sides
         self.sides: dict[tuple[int, int], str | None] = {}  # (entity, number of roles) → side
         self.groups: dict[tuple[str, int], list[int]] = {}  # (group head, number of entities) → members
 
@@ -318,7 +331,7 @@ class _Linker:
         """An entity's side from its own words, computed once for each state of its roles."""
         key = (e, len(self.entities[e].roles))
         if key not in self.sides:
-            self.sides[key] = _entity_side(self.entities[e])
+            self.sides[key] = _entity_side(self.entities[e], self.table)
         return self.sides[key]
 
     def sentence_of(self, offset: int) -> int:
@@ -353,7 +366,7 @@ class _Linker:
         if not inside:
             return None
         names = self.mentions.names
-        head = _head_phrases(self.text, source, inside, names)
+        head = _head_phrases(self.text, source, inside, names, self.words)
         if not head:
             return None
         if any(names[i].kind == "outlet" for i in head) or _acts_as_outlet(self.text, quote, names[head[-1]]):
@@ -380,20 +393,15 @@ class _Linker:
         return _Found(found, f"pronoun '{pronoun}' → {names}", "pronoun")
 
     def _group(self, description: str, source: Span) -> _Found | None:
-        """Sieve 3: "both sides", "the two delegations", "the parties" → the parties the article names."""
+        """Sieve 3: "both sides", "the two delegations", "the two ombudspersons" → the parties, or the people with that role."""
         head, others, plural = description_head(description, self.words)
         if head is None or not plural or not ({"both", "two", "the", "all"} & set(others) or description.lower().startswith("the ")):
             return None
-        if others and not set(others) <= {"both", "two", "the", "all", "warring", "opposing", "negotiating", "russian", "ukrainian"} and head not in PARTY_GROUPS:
-            return None
-        if head not in PARTY_GROUPS and head not in DELEGATE_GROUPS and head not in LEADER_GROUPS:
+        if others and not set(others) <= {"both", "two", "the", "all", "warring", "opposing", "negotiating"}:
             return None
         key = (head, len(self.entities))
         if key not in self.groups:
-            if head in PARTY_GROUPS:
-                self.groups[key] = self._parties()
-            else:
-                self.groups[key] = self._holders_of({"delegation", "negotiator", "head", "delegate"} if head in DELEGATE_GROUPS else {head, "leader", "president"})
+            self.groups[key] = self._parties() if head in PARTY_GROUPS else self._holders_of(_role_class(head))
         members = self.groups[key]
         if len(members) < 2:
             return None
@@ -435,29 +443,60 @@ class _Linker:
         return out
 
     def _role(self, description: str, source: Span) -> _Found | None:
-        """Sieve 4: a singular role description → the person holding that role, latest before it, else first after."""
+        """Sieve 4: a singular description → whoever holds that role in the article, latest before it, else first after.
+
+        A person's role ("the minister", "Russia's chief negotiator", "the
+        Kremlin aide") is matched on its role words, side words agreeing; an
+        organisation's ("the ministry") on its name; when no role matches, a
+        description with a side ("the top Iranian diplomat") is the latest
+        person of that side.
+        """
         if _AGE.match(description):
             latest = self._latest(source.start, lambda e: self.entities[e].kind == "person")
             return _Found((latest,), f"description '{description}' → {self.entities[latest].name}", "role") if latest is not None else None
         head, others, plural = description_head(description, self.words)
-        if head is None or plural or self.words.nouns.get(head) not in ("role", None) and head not in self.words.titles:
+        if head is None or plural:
             return None
-        wanted = {head, ROLE_SYNONYMS.get(head, head)}
-        side = next((hit[0] for hit in sides_in(description)), None)
+        side = next((hit[0] for hit in sides_in(description, sides=self.table)), None)
+        if self.words.nouns.get(head) == "body" and head not in self.words.titles:
+            return self._body(description, head, side, source)
+        if self.words.nouns.get(head) not in ("role", None) and head not in self.words.titles:
+            return None
+        wanted = _role_class(head)
 
-        def fits(e: int) -> bool:
+        def person(e: int) -> bool:
             entity = self.entities[e]
             return (
                 entity.kind in ("person", "unknown")
                 and entity.named
-                and bool(wanted & entity.role_nouns())
                 and (side is None or self.side_of(e) in (None, side))
-                and all(_modifier_fits(w, self.side_of(e)) for w in others)
+                and all(_modifier_fits(w, self.side_of(e), self.table) for w in others)
             )
+
+        def fits(e: int) -> bool:
+            return person(e) and bool(wanted & self.entities[e].role_nouns())
 
         found = self._latest(source.start, fits)
         if found is None:
             found = self._first_after(source.start, fits)
+        if found is None and side is not None:
+            found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
+        if found is None:
+            return None
+        return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _body(self, description: str, head: str, side: str | None, source: Span) -> _Found | None:
+        """ "the ministry", "the committee": the latest organisation whose name holds that noun (and agrees on side)."""
+
+        def fits(e: int) -> bool:
+            entity = self.entities[e]
+            return (
+                entity.kind == "organisation"
+                and head in entity.name.lower().split()
+                and (side is None or self.side_of(e) in (None, side))
+            )
+
+        found = self._latest(source.start, fits)
         if found is None:
             return None
         return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
@@ -488,6 +527,11 @@ class _Linker:
         owner = next((self.mentions.links[i][0] for i in self.mentions.phrases_in(source) if self.mentions.links[i][0] is not None), None)
         if owner is not None:
             return _Found((owner,), f"document of {self.entities[owner].name}", "name")
+        pronoun = next((w for w in low if w in ("his", "her", "their", "its")), None)
+        if pronoun is not None:  # "a statement from his ministry": whose the pronoun says
+            found = pronoun_antecedent({"his": "he", "her": "she", "their": "they", "its": "it"}[pronoun], source.start, self.sentence_of(source.start), self.candidates, self.entities)
+            if found is not None:
+                return _Found(found, f"document of '{pronoun}' → {' and '.join(self.entities[e].name for e in found)}", "pronoun")
         return _Found(kind="document", citation=clean_name(description), link="document")
 
     def _described(self, description: str) -> _Found:
@@ -504,9 +548,13 @@ class _Linker:
         return _Found((e,), "description", "role")
 
 
-def _modifier_fits(word: str, entity_side: str | None) -> bool:
+def _role_class(head: str) -> set[str]:
+    """The role words a description's head noun matches ("negotiator" also matches a delegation's head)."""
+    return {head, ROLE_SYNONYMS.get(head, head)} | ROLE_CLASSES.get(head, set())
+
+
+def _modifier_fits(word: str, entity_side: str | None, table: Mapping[str, tuple[str, str]]) -> bool:
     """A word of a description ("Russian", "chief") agrees with the entity's side, or says nothing against it."""
-    table = load_sides()
     hit = table.get(word) or table.get(word.removesuffix("'s"))
     return hit is None or entity_side in (None, hit[0])
 
@@ -538,19 +586,31 @@ def _name_candidates(tokens: Tokens, mentions: ArticleMentions, quotes: Sequence
     return out
 
 
-def _head_phrases(text: str, source: Span, inside: list[int], names) -> list[int]:
-    """The name phrases that head a source: before "of"/"for"/a comma, the last one and those coordinated with it."""
+def _head_phrases(text: str, source: Span, inside: list[int], names, words: NameWords) -> list[int]:
+    """The name phrases that head a source: the last one before "of"/"for"/a comma and those coordinated with it.
+
+    A source whose head is a role noun after its names ("The Kremlin aide",
+    "the U.N. chief", "The head of the Kastrian delegation") has none: it is a
+    description. After a place or group, an apposition's person heads it
+    ("a delegation to Niger Republic, retired General Abdulsalami Abubakar").
+    """
     usable = [i for i in inside if not names[i].possessive]
     if not usable:
         return []
-    words = text[source.start : source.end]
+    phrase = text[source.start : source.end]
     cut = source.end
-    for m in re.finditer(r"\s(of|for|at|from|with|in|on|who|which|whose)\s|,|\(", words):
-        offset = source.start + m.start()
-        if any(names[i].span.end <= offset for i in usable):
-            cut = offset
-            break
-    head = [i for i in usable if names[i].span.end <= cut] or usable[:1]
+    for m in re.finditer(r"\s(of|for|at|from|with|in|on|to|who|which|whose)\s|,|\(", phrase):
+        cut = source.start + m.start()
+        break
+    head = [i for i in usable if names[i].span.end <= cut]
+    tail_words = [w.lower() for w in _WORDS.findall(text[names[head[-1]].span.end if head else source.start : cut])]
+    if not head or any(words.is_role_word(w) or words.nouns.get(w) in ("role", "body", "document") for w in tail_words if w.isalpha()):
+        after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
+        return after[-1:] if after and text[cut : cut + 1] == "," else []
+    if all(names[i].kind in ("place", "country", "organisation", "unknown") for i in head) and text[cut : cut + 1] == ",":
+        after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
+        if after:
+            return after[-1:]
     group = [head[-1]]
     for i in reversed(head[:-1]):
         between = text[names[i].span.end : names[group[0]].phrase.start].strip().lower()
@@ -599,7 +659,7 @@ def _resolution(text: str, quotes: Sequence[Quote], results: dict[int, _Found], 
     keep = [e for e, entity in enumerate(entities) if entity.kind != "outlet"]
     index = {e: k for k, e in enumerate(keep)}
     ids = unique_ids([entities[e].name for e in keep])
-    records = [_speaker(entities[e], ident, sides) for e, ident in zip(keep, ids)]
+    records = [_speaker(entities[e], ident, sides, linker.table) for e, ident in zip(keep, ids)]
     out_quotes, citations, quoted = [], [], []
     for q_index, quote in enumerate(quotes):
         found = results.get(q_index)
@@ -618,8 +678,8 @@ def _resolution(text: str, quotes: Sequence[Quote], results: dict[int, _Found], 
     return Resolution(tuple(out_quotes), speakers, _unique_citations(citations), tuple(records), mentions)
 
 
-def _speaker(entity: Entity, ident: str, sides) -> Speaker:
-    side, evidence = infer_side(entity.name, roles=entity.roles, kind=entity.kind, sides=sides)
+def _speaker(entity: Entity, ident: str, sides, table) -> Speaker:
+    side, evidence = infer_side(entity.name, roles=entity.roles, kind=entity.kind, sides=sides, table=table)
     kind = entity.kind if entity.kind in ("person", "organisation", "country", "group") else "person"
     return Speaker(
         name=entity.name,

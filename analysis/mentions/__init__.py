@@ -24,7 +24,9 @@ This stage reads the tokenised article before any quote is looked for:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..records import Span, Tokens
 from .lexicon import NameWords, load_name_words, load_outlets, load_sides, load_speaker_nouns
@@ -35,7 +37,7 @@ from .sides import side_in, sides_in
 
 __all__ = [
     "ArticleMentions", "Candidate", "Entity", "NamePhrase", "NameWords", "clean_name", "description_head",
-    "find_mentions", "find_names", "group_pronoun", "link_names", "load_name_words", "load_outlets", "load_sides",
+    "find_mentions", "find_names", "group_pronoun", "learn_demonyms", "link_names", "load_name_words", "load_outlets", "load_sides",
     "load_speaker_nouns", "pronoun_antecedent", "side_in", "sides_in",
 ]  # fmt: skip
 
@@ -52,6 +54,7 @@ class ArticleMentions:
     names: list[NamePhrase]
     entities: list[Entity]
     links: list[tuple[int | None, str]]  # per name phrase: (entity index or None, sieve)
+    sides: Mapping[str, tuple[str, str]] = field(default_factory=load_sides)  # side words, with the article's own demonyms
 
     def __post_init__(self) -> None:
         self._starts = [p.span.start for p in self.names]
@@ -84,4 +87,38 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
         if e is not None:
             for role in sentence_roles(text, tokens, names, i, words=words):
                 entities[e].add_role(role)
-    return ArticleMentions(names, entities, links)
+    learned = learn_demonyms(text, entities, words.sides)
+    if learned:
+        for entity in entities:
+            if entity.name.lower() in learned and entity.kind == "unknown":
+                entity.kind = "country"
+    return ArticleMentions(names, entities, links, {**words.sides, **learned} if learned else words.sides)
+
+
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ic")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Sides the article itself teaches: a one-word name whose adjective it also writes ("Kastria" … "Kastrian").
+
+    The name is then a country (its own side) and the adjective points to it,
+    so "the Kastrian delegation" is on Kastria's side; names the shipped side
+    words already know are left to them.
+
+    >>> from analysis.mentions.link import Entity
+    >>> learn_demonyms("Kastria and Velmora met. The Kastrian side spoke.", [Entity("Kastria", "unknown"), Entity("Velmora", "unknown")], {})
+    {'kastria': ('Kastria', 'country'), 'kastrian': ('Kastria', 'adjective')}
+    """
+    words = {w for w in _CAPITALISED.findall(text)}
+    learned: dict[str, tuple[str, str]] = {}
+    for entity in entities:
+        name = entity.name
+        if " " in name or entity.kind not in ("unknown", "country") or name.lower() in sides or len(name) < 4:
+            continue
+        stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+        found = next((stem + end for stem in sorted(stems) for end in DEMONYM_ENDINGS if stem + end in words and stem + end != name), None)
+        if found is not None:
+            learned[name.lower()] = (name, "country")
+            learned[found.lower()] = (name, "adjective")
+    return learned

@@ -187,6 +187,8 @@ def _initial_name(raw, low, i, words: NameWords, context: _ArticleContext) -> bo
     nxt = raw[i + 1] if i + 1 < len(raw) else ""
     if lw in words.given or lw in words.sides or lw in words.honorifics:
         return True
+    if lw in words.organisations and nxt.lower() in ("of", "for") and i + 2 < len(raw) and _is_cap(raw[i + 2]):
+        return True  # "Ministry of External Affairs"
     if (lw in words.titles or lw in words.modifiers) and not _is_cap(nxt):
         # "Local teacher Ivan Petrov" starts a name; "First and foremost" does not
         return i + 1 < len(raw) and words.is_role_word(low[i + 1]) and _reaches_name(raw, low, i + 1, words)
@@ -217,7 +219,7 @@ def _extend(raw, low, i, words: NameWords) -> int:
             j += 1
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1
-        elif lw == "of" and j > i and _title_before(low, i, j, words) and j + 1 < n:
+        elif lw in ("of", "for") and j > i and _title_before(low, i, j, words) and j + 1 < n:
             k = j + 2 if low[j + 1] == "the" and j + 2 < n else j + 1
             if not _is_cap(raw[k]):
                 break
@@ -260,7 +262,7 @@ def _role_token(word: str, lw: str, words: NameWords) -> bool:
         or words.nouns.get(lw) == "role"
         or word.endswith(("'s", "’s"))
         or word == "."
-        or lw in ("of", "the")
+        or lw in ("of", "for", "the")
     )
 
 
@@ -278,6 +280,10 @@ def _split_phrase(text, spans, raw, low, i, j, index, words: NameWords):
         return
     if j - i == 1 and _adjective_only(low[i], words):
         return  # "Ukrainian" alone is a side word, not a name
+    whole = _listed_whole(raw, low, i, j, words)
+    if whole is not None:
+        yield _phrase(text, spans, raw, low, i, whole, j, index, words)
+        return
     head_start = _name_part(raw, low, i, j, words)
     if head_start is None:
         organisation = _organisation(raw, low, i, j, words)
@@ -297,6 +303,18 @@ def _outlet(text, spans, raw, i, j, words: NameWords) -> int | None:
     return None
 
 
+def _listed_whole(raw, low, i, j, words: NameWords) -> int | None:
+    """Where a listed multi-word institution or country starts when the phrase is one ("White House", "State Department")."""
+    k = i
+    while k < j and not _is_cap(raw[k]):
+        k += 1
+    if j - k > 1:
+        side = words.sides.get(" ".join(low[k:j]).removesuffix("'s"))
+        if side is not None and side[1] in ("institution", "country", "place"):
+            return k
+    return None
+
+
 def _adjective_only(lw: str, words: NameWords) -> bool:
     """A nationality or party adjective ("Ukrainian", "Democratic"), not a name by itself."""
     side = words.sides.get(lw)
@@ -311,12 +329,17 @@ def _name_part(raw, low, i, j, words: NameWords) -> int | None:
             continue  # the period of an initial ("Loretta E. Lynch") belongs to the name
         if _role_token(raw[k], low[k], words) and _is_cap(raw[j - 1]) or _side_modifier(low[k], words, k, j):
             last_role = k
+    first = next((k for k in range(i, j) if _is_cap(raw[k])), j)
+    if first + 1 < j and low[first] in words.organisations and low[first + 1] in ("of", "for") and not any(
+        low[k] in words.titles or words.nouns.get(low[k]) == "role" for k in range(first + 2, j)
+    ):
+        return None  # "Ministry of External Affairs": an organisation named by its head noun
     start = i if last_role is None else last_role + 1
     while start < j and not _is_cap(raw[start]):
         start += 1
     if start >= j:
         return None
-    if last_role is not None and "of" in low[i:start]:
+    if last_role is not None and ("of" in low[i:start] or "for" in low[i:start]):
         start = _given_name_after(low, start, j, words)
     if any(low[k] in words.organisations for k in range(start, j)) and last_role is not None and low[j - 1] in words.organisations:
         return None  # "Ukrainian Foreign Ministry": an organisation, not a person with a role
@@ -339,11 +362,11 @@ def _given_name_after(low, start: int, j: int, words: NameWords) -> int:
 
 def _organisation(raw, low, i, j, words: NameWords) -> int | None:
     """Where an organisation's name starts when the phrase names one ("the Russian Defence Ministry")."""
-    if low[j - 1] in words.organisations or _ACRONYM.match(raw[j - 1]):
-        k = i
-        while k < j and not _is_cap(raw[k]):
-            k += 1
-        return k if k < j else None
+    k = i
+    while k < j and not _is_cap(raw[k]):
+        k += 1
+    if k < j and (low[j - 1] in words.organisations or _ACRONYM.match(raw[j - 1]) or low[k] in words.organisations):
+        return k
     return None
 
 
@@ -359,7 +382,8 @@ def _phrase(text, spans, raw, low, i, k, j, index, words: NameWords, *, possessi
     gender = words.honorifics.get(low[m]) if (m := next((m for m in range(i, k) if low[m] in words.honorifics), None)) is not None else None
     locative = i > 0 and low[i - 1] in LOCATIVE
     kind = _kind(name, raw[k:end], low[k:end], role, honorific, words)
-    if locative and (kind == "unknown" or kind == "person" and not (role or honorific or low[k] in words.given)):
+    listed = words.sides.get(" ".join(low[k:end]).removesuffix("'s"))
+    if locative and (kind == "unknown" or kind == "person" and not (role or honorific or low[k] in words.given) or listed and listed[1] == "place"):
         kind = "place"  # "in Istanbul", "at Ground Zero"
     name_span = Span(spans[k][0], spans[end - 1][1] - (2 if possessive and raw[end - 1].endswith(("'s", "’s")) else 0))
     return NamePhrase(
