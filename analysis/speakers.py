@@ -221,6 +221,10 @@ def infer_side(
     key = name.lower().replace("’", "'").removeprefix("the ")
     if kind != "person" and key in table:
         return table[key][0], key
+    if kind != "person":  # "Russian Defense Ministry", "Olsk Foreign Ministry": the organisation's own words
+        own = sides_in(name, sides=table)
+        if own:
+            return own[0][0], own[0][1]
     found = [hit for r in all_roles for hit in sides_in(r, sides=table)]
     party = next((hit for hit in found if hit[2] == "party"), None)
     if party or found:
@@ -656,7 +660,7 @@ def _strip_determiner(name: str) -> str:
 def _resolution(text: str, quotes: Sequence[Quote], results: dict[int, _Found], linker: _Linker, sides) -> Resolution:
     """Speaker records for the entities (ids unique in the article), quotes with their speakers, citations."""
     entities = linker.entities
-    keep = [e for e, entity in enumerate(entities) if entity.kind != "outlet"]
+    keep = [e for e, entity in enumerate(entities) if entity.kind not in ("outlet", "adjective")]
     index = {e: k for k, e in enumerate(keep)}
     ids = unique_ids([entities[e].name for e in keep])
     records = [_speaker(entities[e], ident, sides, linker.table) for e, ident in zip(keep, ids)]

@@ -18,7 +18,7 @@ This stage reads the tokenised article before any quote is looked for:
 >>> [(found.names[i].name, found.entities[e].name, how) for i, (e, how) in enumerate(found.links)]
 [('Jana Roe', 'Jana Roe', 'full name'), ('Roe', 'Jana Roe', 'surname of Jana Roe')]
 >>> found.entities[0].roles, found.entity_in(found.names[1].span)
-(['Foreign Minister'], 0)
+(['Foreign Minister', 'head of the delegation'], 0)
 """
 
 from __future__ import annotations
@@ -87,12 +87,36 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
         if e is not None:
             for role in sentence_roles(text, tokens, names, i, words=words):
                 entities[e].add_role(role)
-    learned = learn_demonyms(text, entities, words.sides)
+    learned = learn_demonyms(text, entities, words.sides) | learn_possessors(text, names, links, entities, words)
     if learned:
-        for entity in entities:
-            if entity.name.lower() in learned and entity.kind == "unknown":
+        for e, entity in enumerate(entities):
+            side = learned.get(entity.name.lower())
+            if side is not None and side[1] == "country" and entity.kind == "unknown":
                 entity.kind = "country"
+            elif side is not None and side[1] == "adjective":
+                entity.kind = "adjective"  # "the Kastrian delegation": a side word, not an entity
+        links = [(None, "adjective") if e is not None and entities[e].kind == "adjective" else (e, how) for e, how in links]
     return ArticleMentions(names, entities, links, {**words.sides, **learned} if learned else words.sides)
+
+
+_AFTER_POSSESSIVE = re.compile(r"['’]s\s+([\w-]+)")
+
+
+def learn_possessors(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
+    """Parties named by a possessive before a role: in "Saravia's chief negotiator" Saravia is a side.
+
+    Only names that are no person and that the side words do not know yet.
+    """
+    learned: dict[str, tuple[str, str]] = {}
+    for phrase, (e, _) in zip(names, links):
+        if not phrase.possessive or e is None or " " in phrase.name or phrase.name.lower() in words.sides:
+            continue
+        if entities[e].kind not in ("unknown", "country", "organisation") or phrase.name.lower() in words.given:
+            continue
+        m = _AFTER_POSSESSIVE.match(text, phrase.span.end)
+        if m and words.is_role_word(m.group(1).lower()) or m and m.group(1).lower() in ("delegation", "side", "government"):
+            learned[phrase.name.lower()] = (phrase.name, "country")
+    return learned
 
 
 DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ic")
@@ -114,7 +138,7 @@ def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) ->
     learned: dict[str, tuple[str, str]] = {}
     for entity in entities:
         name = entity.name
-        if " " in name or entity.kind not in ("unknown", "country") or name.lower() in sides or len(name) < 4:
+        if " " in name or entity.kind not in ("unknown", "country", "person") or name.lower() in sides or len(name) < 4:
             continue
         stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
         found = next((stem + end for stem in sorted(stems) for end in DEMONYM_ENDINGS if stem + end in words and stem + end != name), None)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from .lexicon import NameWords, load_name_words
 from .names import NamePhrase
 
-ENTITY_KINDS = ("person", "organisation", "country", "group", "unknown")
+ENTITY_KINDS = ("person", "organisation", "country", "group", "unknown")  # also "outlet" and "adjective", never speakers
 # Role nouns that name the same job ("Russia's chief negotiator" is the head of its delegation).
 ROLE_SYNONYMS = {
     "spokesman": "spokesperson", "spokeswoman": "spokesperson", "advisor": "adviser", "chairman": "chair",

@@ -215,7 +215,7 @@ def _extend(raw, low, i, words: NameWords) -> int:
                 break  # "Russia's proposal": the possessive ends the phrase
         elif word == "." and j > i and _abbreviation(raw[j - 1], low[j - 1]):
             j += 1
-        elif not _is_cap(word) and words.is_role_word(lw) and j > i and _reaches_name(raw, low, j, words):
+        elif not _is_cap(word) and words.is_role_word(lw) and _reaches_name(raw, low, j, words):
             j += 1
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1
@@ -414,6 +414,8 @@ def _kind(name: str, raw, low, role: str | None, honorific: str | None, words: N
         return "organisation"
     if side is not None and side[1] == "group" or (len(raw) == 1 and raw[0].endswith("s") and (low[0][:-1] in words.sides)):
         return "group"  # "Ukrainians", "Republicans"
-    if honorific or role or len(raw) > 1 or low[0] in words.given:
+    if honorific or len(raw) > 1 or low[0] in words.given:
         return "person"
+    if role and any(w.lower().rstrip(".") in words.titles or words.nouns.get(w.lower()) == "role" for w in role.split()):
+        return "person"  # "President Obama"; but "Defence Intelligence" is no person
     return "unknown"

@@ -9,7 +9,8 @@ Besides the role words before a name (found with the name, in
 * an apposition before it: "Ukraine's defence minister, Rustem Umerov, said",
   and the plural form that pairs roles and names in order: "The heads of the
   Ukrainian and Russian delegations, Rustem Umerov and Vladimir Medinsky,";
-* a party tag: "Sen. Ted Cruz (R-Texas)".
+* a party tag: "Sen. Ted Cruz (R-Texas)";
+* the head of a delegation: "The Velmoran delegation was headed by Jana Roe".
 
 >>> from analysis.records import Article
 >>> from analysis.tokenize import tokenize
@@ -31,6 +32,7 @@ from .lexicon import NameWords, load_name_words
 from .names import NamePhrase
 
 MAX_APPOSITION_WORDS = 12
+ROLE_WINDOW = 300  # characters before a name searched for a role phrase (a sentence may be one huge run-on)
 _PARTY_TAG = re.compile(r"\s*\(\s*(?:[DRI]|Dem|Rep|Ind)\s*(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?\)")
 _APPOSITION_AFTER = re.compile(r",\s*((?:the |a |an )?[^,;:.“”\"()]{2,120}?)\s*(?=,|;|\.(?:\s|$)|\))")
 _WORD = re.compile(r"[\w'’.-]+")
@@ -49,16 +51,26 @@ def sentence_roles(text: str, tokens: Tokens, names: Sequence[NamePhrase], i: in
         return ()
     sentence = tokens.sentences[phrase.sentence].span
     roles = []
-    before = _apposition_before(text, sentence.start, phrase, names, i, words)
+    before = _apposition_before(text, sentence.start, phrase, names, i, words) or _headed_by(text, sentence.start, phrase)
     if before:
         roles.append(before)
     tag = _PARTY_TAG.match(text, phrase.span.end, sentence.end)
     if tag:
         roles.append(tag.group().strip())
     after = _apposition_after(text, phrase.span.end if not tag else tag.end(), sentence.end, words)
-    if after:
+    if after and not _names_a_person(names, i, phrase.span.end, phrase.span.end + len(after) + 4):
         roles.append(after)
     return tuple(roles)
+
+
+def _names_a_person(names, i: int, start: int, end: int) -> bool:
+    """Whether a person's name stands in ``[start, end)`` after phrase ``i``: then it is that person, not a role."""
+    for k in range(i + 1, len(names)):
+        if names[k].span.start >= end:
+            break
+        if names[k].span.start >= start and names[k].kind == "person" and not names[k].possessive:
+            return True
+    return False
 
 
 def _role_like(phrase: str, words: NameWords) -> bool:
@@ -86,18 +98,35 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
     return _strip_article(phrase)
 
 
+_SAYING = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|declared|wrote|insisted)\b")
+_HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:[A-Z][\w'’-]*\s+){0,3}(?:delegation|side|team|mission))\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
+
+
+def _headed_by(text: str, sentence_start: int, phrase: NamePhrase) -> str | None:
+    """ "The Velmoran delegation was headed by X" (and "… and the Kastrian side by Y"): X heads it."""
+    before = text[max(sentence_start, phrase.phrase.start - ROLE_WINDOW) : phrase.phrase.start]
+    m = _HEADED_BY.search(before)
+    if not m or not re.search(r"(?i)\b(?:headed|led)\b", before):
+        return None
+    group = re.sub(r"(?i)^(?:and\s+|the\s+)+", "", " ".join(m.group(1).split()))
+    return f"head of the {group}"
+
+
 def _apposition_before(text: str, sentence_start: int, phrase: NamePhrase, names, i: int, words: NameWords) -> str | None:
     """ "Ukraine's defence minister, Rustem Umerov," — a role phrase, a comma, the name (and a comma after it)."""
     start = phrase.phrase.start
     previous = names[i - 1] if i > 0 else None
     if previous is not None and previous.sentence == phrase.sentence and text[previous.span.end : start].strip() == "and":
         start = previous.phrase.start  # the second of "A and B": the role phrase stands before A
-    before = text[sentence_start:start].rstrip()
+    before = text[max(sentence_start, start - ROLE_WINDOW) : start].rstrip()
     if not before.endswith(","):
         return None
     segment = before[:-1]
     cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"), segment.rfind("—"))
     segment = " ".join(segment[cut + 1 :].split())
+    said = list(_SAYING.finditer(segment))
+    if said:  # "Gen. Abubakar said Niger's junta leader, General Tchiani,": the role starts after the verb
+        segment = segment[said[-1].end() :].strip()
     pair = _PLURAL_ROLE.match(segment)
     if pair:
         return _paired_role(pair, names, i)
