@@ -170,12 +170,23 @@ class _InProcess:
 
 
 def _pool(jobs: int, work: Callable[[Article], Any]):
-    """A process pool whose workers warm up on ``work`` when they start (fork where the system has it)."""
+    """A process pool whose workers warm up on ``work`` when they start.
+
+    Workers are forked (they start at once, sharing this process's imports)
+    where the system can and this process runs no other thread (forking a
+    threaded process can leave a lock held in the child); else they start
+    from a fork server, or are spawned.
+    """
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
+    context = multiprocessing.get_context(method)
     return _Pool(ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm_up, initargs=(work,)))
 
 

@@ -17,7 +17,9 @@ import json
 import sys
 from contextlib import nullcontext
 
-from .errors import AnalysisError
+from pathlib import Path
+
+from .errors import AnalysisError, OutputError
 from .records import LoadFailure
 
 
@@ -172,9 +174,17 @@ def _output_plan(args, table: str) -> list[tuple[str, str]]:
         plan.append(("text", "-"))
     if args.parquet is not None:
         plan.append(("parquet", args.parquet))
+    inputs = {Path(p).resolve() for p in args.paths if Path(p).is_file()}
     for fmt, destination in plan:
         option = {"jsonl": "--jsonl", "parquet": "--parquet"}.get(fmt)
         if option and destination != "-":
+            if Path(destination).resolve() in inputs:
+                raise OutputError(f"{option} {destination}: is one of the inputs; give the output file right after {option}")
+            if Path(destination).suffix.lower() in (".txt", ".md") and Path(destination).is_file():
+                raise OutputError(
+                    f"{option} {destination}: is an article file, not written over; "
+                    f"give a new file right after {option} (e.g. {option} quotes.{fmt})"
+                )
             check_output_file(destination, option)
     return plan
 

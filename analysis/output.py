@@ -319,10 +319,16 @@ class TextTable:
 
 
 def _fit(cells: Sequence[Cell], width: int) -> list[int]:
-    """Column widths: fixed ones as given, flexible ones sharing the rest by weight (never below their minimum)."""
-    room = width - 2 * len(cells) - sum(c.width for c in cells)
-    weights = sum(c.weight for c in cells if not c.width) or 1
-    widths = []
-    for cell in cells:
-        widths.append(cell.width or max(cell.minimum, room * cell.weight // weights))
-    return widths
+    """Column widths: fixed ones as given; flexible ones their minimum, plus the rest shared by weight.
+
+    >>> _fit((Cell("a", "a", 4), Cell("b", "b", minimum=6), Cell("c", "c", weight=3, minimum=10)), 40)
+    [4, 9, 21]
+    """
+    flexible = [c for c in cells if not c.width]
+    room = width - 2 * len(cells) - sum(c.width for c in cells) - sum(c.minimum for c in flexible)
+    weights = sum(c.weight for c in flexible) or 1
+    shares = {id(c): max(0, room) * c.weight // weights for c in flexible}
+    left = max(0, room) - sum(shares.values())
+    if flexible:  # what rounding left goes to the widest share
+        shares[id(max(flexible, key=lambda c: c.weight))] += left
+    return [c.width or c.minimum + shares[id(c)] for c in cells]
