@@ -328,7 +328,7 @@ def run_corpus(
     work = partial(analyse_article, table=table, sides=sides, topics=tuple(topics) if topics is not None else None)
     items = corpus_items(paths, encoding=encoding, load_in_workers=load_in_workers)
     results = map_articles(work, items, jobs=jobs, client=client, encoding=encoding)
-    parts, failures, total = [], [], 0
+    parts, failures, total, seen = [], [], 0, {}
     with tempfile.TemporaryDirectory(prefix="analysis-") as folder:
         spool_path = Path(folder) / f"{table}.rows"
         with open(spool_path, "w", encoding="utf-8", newline="\n") as spool:
@@ -337,7 +337,7 @@ def run_corpus(
                 if isinstance(result, LoadFailure):
                     failures.append(result)
                     continue
-                parts.append(result.speakers)
+                parts.append(_shared(result.speakers, seen))
                 if result.rows:
                     key = json.dumps(result.key, ensure_ascii=False)
                     spool.write("".join(f"{key}\t{text}\n" for text in result.rows))
@@ -346,6 +346,14 @@ def run_corpus(
         index = merge_speakers(parts)
         del parts
         yield CorpusRun(spec, index, failures, total, spool_path if spec.article_rows else None)
+
+
+def _shared(part, seen: dict):
+    """The summary with each speaker record shared with the equal ones of earlier articles (a corpus repeats
+    its people: one record for "Donald Trump, Republican" instead of one per article keeps the summaries small)."""
+    from dataclasses import replace
+
+    return replace(part, speakers=tuple(seen.setdefault(s, s) for s in part.speakers))
 
 
 def _with_progress(results: Iterator, progress: bool | None) -> Iterator:

@@ -41,10 +41,10 @@ def analysis_argv(pythonpath: str | None = None) -> list[str]:
     return [sys.executable, "-m", "analysis.cli"] if pythonpath else [str(Path(sys.executable).with_name("analysis"))]
 
 
-def measure(argv: list[str], env: dict | None = None) -> tuple[float, float, float]:
+def measure(argv: list[str], env: dict | None = None, cwd: str | None = None) -> tuple[float, float, float]:
     """(seconds, peak RSS MB, peak PSS MB) of one whole process and its children; output to /dev/null."""
     start = time.perf_counter()
-    process = psutil.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    process = psutil.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     peak_rss = peak_pss = 0.0
     samples = 0
     while process.poll() is None:
@@ -124,8 +124,9 @@ def speed(args) -> None:
             for _ in range(args.repeat):  # interleaved, so that the machine's drift touches every variant alike
                 for label, extra, pythonpath in runs:
                     env = {**os.environ, "PYTHONPATH": pythonpath} if pythonpath else None
-                    argv = [*analysis_argv(pythonpath), COMMANDS[command][0], str(args.folder), *COMMANDS[command][1:]]
-                    times[label].append(measure([*argv, *extra], env)[0])
+                    argv = [*analysis_argv(pythonpath), COMMANDS[command][0], str(args.folder.resolve()), *COMMANDS[command][1:]]
+                    # another checkout runs from its own folder: `python -m` puts the working folder first on sys.path
+                    times[label].append(measure([*argv, *extra], env, cwd=pythonpath)[0])
             for label, _, _ in runs:
                 seconds = statistics.median(times[label])
                 baseline = seconds if label == "--jobs 1" else baseline
