@@ -190,9 +190,13 @@ class HTML:
     """A piece of HTML that notebooks display as HTML (``_repr_html_``) and tests read as ``.html``."""
 
     html: str
+    text: str = ""  # what it says in words: a notebook's plain-text view, and a terminal's
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:  # short, so an executed notebook does not hold every view twice
+        return self.text or f"<HTML: {len(self.html):,} characters>"
 
     def __str__(self) -> str:
         return self.html
@@ -204,7 +208,7 @@ def heading(text: str, *, level: int = 1) -> HTML:
     >>> heading("<Corpus>").html
     '<h1>&lt;Corpus&gt;</h1>'
     """
-    return HTML(f"<h{level}>{html.escape(text)}</h{level}>")
+    return HTML(f"<h{level}>{html.escape(text)}</h{level}>", text)
 
 
 def note(text: str) -> HTML:
@@ -213,7 +217,7 @@ def note(text: str) -> HTML:
     >>> note("No dates: no timeline.").html
     '<p class="analysis-note tex2jax_ignore mathjax_ignore"><em>No dates: no timeline.</em></p>'
     """
-    return HTML(f'<p class="analysis-note {NO_MATHS}"><em>{html.escape(text)}</em></p>')
+    return HTML(f'<p class="analysis-note {NO_MATHS}"><em>{html.escape(text)}</em></p>', text)
 
 
 def short_path(path: str | os.PathLike) -> str:
@@ -250,6 +254,9 @@ class Table:
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return f"<table: {_plural(len(self.frame), 'row')} of {', '.join(map(str, self.frame.columns))}>"
 
     def __str__(self) -> str:
         return self.html
@@ -403,23 +410,24 @@ def figure(ax, *, alt: str | None = None, empty: str | None = None) -> HTML:
     return HTML(
         f'<figure class="analysis-figure" style="margin: 0.6em 0"><img src="data:image/png;base64,'
         f'{base64.b64encode(png).decode("ascii")}" width="{width}" style="max-width: 100%; height: auto" '
-        f'alt="{html.escape(description, quote=True)}"></figure>'
+        f'alt="{html.escape(description, quote=True)}"></figure>',
+        description,
     )
 
 
-def _part(item) -> str:
-    """The HTML of one item of a section, "" when it has nothing to show."""
+def _part(item) -> HTML | Table:
+    """One item of a section as HTML (empty when it has nothing to show)."""
     import pandas as pd
     from matplotlib.axes import Axes
 
     if item is None:
-        return ""
+        return HTML("")
     if isinstance(item, Axes):
-        return figure(item, empty="").html
+        return figure(item, empty="")
     if isinstance(item, pd.DataFrame):
-        return table(item).html
+        return table(item)
     if isinstance(item, (HTML, Table)):
-        return item.html
+        return item
     raise ParameterError(
         f"show takes tables (DataFrames, display.table(...)), figures (the Axes of analysis.plots) and "
         f"display's HTML; got {type(item).__name__}"
@@ -429,13 +437,16 @@ def _part(item) -> str:
 def show(*items, empty: str) -> HTML:
     """A section's tables and figures, in order; when none has anything to show, the note ``empty``, once.
 
+    ``empty=""`` shows nothing, for a part whose emptiness a cell above has already told.
+
     >>> import pandas as pd
     >>> show(pd.DataFrame(columns=["a"]), None, empty="Nothing here.").html
     '<p class="analysis-note tex2jax_ignore mathjax_ignore"><em>Nothing here.</em></p>'
     """
-    parts = [_part(item) for item in items]  # every item, so each figure is closed
-    shown = "".join(part for part in parts if part)
-    return HTML(shown) if shown else note(empty)
+    parts = [part for part in map(_part, items) if part.html]  # every item, so each figure is closed
+    if not parts:
+        return note(empty) if empty else HTML("")
+    return HTML("".join(part.html for part in parts), "\n".join(repr(part) for part in parts))
 
 
 def first(items, *, empty: str):
@@ -589,7 +600,8 @@ def highlight_quotes(attributed, *, palette: Palette | None = None) -> HTML:
         '<div class="analysis-article" style="white-space: pre-wrap; line-height: 1.6; max-width: 60em; '
         f'font-family: Georgia, serif; border-left: 3px solid #ccc; padding-left: 1em">{body}</div>'
     )
-    return HTML(f'<div class="analysis-highlight {NO_MATHS}">{_legend(attributed, colours, palette)}{article}</div>')
+    return HTML(f'<div class="analysis-highlight {NO_MATHS}">{_legend(attributed, colours, palette)}{article}</div>',
+                f"<highlighted article {attributed.article.name!r}: {_plural(len(attributed.quotes), 'quote')}>")
 
 
 # --- headers and notes ------------------------------------------------------------------------------
@@ -612,7 +624,8 @@ def article_header(attributed, *, title: str = "") -> HTML:
     counts = f"{_plural(len(attributed.quotes), 'quote')}, {_plural(len(attributed.speakers), 'speaker')}"
     facts = [article.name, article.outlet, article.date, counts]
     line = " · ".join(html.escape(fact) for fact in facts if fact)
-    return HTML(f'<div class="{NO_MATHS}"><h1>{html.escape(heading_text)}</h1><p><small>{line}</small></p></div>')
+    return HTML(f'<div class="{NO_MATHS}"><h1>{html.escape(heading_text)}</h1><p><small>{line}</small></p></div>',
+                heading_text)
 
 
 def corpus_header(tables, *, title: str = "", source: str | os.PathLike = "") -> HTML:
@@ -628,7 +641,8 @@ def corpus_header(tables, *, title: str = "", source: str | os.PathLike = "") ->
         f"{_plural(len(tables.articles), 'article')} analysed, {_plural(len(quotes), 'quote')}, "
         f"{_plural(speakers, 'speaker name')}, {_plural(len(tables.failures), 'input')} failed"
     )
-    return HTML(f'<div class="{NO_MATHS}"><h1>{html.escape(heading_text)}</h1><p><small>{html.escape(facts)}</small></p></div>')
+    return HTML(f'<div class="{NO_MATHS}"><h1>{html.escape(heading_text)}</h1><p><small>{html.escape(facts)}</small></p></div>',
+                f"{heading_text}: {facts}")
 
 
 def tone_note(tables, *, top: int = 8) -> HTML:

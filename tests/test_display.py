@@ -342,3 +342,12 @@ def test_table_bundles_show_their_tables_in_a_notebook():
     assert all(f".{name}" in tables._repr_html_() for name in ("quotes", "speakers", "tone", "positions"))
     corpus = frames.corpus_tables([analysis.SEED_ARTICLE])
     assert "articles 1" in repr(corpus) and ".failures" in corpus._repr_html_()
+
+
+def test_views_say_briefly_what_they_are_in_plain_text_so_a_notebook_holds_each_once():
+    view = highlight_quotes(_many_quotes(200))
+    assert len(repr(view)) < 100 and len(view.html) > 10_000
+    assert repr(display.note("Nothing.")) == "Nothing."
+    quotes = pd.DataFrame({"speaker": ["Ann"], "side": ["X"]})
+    assert repr(display.figure(plots.quotes_per_speaker(quotes))).startswith("Bar chart of the number of quotes")
+    assert repr(display.table(quotes)) == "<table: 1 row of speaker, side>"
