@@ -74,6 +74,11 @@ class Article:
             return self.path.replace("\\", "/").rsplit("/", 1)[-1]
         return "article"
 
+    def __repr__(self) -> str:  # one line in a notebook, not the whole text
+        from .display import describe_article
+
+        return describe_article(self)
+
 
 @dataclass(frozen=True, slots=True)
 class LoadFailure:
@@ -101,6 +106,11 @@ class Tokens:
     text: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
+
+    def __repr__(self) -> str:
+        from .display import describe_tokens
+
+        return describe_tokens(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +201,16 @@ class AttributedArticle:
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Speaker, ...] = ()
 
+    def __repr__(self) -> str:
+        from .display import describe_attributed
+
+        return describe_attributed(self)
+
+    def _repr_html_(self) -> str:  # a notebook shows a summary and the highlighted article
+        from .display import attributed_html
+
+        return attributed_html(self)
+
 
 # --- tone and positions ---
 
@@ -226,6 +246,11 @@ class ToneScore:
     set_aside: tuple[WordEffect, ...] = ()  # topic phrases not counted as tone
     sentences: int = 1
     punctuation: float = 0.0  # share of the compound from "!" and "?" emphasis
+
+    def __repr__(self) -> str:
+        from .display import describe_tone
+
+        return describe_tone(self)
 
 
 @dataclass(frozen=True, slots=True)
