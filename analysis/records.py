@@ -130,6 +130,7 @@ class Speaker:
     id: str | None = None  # stable speaker id, a slug of the name ("rustem-umerov")
     roles: tuple[str, ...] = ()  # every role the article gives ("Defense Minister", "head of the delegation")
     aliases: tuple[str, ...] = ()  # other forms of the name ("Umerov", "Umierov")
+    named: bool = True  # False for a speaker known only by a description ("officials", "a source")
 
 
 @dataclass(frozen=True, slots=True)

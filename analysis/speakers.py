@@ -61,6 +61,8 @@ __all__ = ["Outlets", "Resolution", "infer_side", "load_outlets", "load_side_wor
 
 OUTLET_REASON = "; source is a news outlet"  # appended to a citation's reason when its source is an outlet
 SPLIT_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "who", "which", "whose", ","})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+FIRST_PERSON = frozenset({"i", "me", "you", "one", "someone", "anyone", "everyone", "nobody", "somebody"})
 MEDIA_NOUNS = frozenset({"media", "agency", "agencies", "newspaper", "newspapers", "outlet", "outlets", "channel", "press", "reports", "broadcaster", "tabloid", "daily", "wire"})
 PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government"})  # "both sides" → the parties
 # What a role noun of a description also matches among a person's role words ("the top diplomat" is a foreign minister).
@@ -356,6 +358,10 @@ class _Linker:
         low = [w.lower().rstrip(".") for w in words]
         if len(low) == 1 and (low[0] in PERSON_PRONOUNS or low[0] in GROUP_PRONOUNS or low[0] in THING_PRONOUNS):
             return self._pronoun(low[0], source)
+        if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
+            return self._relative(low[0], source)
+        if not any(w[:1].isalpha() for w in words) or len(low) == 1 and low[0] in FIRST_PERSON:
+            return _Found(kind="unresolved", link=f"'{phrase}' names no one")
         named = self._names(source, quote)
         if named is not None:
             return named
@@ -363,6 +369,16 @@ class _Linker:
         if _is_media(low):
             return _Found(kind="outlet", citation=clean_name(description.removeprefix("the ").removeprefix("The ")), link="outlet")
         return self._group(description, source) or self._role(description, source) or self._document(description, low, source) or self._described(description)
+
+    def _relative(self, pronoun: str, source: Span) -> _Found:
+        """ "Trump, who said …": a relative pronoun is the mention right before it in its sentence."""
+        sentence = self.sentence_of(source.start)
+        k = bisect.bisect_left(self.candidates, source.start, key=lambda c: c.start)
+        for c in reversed(self.candidates[max(0, k - 3) : k]):
+            if c.sentence == sentence and self.text[c.start : source.start].count(",") <= 1:
+                names = " and ".join(self.entities[e].name for e in c.entities)
+                return _Found(c.entities, f"relative '{pronoun}' → {names}", "pronoun")
+        return _Found(kind="unresolved", link=f"relative '{pronoun}' unresolved")
 
     def _names(self, source: Span, quote: Quote) -> _Found | None:
         """Sieve 1–2: the names inside the source (the head ones, coordinated), or an outlet among them."""
@@ -544,7 +560,8 @@ class _Linker:
         key = name.lower()
         if key not in self.described:
             head, _, plural = description_head(description, self.words)
-            kind = "group" if plural or self.words.nouns.get(head or "") in ("group", "body") and plural else ("organisation" if self.words.nouns.get(head or "") == "body" else "person")
+            noun = self.words.nouns.get(head or "")
+            kind = "group" if plural or noun == "group" else "organisation" if noun == "body" else "unknown"
             self.entities.append(Entity(name, kind, named=False))
             self.entities[-1].add_role(name)
             self.described[key] = len(self.entities) - 1
@@ -684,7 +701,7 @@ def _resolution(text: str, quotes: Sequence[Quote], results: dict[int, _Found], 
 
 def _speaker(entity: Entity, ident: str, sides, table) -> Speaker:
     side, evidence = infer_side(entity.name, roles=entity.roles, kind=entity.kind, sides=sides, table=table)
-    kind = entity.kind if entity.kind in ("person", "organisation", "country", "group") else "person"
+    kind = entity.kind if entity.kind in ("person", "organisation", "country", "group") else ("person" if entity.named else "unknown")
     return Speaker(
         name=entity.name,
         kind=kind,
@@ -695,6 +712,7 @@ def _speaker(entity: Entity, ident: str, sides, table) -> Speaker:
         id=ident,
         roles=tuple(entity.roles),
         aliases=tuple(entity.aliases),
+        named=entity.named,
     )
 
 

@@ -127,6 +127,7 @@ def speaker_rows(index) -> list[dict]:
             "quotes": s.quotes,
         }
         for s in index.speakers
+        if s.quotes  # an entity the corpus only mentions is no speaker (it can still hold a position)
     ]
     rows.sort(key=lambda r: (-r["quotes"], -r["articles"], r["name"], r["id"] or ""))
     return rows
@@ -134,7 +135,8 @@ def speaker_rows(index) -> list[dict]:
 
 def merge_rows(index) -> list[dict]:
     """The merges the corpus made: each canonical name with the other spellings merged into it."""
-    return [{"name": name, "merged": list(spellings)} for name, spellings in index.merges]
+    quoted = {s.name for s in index.speakers if s.quotes}
+    return [{"name": name, "merged": list(spellings)} for name, spellings in index.merges if name in quoted]
 
 
 _SPEAKER = (

@@ -116,4 +116,6 @@ def test_corpus_frame_has_the_columns_and_rows_of_the_stream():
         flat = list(run.flat_rows())
         merges = merge_rows(run.index)
     assert frame.to_dict("records") == flat and list(frame.columns) == [c.name for c in TABLES["quotes"].columns]
-    assert {"name": "Pieter Vos", "merged": ["Vos"]} in merges
+    assert {"name": "Jana Roe", "merged": ["Roe"]} in merges
+    quoted = {s.name for s in run.index.speakers if s.quotes}
+    assert all(m["name"] in quoted for m in merges)  # only merges of speakers are listed

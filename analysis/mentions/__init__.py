@@ -99,7 +99,9 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     return ArticleMentions(names, entities, links, {**words.sides, **learned} if learned else words.sides)
 
 
-_AFTER_POSSESSIVE = re.compile(r"['’]s\s+([\w-]+)")
+_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:chief|top|lead|senior|deputy|special)\s+)?([\w-]+)")
+# what a state has ("Saravia's chief negotiator", "Olsk's foreign minister"), unlike a person ("Obama's adviser")
+STATE_ROLES = frozenset({"negotiator", "negotiators", "delegation", "side", "government", "foreign", "defence", "defense", "envoy", "ambassador", "army", "military", "forces", "president", "parliament", "ministry", "prime"})
 
 
 def learn_possessors(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
@@ -114,7 +116,7 @@ def learn_possessors(text: str, names, links, entities, words: NameWords) -> dic
         if entities[e].kind not in ("unknown", "country", "organisation") or phrase.name.lower() in words.given:
             continue
         m = _AFTER_POSSESSIVE.match(text, phrase.span.end)
-        if m and words.is_role_word(m.group(1).lower()) or m and m.group(1).lower() in ("delegation", "side", "government"):
+        if m and m.group(1).lower() in STATE_ROLES:
             learned[phrase.name.lower()] = (phrase.name, "country")
     return learned
 

@@ -88,8 +88,18 @@ class Entity:
 
 
 def _fuller(a: str, b: str) -> bool:
-    """Whether name ``a`` is a fuller form than ``b`` (more words, then longer)."""
+    """Whether name ``a`` is a fuller form than ``b``: more words, then longer — but a name that starts
+    with an epithet ("Crooked Hillary Clinton") is never fuller than the one without it."""
+    if len(a.split()) > len(b.split()) and a.endswith(" " + b) and _epithet(a.split()[0]):
+        return False
     return (len(a.split()), len(a)) > (len(b.split()), len(b))
+
+
+def _epithet(word: str) -> bool:
+    """A capitalised word before a name that is no given name or initial ("Crooked", "Lyin'")."""
+    words = load_name_words()
+    low = word.lower().rstrip(".")
+    return low not in words.given and len(low) > 1 and (low in words.modifiers or low in words.sides or low.endswith(("ed", "in'", "y")))
 
 
 def _compatible_full(short: list[str], long: list[str]) -> bool:
@@ -304,7 +314,7 @@ def description_head(description: str, words: NameWords | None = None) -> tuple[
     for k in range(len(head_part) - 1, -1, -1):
         word = head_part[k].removesuffix("'s")
         singular = _singular(word)
-        if words.nouns.get(word) in ("role", "group", "body") or word in words.titles or singular in words.titles:
+        if words.nouns.get(word) in ("role", "group", "body", "document") or word in words.titles or singular in words.titles:
             others = head_part[:k] + head_part[k + 1 :] + rest
             return singular if singular in words.nouns or singular in words.titles else word, [w for w in others if w != "of" and w != "the"], singular != word
     return None, tokens, False

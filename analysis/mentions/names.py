@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Span, Tokens
 from .lexicon import NameWords, load_name_words
@@ -92,8 +92,10 @@ def find_names(tokens: Tokens, *, title_end: int = 0, words: NameWords | None = 
     found: list[NamePhrase] = []
     for (sentence, raw), headline in zip(sentences, headlines):
         for phrase in _sentence_names(text, sentence.words, raw, sentence.index, words, context):
-            if not headline or context.confirms(phrase):
+            if not headline:
                 found.append(phrase)
+            elif (confirmed := context.confirmed(phrase)) is not None:
+                found.append(confirmed)
     return found
 
 
@@ -115,6 +117,23 @@ class _ArticleContext:
     def confirms(self, phrase: NamePhrase) -> bool:
         """A headline's name that the body writes too (as a whole or as the last word)."""
         return phrase.name in self.inner_caps or phrase.words[-1] in self.inner_caps
+
+    def confirmed(self, phrase: NamePhrase) -> NamePhrase | None:
+        """A headline's name cut to the words the body confirms ("… Rip Donald Trump" → "Donald Trump"), no role.
+
+        Capitalised headline words are no evidence of a name: the name keeps
+        its last word, and the words before it the body also writes capitalised.
+        """
+        if not self.confirms(phrase):
+            return None
+        kept = [phrase.words[-1]]
+        for word in reversed(phrase.words[:-1]):
+            if word not in self.inner_caps:
+                break
+            kept.insert(0, word)
+        name = " ".join(kept)
+        start = phrase.span.end - len(name) if phrase.name.endswith(name) else phrase.span.start
+        return replace(phrase, name=name, span=Span(start, phrase.span.end), role=None)
 
 
 def _title_case(raw: Sequence[str], words: NameWords) -> bool:
@@ -195,11 +214,15 @@ def _initial_name(raw, low, i, words: NameWords, context: _ArticleContext) -> bo
     if words.outlets.is_outlet(raw[i]) or _ACRONYM.match(raw[i]):
         return True
     if _is_cap(nxt) and low[i + 1] not in words.function:
+        if lw.endswith(("ing", "ed")) and lw not in words.given and not words.is_role_word(lw):
+            return False  # "Injecting Clinton …", "Asked Trump …": a verb opens the sentence
         return lw not in words.nouns and lw not in words.modifiers or words.is_role_word(lw)
     if raw[i] in context.inner_caps:
         return True
-    if lw in words.nouns or raw[i].lower() in context.lower or lw.endswith(("ing", "ly", "s")):
-        return False  # a common noun, a participle or adverb, a plural ("Civilians and children …")
+    if lw in words.nouns or raw[i].lower() in context.lower or lw.endswith(("ing", "ly")):
+        return False  # a common noun, a participle or adverb
+    if lw.endswith("s") and (lw[:-1] in words.nouns or lw[:-1] in context.lower or len(lw) > 4 and lw[-2] not in "aeiouys"):
+        return False  # a plural ("Civilians and children …", "Talks opened …"); "Vos said" stays a name
     return nxt in ("", ",", ":", "'s") or nxt[:1].islower()
 
 
@@ -278,13 +301,18 @@ def _split_phrase(text, spans, raw, low, i, j, index, words: NameWords):
     if outlet is not None:
         yield _phrase(text, spans, raw, low, i, outlet, j, index, words)
         return
+    for cut in range(j - 1, i + 1, -1):  # "the Washington Post Trump interview": an outlet, then a name
+        if _is_cap(raw[cut]) and _outlet(text, spans, raw, i, cut, words) is not None:
+            yield from _split_phrase(text, spans, raw, low, i, cut, index, words)
+            yield from _split_phrase(text, spans, raw, low, cut, j, index, words)
+            return
     if j - i == 1 and _adjective_only(low[i], words):
         return  # "Ukrainian" alone is a side word, not a name
     whole = _listed_whole(raw, low, i, j, words)
     if whole is not None:
         yield _phrase(text, spans, raw, low, i, whole, j, index, words)
         return
-    head_start = _name_part(raw, low, i, j, words)
+    head_start = _name_part(raw, low, i, j, words, initial=_initial(raw, i))
     if head_start is None:
         organisation = _organisation(raw, low, i, j, words)
         if organisation is not None:
@@ -321,7 +349,7 @@ def _adjective_only(lw: str, words: NameWords) -> bool:
     return side is not None and (side[1] == "adjective" or side[1] == "party" and not lw.endswith("s"))
 
 
-def _name_part(raw, low, i, j, words: NameWords) -> int | None:
+def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> int | None:
     """Where the name starts among words ``i``..``j`` (after the last role word that leaves a name), or None."""
     last_role = None
     for k in range(i, j - 1):
@@ -337,19 +365,24 @@ def _name_part(raw, low, i, j, words: NameWords) -> int | None:
     start = i if last_role is None else last_role + 1
     while start < j and not _is_cap(raw[start]):
         start += 1
+    if last_role is None and initial and low[start] not in words.given:
+        # "Engineer Sam Ortiz" opening a sentence: the capital says nothing, the given name does
+        start = next((k for k in range(start + 1, j - 1) if low[k] in words.given), start)
     if start >= j:
         return None
     if last_role is not None and ("of" in low[i:start] or "for" in low[i:start]):
         start = _given_name_after(low, start, j, words)
+    if words.sides.get(low[j - 1], ("", ""))[1] == "party":
+        return None  # "the New York Democrat": a description, not a name
     if any(low[k] in words.organisations for k in range(start, j)) and last_role is not None and low[j - 1] in words.organisations:
         return None  # "Ukrainian Foreign Ministry": an organisation, not a person with a role
     return start
 
 
 def _side_modifier(lw: str, words: NameWords, k: int, j: int) -> bool:
-    """A nationality or country word before the name ("Ukrainian", "U.S."): part of the role."""
+    """A nationality, country or party word before the name ("Ukrainian", "U.S.", "Republican"): part of the role."""
     side = words.sides.get(lw)
-    return side is not None and side[1] in ("adjective", "country") and k < j - 1
+    return side is not None and side[1] in ("adjective", "country", "party") and k < j - 1
 
 
 def _given_name_after(low, start: int, j: int, words: NameWords) -> int:
