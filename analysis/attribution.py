@@ -106,6 +106,9 @@ def scored_attributions(attributed: AttributedArticle) -> tuple[Quote, ...]:
         q = citation.attribution
         if q is None:
             continue
+        if citation.kind == "document":  # "the report says": an attribution of its own, never an echo
+            extra.append(q)
+            continue
         people = people_by_sentence.get(q.sentence, ())
         echoes = any(a.overlaps(b) for p in people for a in p.content for b in q.content)
         if echoes or (people and q.reason.startswith("participle")):
