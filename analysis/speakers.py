@@ -499,6 +499,8 @@ class _Linker:
         found = self._latest(source.start, fits)
         if found is None:
             found = self._first_after(source.start, fits)
+        if found is None:  # "The official" after "a senior U.S. official": the description said before
+            found = self._latest(source.start, lambda e: not self.entities[e].named and head in self.entities[e].role_nouns())
         if found is None and side is not None:
             found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
         if found is None:

@@ -48,6 +48,8 @@ ROLE_SYNONYMS = {
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its", "itself"}
+# A description's head noun stands before these ("the head of the delegation", "a statement from his ministry").
+HEAD_ENDS = frozenset({"of", "from", "for", "at", "with", "by", "to", "in", "on", "who", "which", "that"})
 
 
 @dataclass
@@ -309,8 +311,8 @@ def description_head(description: str, words: NameWords | None = None) -> tuple[
     words = words or load_name_words()
     tokens = [w.strip(",.;:").lower().replace("’", "'") for w in description.split()]
     tokens = [w for w in tokens if w and w not in ("the", "a", "an", "this", "that")]
-    head_part = tokens[: tokens.index("of")] if "of" in tokens else tokens
-    rest = tokens[len(head_part) + 1 :] if "of" in tokens else []
+    cut = next((k for k, w in enumerate(tokens) if k and w in HEAD_ENDS), len(tokens))
+    head_part, rest = tokens[:cut], tokens[cut + 1 :]
     for k in range(len(head_part) - 1, -1, -1):
         word = head_part[k].removesuffix("'s")
         singular = _singular(word)

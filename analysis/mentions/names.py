@@ -384,6 +384,8 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
         start = _given_name_after(low, start, j, words)
     if words.sides.get(low[j - 1], ("", ""))[1] == "party":
         return None  # "the New York Democrat": a description, not a name
+    if all((low[k] in words.role_words or low[k] in words.organisations or low[k] in words.function) and low[k] not in words.sides for k in range(start, j)):
+        return None  # "Heads of State": lexicon words only, no name
     if any(low[k] in words.organisations for k in range(start, j)) and last_role is not None and low[j - 1] in words.organisations:
         return None  # "Ukrainian Foreign Ministry": an organisation, not a person with a role
     return start
