@@ -443,12 +443,9 @@ class _Linker:
     def _country(self, side: str) -> int:
         """The entity that stands for a side: its country entity, else one made for it."""
         for e, entity in enumerate(self.entities):
-            if entity.kind == "country" and self.side_of(e) == side and entity.name.lower() == side.lower():
+            if entity.kind in ("country", "organisation") and entity.name.lower() == side.lower():
                 return e
-        for e, entity in enumerate(self.entities):
-            if entity.kind == "country" and self.side_of(e) == side:
-                return e
-        self.entities.append(Entity(side, "country"))
+        self.entities.append(Entity(side, "country"))  # "Kyiv" and "Moscow" stand for them, but the parties are the states
         return len(self.entities) - 1
 
     def _holders_of(self, nouns: set[str]) -> list[int]:
