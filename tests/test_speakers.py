@@ -173,6 +173,11 @@ LINKED = [
     ("Anna Kovac said the talks failed. Ivan Petrov then arrived in Ankara. He said they had not.", [["Anna Kovac"], ["Ivan Petrov"]]),
     # a pronoun with no compatible antecedent stays unresolved; it never becomes an unrelated speaker
     ("Russia said the talks failed. “We tried,” he added.", [["Russia"], []]),
+    # a surname is not a person of the other gender or with other titles
+    ("Michelle Obama spoke at the rally. Mr. Obama said the law would stand.", [["Obama"]]),
+    ("Senator Anna Kovac spoke at the rally. President Kovac said the law would stand.", [["Kovac"]]),
+    # a bare capitalised word is no antecedent for "he" until it speaks
+    ("Anna Kovac landed on Midway. “We are here,” he said.", [[]]),
     # "who" is the name before it
     ("The talks were led by Anna Kovac, who said they would go on.", [["Anna Kovac"]]),
 ]
