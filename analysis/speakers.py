@@ -76,6 +76,8 @@ ROLE_CLASSES = {
 }
 ROLE_CLASSES["ombudswoman"] = ROLE_CLASSES["ombudsperson"] = ROLE_CLASSES["ombudsman"]
 ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokesperson"]
+MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
+_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom)\b")
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
@@ -224,10 +226,11 @@ def infer_side(
     if kind != "person" and key in table:
         return table[key][0], key
     if kind != "person":  # "Russian Defense Ministry", "Olsk Foreign Ministry": the organisation's own words
-        own = sides_in(name, sides=table)
+        own = [hit for hit in sides_in(name, sides=table) if hit[2] != "party"]  # "… Labour Congress" is no Labour Party
         if own:
             return own[0][0], own[0][1]
-    found = [hit for r in all_roles for hit in sides_in(r, sides=table)]
+    ordered = [r for r in all_roles if not _former(r)] + [r for r in all_roles if _former(r)]  # a past office counts last
+    found = [hit for r in ordered for hit in sides_in(r, sides=table)]
     party = next((hit for hit in found if hit[2] == "party"), None)
     if party or found:
         side, evidence, _ = party or found[0]
@@ -236,6 +239,10 @@ def infer_side(
     if last in table and table[last][1] == "person":
         return table[last][0], last
     return None, None
+
+
+def _former(role: str) -> bool:
+    return role.lower().startswith(("former ", "ex-", "then-", "the former "))
 
 
 def _user_side(name: str, roles: Sequence[str], sides: Mapping[str, str]) -> tuple[str, str] | None:
@@ -368,7 +375,24 @@ class _Linker:
         description = " ".join(words)
         if _is_media(low):
             return _Found(kind="outlet", citation=clean_name(description.removeprefix("the ").removeprefix("The ")), link="outlet")
-        return self._group(description, source) or self._role(description, source) or self._document(description, low, source) or self._described(description)
+        return (
+            self._sides_together(description)
+            or self._group(description, source)
+            or self._role(description, source)
+            or self._document(description, low, source)
+            or self._described(description)
+        )
+
+    def _sides_together(self, description: str) -> _Found | None:
+        """ "the Austrian and Swiss mediators": a plural description of two or more sides speaks for their states."""
+        head, others, plural = description_head(description, self.words)
+        if head is None or not plural or "and" not in others:
+            return None
+        sides = list(dict.fromkeys(hit[0] for hit in sides_in(" ".join(others), sides=self.table)))
+        if len(sides) < 2:
+            return None
+        members = tuple(self._country(side) for side in sides)
+        return _Found(members, f"sides '{description}' → {' and '.join(sides)}", "group")
 
     def _relative(self, pronoun: str, source: Span) -> _Found:
         """ "Trump, who said …": a relative pronoun is the mention right before it in its sentence."""
@@ -389,8 +413,9 @@ class _Linker:
         head = _head_phrases(self.text, source, inside, names, self.words)
         if not head:
             return None
-        if any(names[i].kind == "outlet" for i in head) or _acts_as_outlet(self.text, quote, names[head[-1]]):
-            outlet = next((names[i] for i in head if names[i].kind == "outlet"), names[head[-1]])
+        outlets = [i for i in head if names[i].kind == "outlet" or self.mentions.links[i][1] == "outlet"]
+        if outlets or _acts_as_outlet(self.text, quote, names[head[-1]]):
+            outlet = names[outlets[0]] if outlets else names[head[-1]]
             e = self.mentions.links[head[-1]][0]
             if e is not None and self.entities[e].kind in ("unknown", "organisation"):
                 self.entities[e].kind = "outlet"  # it reports like a publication: never a speaker
@@ -429,16 +454,41 @@ class _Linker:
         return _Found(tuple(members), f"group noun '{description}' → {names}", "group")
 
     def _parties(self) -> list[int]:
-        """The entities of the two sides the article mentions most (a country entity each, made when missing)."""
+        """The two parties of the article: the pair named together most ("A and B", "between A and B"), else
+        the two sides mentioned most; sides that only mediate, host or observe are not parties."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
+        mediating = set()
         for e, entity in enumerate(self.entities):
             side = self.side_of(e)
-            if side and entity.kind != "group":
-                counts[side] += len(entity.mentions) or 1
-                first.setdefault(side, e)
-        top = sorted(counts, key=lambda side: (-counts[side], first[side]))[:2]
-        return [self._country(side) for side in sorted(top, key=lambda side: first[side])]
+            if not side or entity.kind == "group":
+                continue
+            if entity.kind in ("person", "unknown") and MEDIATOR_ROLES & entity.role_nouns():
+                mediating.add(side)
+            counts[side] += len(entity.mentions) or 1
+            first.setdefault(side, e)
+        pairs = self._named_pairs()
+        if pairs:
+            a, b = max(pairs, key=lambda p: (pairs[p], -min(first.get(s, 10**9) for s in p)))
+            top = [a, b]
+        else:
+            ranked = sorted(counts, key=lambda side: (side in mediating, -counts[side], first[side]))
+            top = ranked[:2]
+        return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
+
+    def _named_pairs(self) -> Counter:
+        """How often two sides are named together: "A and B", "between A and B", "A, B and …"."""
+        names, links = self.mentions.names, self.mentions.links
+        pairs: Counter = Counter()
+        for i in range(1, len(names)):
+            a, b = links[i - 1][0], links[i][0]
+            if a is None or b is None or names[i].sentence != names[i - 1].sentence:
+                continue
+            between = self.text[names[i - 1].span.end : names[i].phrase.start].strip().lower()
+            sa, sb = self.side_of(a), self.side_of(b)
+            if between in ("and", "&", ",", "and the", ", and") and sa and sb and sa != sb:
+                pairs[tuple(sorted((sa, sb)))] += 1
+        return pairs
 
     def _country(self, side: str) -> int:
         """The entity that stands for a side: its country entity, else one made for it."""
@@ -555,6 +605,7 @@ class _Linker:
 
     def _described(self, description: str) -> _Found:
         """Sieve 6: an entity known only by its description ("officials", "a source in diplomatic circles")."""
+        description = _RELATIVE_TAIL.split(description, 1)[0]  # "a source close to the talks, who declined to be named"
         name = _strip_determiner(clean_name(description))
         key = name.lower()
         if key not in self.described:

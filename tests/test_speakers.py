@@ -210,3 +210,53 @@ def test_an_article_teaches_its_own_demonyms_as_sides():
     text = "Velmora and Kastria met. The Kastrian delegation was headed by Teodor Malek. Malek said talks went on."
     (quote,) = attribute(Article(text)).quotes
     assert (quote.speaker.name, quote.speaker.side) == ("Teodor Malek", "Kastria")
+
+
+# --- what an article teaches about sides, and names around titles: (text, [(speaker, side)] of each quote)
+TAUGHT = [
+    # a non-state party is its own side, and so is its acronym and a role that names it
+    ("The Eastern Freedom Front (EFF) met the government. EFF spokesman Ben Aziz said the truce would hold.",
+     [("Ben Aziz", "Eastern Freedom Front")]),
+    # "the government" in a role stands for the one government the article names
+    ("Talks with the Oskan government resumed. The government's negotiator Paul Odo said the truce would hold.",
+     [("Paul Odo", None)]),
+    # the shipped demonym stays the lexicon's, whatever else the article writes
+    ("Turkish Foreign Minister Ali Demir met leaders of the Turk minority. Demir said the truce would hold.",
+     [("Ali Demir", "Turkey")]),
+    # a past office counts after a present one
+    ("Former Italian Prime Minister Luca Conti, the UN envoy, arrived. Conti said the truce would hold.",
+     [("Luca Conti", "United Nations")]),
+    # capitals-only side words
+    ("US envoy Jim Hale met us. Hale said the truce would hold.", [("Jim Hale", "United States")]),
+    # a word before a given name in a three-word name is a title
+    ("Union leader Alhaji Musa Bello arrived. Bello said the strike would go on.", [("Musa Bello", None)]),
+    # a given name alone goes to the one full name it begins
+    ("Ann Bell, the mediator, arrived. “We are close,” says Ann.", [("Ann Bell", None)]),
+    # a plural description of two sides speaks for both states
+    ("The Austrian and Swiss mediators said the deal was near.", [("Austria & Switzerland", "Austria & Switzerland")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TAUGHT)
+def test_sides_an_article_teaches_and_names_around_titles(text, expected):
+    got = []
+    for q in attribute(Article(text)).quotes:
+        got.append((" & ".join(s.name for s in q.speakers), " & ".join(s.side or "" for s in q.speakers) or None))
+    assert got == expected
+
+
+def test_a_name_after_a_media_noun_is_an_outlet():
+    result = attribute(Article("The state news agency OSA quoted officials. OSA reported that the talks had stalled."))
+    assert "OSA" not in {s.name for s in result.entities} and any(o.name == "OSA" for o in result.outlets)
+
+
+def test_a_descriptions_relative_clause_is_no_part_of_its_name():
+    from analysis.records import Quote, Span
+    from analysis.speakers import resolve_speakers
+    from analysis.tokenize import tokenize
+
+    text = "A source close to the talks, who declined to be named, said the deal was near."
+    source = Span(0, text.index(", said"))
+    quote = Quote("indirect", (Span(text.index("the deal"), len(text) - 1),), Span(source.end + 2, source.end + 6), source)
+    (resolved,) = resolve_speakers(tokenize(Article(text)), (quote,)).quotes
+    assert [s.name for s in resolved.speakers] == ["source close to the talks"] and not resolved.speakers[0].named

@@ -32,6 +32,7 @@ from ..records import Span, Tokens
 from .lexicon import NameWords, load_name_words, load_outlets, load_sides, load_speaker_nouns
 from .link import Candidate, Entity, description_head, group_pronoun, link_names, pronoun_antecedent
 from .names import NamePhrase, clean_name, find_names
+from .learn import learn_demonyms, learn_sides
 from .roles import sentence_roles
 from .sides import side_in, sides_in
 
@@ -88,7 +89,7 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
             for role in sentence_roles(text, tokens, names, i, words=words):
                 entities[e].add_role(role)
     _counterparts(names, links, entities)
-    learned = learn_demonyms(text, entities, words.sides) | learn_possessors(text, names, links, entities, words)
+    learned = learn_sides(text, names, links, entities, words)
     if learned:
         for e, entity in enumerate(entities):
             side = learned.get(entity.name.lower())
@@ -116,52 +117,3 @@ def _counterparts(names, links, entities) -> None:
                 break
 
 
-_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:chief|top|lead|senior|deputy|special)\s+)?([\w-]+)")
-# what a state has ("Saravia's chief negotiator", "Olsk's foreign minister"), unlike a person ("Obama's adviser")
-STATE_ROLES = frozenset({"negotiator", "negotiators", "delegation", "side", "government", "foreign", "defence", "defense", "envoy", "ambassador", "army", "military", "forces", "president", "parliament", "ministry", "prime"})
-
-
-def learn_possessors(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
-    """Parties named by a possessive before a role: in "Saravia's chief negotiator" Saravia is a side.
-
-    Only names that are no person and that the side words do not know yet.
-    """
-    learned: dict[str, tuple[str, str]] = {}
-    for phrase, (e, _) in zip(names, links):
-        if not phrase.possessive or e is None or " " in phrase.name or phrase.name.lower() in words.sides:
-            continue
-        if entities[e].kind not in ("unknown", "country", "organisation") or phrase.name.lower() in words.given:
-            continue
-        m = _AFTER_POSSESSIVE.match(text, phrase.span.end)
-        if m and m.group(1).lower() in STATE_ROLES:
-            learned[phrase.name.lower()] = (phrase.name, "country")
-    return learned
-
-
-DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ic")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
-
-
-def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    """Sides the article itself teaches: a one-word name whose adjective it also writes ("Kastria" … "Kastrian").
-
-    The name is then a country (its own side) and the adjective points to it,
-    so "the Kastrian delegation" is on Kastria's side; names the shipped side
-    words already know are left to them.
-
-    >>> from analysis.mentions.link import Entity
-    >>> learn_demonyms("Kastria and Velmora met. The Kastrian side spoke.", [Entity("Kastria", "unknown"), Entity("Velmora", "unknown")], {})
-    {'kastria': ('Kastria', 'country'), 'kastrian': ('Kastria', 'adjective')}
-    """
-    words = {w for w in _CAPITALISED.findall(text)}
-    learned: dict[str, tuple[str, str]] = {}
-    for entity in entities:
-        name = entity.name
-        if " " in name or entity.kind not in ("unknown", "country", "person") or name.lower() in sides or len(name) < 4:
-            continue
-        stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
-        found = next((stem + end for stem in sorted(stems) for end in DEMONYM_ENDINGS if stem + end in words and stem + end != name), None)
-        if found is not None:
-            learned[name.lower()] = (name, "country")
-            learned[found.lower()] = (name, "adjective")
-    return learned

@@ -7,7 +7,9 @@ Names are linked when the article is read (:func:`link_names`):
    equal ("Loretta Lynch" … "Loretta E. Lynch");
 3. ``surname`` — one word that is the last word of a person's full name
    anywhere in the article: the latest one given before it, else the first
-   one after it (a headline or lead that uses the surname first).
+   one after it (a headline or lead that uses the surname first); never a
+   person of the other gender or with other titles; failing that, a given
+   name that begins exactly one full name ("Mr Ann" … "Ann Bell").
 
 Descriptions are linked when a quote's source needs them, in text order,
 by the functions the attribution stage calls: :func:`role_antecedent`
@@ -133,8 +135,13 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
     links: list[tuple[int | None, str]] = [(None, "")] * len(names)
     by_name: dict[str, int] = {}
     by_last: dict[str, list[int]] = {}  # last word of a person's full name (or alias) → entities
+    by_first: dict[str, list[int]] = {}  # first word of a person's full name → entities
+    outlets = {p.name.lower() for p in names if p.kind == "outlet"}  # a name that is an outlet once is one throughout
     # sieves 1 and 2: full names (two words or more), in text order
     for i, phrase in enumerate(names):
+        if phrase.name.lower() in outlets:
+            links[i] = (None, "outlet")
+            continue
         if phrase.kind in ("outlet", "place"):
             links[i] = (None, phrase.kind)
             continue
@@ -154,6 +161,7 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
             links[i] = (len(entities) - 1, "full name")
             if phrase.kind == "person":
                 by_last.setdefault(phrase.words[-1].lower(), []).append(len(entities) - 1)
+                by_first.setdefault(phrase.words[0].lower(), []).append(len(entities) - 1)
     # sieve 3: one-word names, in text order, knowing where each person was named in full
     named_at: dict[int, list[int]] = {}
     for i, (e, _) in enumerate(links):
@@ -169,8 +177,12 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
         key = phrase.name.lower()
         fitting = [e for e in by_last.get(key, ()) if _may_be(phrase, entities[e], [names[k] for k in named_at.get(e, ())], words)]
         found = _surname_match(fitting, named_at, last_seen, i)
+        if found is None and not fitting and key in words.given:  # "Mr Ann", "…, says Ann": a given name alone
+            firsts = [e for e in by_first.get(key, ()) if _may_be(phrase, entities[e], [names[k] for k in named_at.get(e, ())], words)]
+            found = firsts[0] if len(firsts) == 1 else None
         if found is not None:
-            links[i] = (found, f"surname of {entities[found].name}")
+            how = "surname" if entities[found].name.split()[-1].lower() == key else "given name"
+            links[i] = (found, f"{how} of {entities[found].name}")
             entities[found].add_name(phrase.name)
         elif key in by_name:
             links[i] = (by_name[key], "full name")

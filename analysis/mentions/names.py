@@ -44,6 +44,7 @@ MONTHS_AND_DAYS = frozenset(
     "january february march april june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+MEDIA_NOUNS = frozenset({"agency", "newspaper", "daily", "broadcaster", "channel", "tabloid", "weekly", "outlet", "portal", "website", "radio", "television", "tv"})
 OPENERS = frozenset({"“", '"', "‘", "'", "«", "„", "(", "[", ":", "—", "–", "-", "―", "…"})  # a capital after these starts a sentence
 TITLE_CASE_SHARE = 0.7  # a line with this share of capitalised words (function words aside) is a headline
 TITLE_CASE_MIN_WORDS = 4
@@ -193,7 +194,7 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
     base = lw.removesuffix("'s")
     if base in MONTHS_AND_DAYS or base in DETERMINERS or "-" in word and _compound_adjective(word, words):
         return False
-    if base in words.function and (_initial(raw, i) or i + 1 >= len(raw) or not _is_cap(raw[i + 1])):
+    if base in words.function and not word.isupper() and (_initial(raw, i) or i + 1 >= len(raw) or not _is_cap(raw[i + 1])):
         return False  # "However", "His"; but "New York", "The Hague" inside a sentence
     if not _is_cap(word):
         return words.is_role_word(lw) and _reaches_name(raw, low, i, words)
@@ -218,7 +219,7 @@ def _initial_name(raw, low, i, words: NameWords, context: _ArticleContext) -> bo
         return True
     if lw in words.organisations and nxt.lower() in ("of", "for") and i + 2 < len(raw) and _is_cap(raw[i + 2]):
         return True  # "Ministry of External Affairs"
-    if (lw in words.titles or lw in words.modifiers) and not _is_cap(nxt):
+    if (lw in words.titles or lw in words.modifiers or words.nouns.get(lw) == "body") and not _is_cap(nxt):
         # "Local teacher Ivan Petrov" starts a name; "First and foremost" does not
         return i + 1 < len(raw) and words.is_role_word(low[i + 1]) and _reaches_name(raw, low, i + 1, words)
     if words.outlets.is_outlet(raw[i]) or _ACRONYM.match(raw[i]):
@@ -378,6 +379,8 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
     if last_role is None and initial and low[start] not in words.given:
         # "Engineer Sam Ortiz" opening a sentence: the capital says nothing, the given name does
         start = next((k for k in range(start + 1, j - 1) if low[k] in words.given), start)
+    elif j - start >= 3 and low[start] not in words.given and low[start] not in PARTICLES and low[start + 1] in words.given:
+        start += 1  # "Comrade Joe Ajaero", "Alhaji Musa Bello": a word before a given name is a title
     if start >= j:
         return None
     if last_role is not None and ("of" in low[i:start] or "for" in low[i:start]):
@@ -427,6 +430,8 @@ def _phrase(text, spans, raw, low, i, k, j, index, words: NameWords, *, possessi
     gender = words.honorifics.get(low[m]) if (m := next((m for m in range(i, k) if low[m] in words.honorifics), None)) is not None else None
     locative = i > 0 and low[i - 1] in LOCATIVE
     kind = _kind(name, raw[k:end], low[k:end], role, honorific, words)
+    if i > 0 and low[i - 1] in MEDIA_NOUNS and kind in ("unknown", "organisation", "person") and not honorific:
+        kind = "outlet"  # "the state news agency OSA", "the broadcaster Kanal 5"
     listed = words.sides.get(" ".join(low[k:end]).removesuffix("'s"))
     if locative and (kind == "unknown" or kind == "person" and not (role or honorific or low[k] in words.given) or listed and listed[1] == "place"):
         kind = "place"  # "in Istanbul", "at Ground Zero"

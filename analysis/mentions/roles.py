@@ -99,7 +99,7 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
     if relative is not None and relative.group(1).lower() in _RELATIVE_ROLE:
         return phrase  # "who hosted the talks" → "host of the talks"
     first = phrase.split()[0].lower()
-    opens = first in ("the", "a", "an") or first.endswith(("'s", "’s")) or first in words.sides or words.is_role_word(first) or first in ("head", "leader", "chair")
+    opens = first in ("the", "a", "an", "one", "among") or first.endswith(("'s", "’s")) or first in words.sides or words.is_role_word(first) or first in ("head", "leader", "chair")
     if not opens or not _role_like(phrase, words):
         return None
     return _strip_article(phrase)

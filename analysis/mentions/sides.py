@@ -27,6 +27,7 @@ TARGET_PREPOSITIONS = frozenset({"to", "for", "with", "on", "against", "about", 
 _TOKENS = re.compile(r"\(\s*[DRI]\s*[-–,)]|[\w.]+(?:[-'’][\w]+)*-?")
 _PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–,)]")
 PARTY_KINDS = ("party",)
+CASED = frozenset({"us", "uk"})  # side words only in capitals ("US envoy"; "us" is a pronoun)
 # Roles whose "to"/"for" complement is whom they serve ("spokesman for Kyiv", "aide to Putin"), not a target.
 SERVING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "assistant", "press", "lawyer", "attorney", "counsel"})
 
@@ -48,7 +49,8 @@ def sides_in(phrase: str | None, *, sides: Mapping[str, tuple[str, str]] | None 
         key = "d-" if tag.group(1) == "D" else "r-"
         if key in table:
             out.append((table[key][0], f"({tag.group(1)}-…)", "party"))
-    tokens = [t.lower().replace("’", "'") for t in _TOKENS.findall(phrase) if not t.startswith("(")]
+    raw = [t for t in _TOKENS.findall(phrase) if not t.startswith("(")]
+    tokens = [t.lower().replace("’", "'") if t.lower() not in CASED or t.isupper() else "" for t in raw]
     i, n = 0, len(tokens)
     while i < n:
         if tokens[i] in TARGET_PREPOSITIONS and not (tokens[i] in ("to", "for") and i and tokens[i - 1] in SERVING_ROLES):
@@ -72,8 +74,8 @@ def _skip_target(tokens: list[str], i: int) -> int:
 
 
 def _match_at(tokens: list[str], i: int, table: Mapping[str, tuple[str, str]]) -> tuple[str, int] | None:
-    """The longest side phrase (up to three words) at token ``i``, possessive 's ignored; or a party prefix ("r-texas")."""
-    for length in (3, 2, 1):
+    """The longest side phrase (up to five words) at token ``i``, possessive 's ignored; or a party prefix ("r-texas")."""
+    for length in (5, 4, 3, 2, 1):
         if i + length > len(tokens):
             continue
         key = " ".join(tokens[i : i + length]).removesuffix("'s").rstrip(".") if length > 1 else tokens[i].removesuffix("'s")

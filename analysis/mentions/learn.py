@@ -1,0 +1,138 @@
+"""What an article teaches about sides, beyond the shipped side words.
+
+* demonyms: a one-word name whose adjective the article also writes
+  ("Kastria" … "the Kastrian delegation");
+* possessive parties: a name in a possessive before a state's role
+  ("Saravia's chief negotiator");
+* non-state parties: an organisation whose head noun makes it a party
+  (a front, movement, army, forces, union, alliance …) is its own side,
+  under its full name, and so is an acronym the article gives it in
+  parentheses ("the Rapid Support Forces (RSF)");
+* the one government (army, union …) the article names: then "the
+  government's negotiator" is on its side.
+
+Each returns entries for the article's side table (lower-case word →
+(side, kind)); the shipped side words are never overridden.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from .lexicon import NameWords
+
+DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish", "ic")
+# Head nouns of organisations that take part in a conflict or a negotiation as a party of their own.
+PARTY_HEADS = frozenset({
+    "front", "movement", "army", "forces", "force", "union", "alliance", "coalition", "party", "militia", "militias",
+    "brigade", "brigades", "congress", "council", "federation", "confederation", "resistance", "rebels", "group", "groups",
+})  # fmt: skip
+# Generic nouns that stand for the one such party an article names ("the government" of "the Oskan government").
+GENERIC_PARTIES = frozenset({"government", "army", "military", "union", "junta", "authorities", "administration"})
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
+
+
+def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
+    """Every side entry the article teaches (see the module's docstring)."""
+    learned = learn_demonyms(text, entities, words.sides)
+    learned |= learn_possessors(text, names, links, entities, words)
+    learned |= learn_parties(text, names, links, entities, words)
+    learned |= learn_generic(entities, {**words.sides, **learned})
+    return {k: v for k, v in learned.items() if k not in words.sides}
+
+
+def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
+    """An organisation that is a party of its own (by its head noun) is its own side; its acronym points to it.
+
+    >>> from analysis.mentions.link import Entity
+    >>> from analysis.mentions.lexicon import load_name_words
+    >>> from analysis.mentions.names import NamePhrase
+    >>> from analysis.records import Span
+    >>> text = "The Eastern Freedom Front (EFF) signed."
+    >>> phrase = NamePhrase(Span(4, 25), Span(4, 25), "Eastern Freedom Front", None, "organisation", 0)
+    >>> learn_parties(text, [phrase], [(0, "full name")], [Entity("Eastern Freedom Front", "organisation")], load_name_words())
+    {'eastern freedom front': ('Eastern Freedom Front', 'institution'), 'eff': ('Eastern Freedom Front', 'institution')}
+    """
+    learned: dict[str, tuple[str, str]] = {}
+    for phrase, (e, _) in zip(names, links):
+        if e is None or entities[e].kind != "organisation" or phrase.kind == "outlet":
+            continue
+        name = entities[e].name
+        low = name.lower().removeprefix("the ")
+        if low in words.sides or low.split()[-1] not in PARTY_HEADS or len(low.split()) < 2:
+            continue
+        learned[low] = (name, "institution")
+        acronym = _ACRONYM_AFTER.match(text, phrase.span.end)
+        if acronym:
+            learned[acronym.group(1).lower()] = (name, "institution")
+    return learned
+
+
+def learn_generic(entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """ "the government" in a role stands for the one government the article names by its side ("the Oskan government").
+
+    >>> from analysis.mentions.link import Entity
+    >>> learn_generic([Entity("Oskan government", "organisation")], {"oskan": ("Oska", "adjective")})
+    {'government': ('Oska', 'adjective')}
+    """
+    found: dict[str, set[str]] = {}
+    for entity in entities:
+        words = entity.name.lower().split()
+        if len(words) >= 2 and words[-1] in GENERIC_PARTIES:
+            side = table.get(" ".join(words[:-1])) or table.get(words[0])
+            if side is not None:
+                found.setdefault(words[-1], set()).add(side[0])
+    return {noun: (sides.pop(), "adjective") for noun, sides in found.items() if len(sides) == 1}
+
+
+_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:chief|top|lead|senior|deputy|special)\s+)?([\w-]+)")
+# what a state has ("Saravia's chief negotiator", "Olsk's foreign minister"), unlike a person ("Obama's adviser")
+STATE_ROLES = frozenset({"negotiator", "negotiators", "delegation", "side", "government", "foreign", "defence", "defense", "envoy", "ambassador", "army", "military", "forces", "president", "parliament", "ministry", "prime"})
+
+
+def learn_possessors(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
+    """Parties named by a possessive before a role: in "Saravia's chief negotiator" Saravia is a side.
+
+    Only names that are no person and that the side words do not know yet.
+    """
+    learned: dict[str, tuple[str, str]] = {}
+    for phrase, (e, _) in zip(names, links):
+        if not phrase.possessive or e is None or " " in phrase.name or phrase.name.lower() in words.sides:
+            continue
+        if entities[e].kind not in ("unknown", "country", "organisation") or phrase.name.lower() in words.given:
+            continue
+        m = _AFTER_POSSESSIVE.match(text, phrase.span.end)
+        if m and m.group(1).lower() in STATE_ROLES:
+            learned[phrase.name.lower()] = (phrase.name, "country")
+    return learned
+
+
+
+
+
+def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Sides the article itself teaches: a one-word name whose adjective it also writes ("Kastria" … "Kastrian").
+
+    The name is then a country (its own side) and the adjective points to it,
+    so "the Kastrian delegation" is on Kastria's side; names the shipped side
+    words already know are left to them.
+
+    >>> from analysis.mentions.link import Entity
+    >>> learn_demonyms("Kastria and Velmora met. The Kastrian side spoke.", [Entity("Kastria", "unknown"), Entity("Velmora", "unknown")], {})
+    {'kastria': ('Kastria', 'country'), 'kastrian': ('Kastria', 'adjective')}
+    """
+    words = {w for w in _CAPITALISED.findall(text)}
+    learned: dict[str, tuple[str, str]] = {}
+    known = set(sides)
+    for entity in entities:
+        name = entity.name
+        if " " in name or entity.kind not in ("unknown", "country", "person") or name.lower() in sides or len(name) < 4:
+            continue
+        stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+        found = next((stem + end for stem in sorted(stems) for end in DEMONYM_ENDINGS if stem + end in words and stem + end != name), None)
+        if found is not None and found.lower() not in known:  # the shipped demonyms stay theirs ("Turk")
+            learned[name.lower()] = (name, "country")
+            learned[found.lower()] = (name, "adjective")
+    return learned
