@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 
+from . import __version__
 from .errors import AnalysisError
 from .records import LoadFailure
 
@@ -27,6 +28,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description="Who said what in news articles, and how.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     quotes = sub.add_parser("quotes", help="find quotes and their speakers; one JSON line per article")
