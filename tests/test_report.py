@@ -2,7 +2,7 @@
 
 Parameter and input errors are raised before any kernel starts; a notebook
 that fails midway (``fixtures/broken.ipynb``, really executed by papermill)
-leaves no report behind, only ``<stem>.FAILED.ipynb``, and a one-line error.
+leaves no report behind, only ``<name>.FAILED.ipynb``, and a one-line error.
 The real templates are executed in ``test_notebooks.py``.
 """
 
@@ -108,13 +108,13 @@ def test_failing_notebook_gives_a_one_line_error_with_path_and_cell(broken_run):
     message = str(error)
     assert "\n" not in message
     assert "failed at cell" in message and "RuntimeError: this notebook fails on purpose" in message
-    assert error.notebook == str(out / "istanbul-pow-exchange.FAILED.ipynb") and error.notebook in message
+    assert error.notebook == str(out / "istanbul-pow-exchange.broken.FAILED.ipynb") and error.notebook in message
     assert error.cell is not None
 
 
 def test_failing_notebook_leaves_no_partial_report(broken_run):
     out, _ = broken_run
-    assert files(out) == ["istanbul-pow-exchange.FAILED.ipynb", "istanbul-pow-exchange.html"]
+    assert files(out) == ["istanbul-pow-exchange.broken.FAILED.ipynb", "istanbul-pow-exchange.html"]
     assert (out / "istanbul-pow-exchange.html").read_text(encoding="utf-8") == "earlier report"
 
 
@@ -122,7 +122,7 @@ def test_the_kept_failed_notebook_shows_the_error(broken_run):
     import nbformat
 
     out, error = broken_run
-    nb = nbformat.read(out / "istanbul-pow-exchange.FAILED.ipynb", as_version=4)
+    nb = nbformat.read(out / "istanbul-pow-exchange.broken.FAILED.ipynb", as_version=4)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors and errors[0]["ename"] == "RuntimeError"
     assert nb.metadata["analysis"]["input_sha256"]
@@ -139,7 +139,7 @@ def test_a_batch_lists_each_failure_and_goes_on(tmp_path):
     assert [f.error_type for f in batch.failures] == ["InputError", "InputError", "ReportError", "ReportError"]
     assert "would overwrite the report of" in batch.failures[1].error
     assert all("\n" not in f.error and not f.error.startswith(f.source) for f in batch.failures)
-    assert files(tmp_path / "out") == ["istanbul-pow-exchange.FAILED.ipynb", "other.FAILED.ipynb"]
+    assert files(tmp_path / "out") == ["istanbul-pow-exchange.broken.FAILED.ipynb", "other.broken.FAILED.ipynb"]
 
 
 def test_cli_reports_bad_parameters_and_missing_files_in_one_line(tmp_path, capsys):
