@@ -44,6 +44,7 @@ _EXPORTS = {
     "ParameterError": "errors",
     "ReportError": "errors",
     "EvaluationError": "errors",
+    "OutputError": "errors",
     # load
     "load_article": "load",
     "load_corpus": "load",
@@ -66,6 +67,13 @@ _EXPORTS = {
     "merge_speakers": "corpus",
     "SpeakerIndex": "corpus",
     "CorpusSpeaker": "corpus",
+    # corpus runs: every core, or a Dask cluster
+    "map_articles": "batch",
+    "run_corpus": "streams",
+    "corpus_frame": "streams",
+    "corpus_speakers": "streams",
+    "dask_frame": "cluster",
+    "dask_corpus": "cluster",
     # tone and positions
     "WordEffect": "records",
     "ToneScore": "records",

@@ -18,59 +18,105 @@ its speakers. :func:`quotes_json` turns the result into the plain JSON the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import Path
 
+from .errors import AnalysisError
+from .mentions import find_mentions
 from .quotes import CueLexicon, find_candidates_and_problems, load_cues
 from .records import Article, AttributedArticle, Quote
-from .speakers import OUTLET_REASON, resolve_speakers
+from .speakers import read_sides, resolve_speakers
 from .tokenize import tokenize
 
 
-def attribute(
-    article: Article, *, sides: Mapping[str, str] | None = None, cues: CueLexicon | None = None
-) -> AttributedArticle:
-    """Quotes, speakers and cited outlets of one article.
+class ArgumentError(AnalysisError, TypeError):
+    """A function was given something it cannot use; the message says what to pass instead."""
 
-    ``sides`` maps speaker names, surnames or role words to sides and
-    overrides what is inferred; ``cues`` replaces the shipped cue lexicon.
-    Problems with quotation marks are recorded, never raised.
+
+def attribute(
+    article: Article | str | os.PathLike,
+    *,
+    sides: Mapping[str, str] | str | os.PathLike | None = None,
+    cues: CueLexicon | None = None,
+) -> AttributedArticle:
+    """Quotes, speakers, every entity the article mentions, and the outlets it cites.
+
+    ``article`` is an :class:`~analysis.records.Article` or the path of an
+    article file; ``sides`` maps speaker names, surnames or role words to
+    sides (a dict, or the path of a JSON/TSV mapping) and overrides what is
+    inferred; ``cues`` replaces the shipped cue lexicon. Problems with
+    quotation marks are recorded, never raised.
 
     >>> attribute(Article("")).quotes
     ()
+    >>> attribute(42)
+    Traceback (most recent call last):
+    ...
+    analysis.attribution.ArgumentError: attribute() takes an Article or the path of an article file, not int; try analysis.attribute("article.txt")
     """
+    article = _as_article(article)
+    if isinstance(sides, (str, os.PathLike)):
+        sides = read_sides(sides)
+    elif sides is not None and not isinstance(sides, Mapping):
+        raise ArgumentError(f"sides must be a mapping of names or words to sides, or the path of one, not {type(sides).__name__}")
     tokens = tokenize(article)
+    mentions = find_mentions(tokens, title_end=article.body_start)
     candidates, mark_problems = find_candidates_and_problems(tokens, cues=cues or load_cues())
-    resolution = resolve_speakers(tokens, candidates, sides=sides)
-    quotes = _drop_outlet_echoes(resolution.quotes)
+    resolution = resolve_speakers(tokens, candidates, mentions=mentions, sides=sides)
     return AttributedArticle(
-        article, tokens, quotes, resolution.speakers, resolution.outlets, mark_problems, entities=resolution.speakers
+        article,
+        tokens,
+        resolution.quotes,
+        resolution.speakers,
+        resolution.outlets,
+        mark_problems,
+        mentions=resolution.mentions,
+        entities=resolution.entities,
     )
 
 
-def _drop_outlet_echoes(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
-    """Drop a quote whose source is a news outlet when a person's quote says the same thing.
+def _as_article(article) -> Article:
+    """An Article from an Article or a file path."""
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, (str, os.PathLike)):
+        from .load import load_article
 
-    "X announced Y, The Gaze reports, citing Ukrainian Pravda" is one statement
-    (X's); the outlets are kept as citations, not as a second and third quote.
+        return load_article(Path(article))
+    raise ArgumentError(
+        f"attribute() takes an Article or the path of an article file, not {type(article).__name__}; "
+        'try analysis.attribute("article.txt")'
+    )
+
+
+def scored_attributions(attributed: AttributedArticle) -> tuple[Quote, ...]:
+    """Every attribution in PolNeAR's sense: the quotes, and what outlets are cited as saying.
+
+    A citation that repeats a person's quote of the same sentence ("X
+    announced Y, The Gaze reports, citing Ukrainian Pravda") is that quote,
+    not a second attribution.
     """
-    is_outlet = [q.reason.endswith(OUTLET_REASON) for q in quotes]
-    if not any(is_outlet):
-        return quotes
     people_by_sentence: dict[int, list[Quote]] = {}
-    for q, outlet in zip(quotes, is_outlet):
-        if not outlet:
-            people_by_sentence.setdefault(q.sentence, []).append(q)
-    kept = []
-    for q, outlet in zip(quotes, is_outlet):
-        if outlet:
-            people = people_by_sentence.get(q.sentence, ())
-            echoes = any(a.overlaps(b) for p in people for a in p.content for b in q.content)
-            citing = bool(people) and q.reason.startswith("participle")
-            if echoes or citing:
-                continue
-        kept.append(q)
-    return tuple(kept)
+    for q in attributed.quotes:
+        people_by_sentence.setdefault(q.sentence, []).append(q)
+    extra = []
+    for citation in attributed.outlets:
+        q = citation.attribution
+        if q is None:
+            continue
+        if citation.kind == "document":  # "the report says": an attribution of its own, never an echo
+            extra.append(q)
+            continue
+        people = people_by_sentence.get(q.sentence, ())
+        echoes = any(a.overlaps(b) for p in people for a in p.content for b in q.content)
+        if echoes or (people and q.reason.startswith("participle")):
+            continue
+        extra.append(q)
+    if not extra:
+        return attributed.quotes
+    return tuple(sorted([*attributed.quotes, *extra], key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0)))
 
 
 def find_quotes(

@@ -1,6 +1,9 @@
 """The ``analysis`` command: parses arguments, calls the library, prints.
 
-Subcommands: ``quotes``, ``tone``, ``positions``, ``evaluate``, ``report``.
+Subcommands: ``quotes``, ``tone``, ``positions``, ``speakers``, ``evaluate``, ``report``.
+The corpus commands run through :func:`analysis.streams.run_corpus` (``--jobs``,
+``--dask``) and write through :mod:`analysis.output`; output paths are checked
+before any work starts.
 Every :class:`~analysis.errors.AnalysisError` becomes a one-line message and
 exit status 1; a batch goes on past a bad article and lists the failures.
 Heavy libraries (pandas, papermill) are imported only by the subcommands that
@@ -12,11 +15,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
 from contextlib import nullcontext
+from pathlib import Path
 
 from . import __version__
-from .errors import AnalysisError
+from .errors import AnalysisError, OutputError
 from .records import LoadFailure
 
 
@@ -26,24 +29,66 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sides", metavar="FILE", help="JSON or TSV file mapping speaker names or words to sides")
 
 
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Where the articles are analysed: worker processes of this machine, or a Dask cluster."""
+    parser.add_argument(
+        "--jobs", type=_positive, metavar="N", help="worker processes (default: all cores; 1: in this process)"
+    )
+    parser.add_argument(
+        "--dask", metavar="ADDRESS", help="run on a running dask.distributed scheduler, e.g. tcp://127.0.0.1:8786"
+    )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def _add_parquet_option(parser: argparse.ArgumentParser, rows: str) -> None:
+    parser.add_argument("--parquet", metavar="FILE", help=f"also write the table to FILE as Parquet, one row per {rows}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description="Who said what in news articles, and how.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    quotes = sub.add_parser("quotes", help="find quotes and their speakers; one JSON line per article")
+    quotes = sub.add_parser(
+        "quotes", help="find quotes and their speakers: a table on a terminal, else one JSON line per article"
+    )
     _add_input_options(quotes)
-    quotes.add_argument("--jsonl", metavar="OUT", help="write the JSON lines to OUT instead of standard output")
+    _add_run_options(quotes)
+    quotes.add_argument(
+        "--jsonl", nargs="?", const="-", metavar="OUT", help="JSON lines, one per article, to OUT (default: standard output)"
+    )
+    quotes.add_argument("--json", action="store_true", help="JSON lines on standard output (as --jsonl)")
+    _add_parquet_option(quotes, "quote")
 
     tone = sub.add_parser("tone", help="tone of every quote")
     _add_input_options(tone)
+    _add_run_options(tone)
     tone.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    tone.add_argument("--explain", action="store_true", help="show under each row the words that moved its tone")
     tone.add_argument("--topics", metavar="FILE", help="topic lexicon to use instead of the shipped one")
+    _add_parquet_option(tone, "quote")
 
     positions = sub.add_parser("positions", help="stated positions per speaker and topic")
     _add_input_options(positions)
+    _add_run_options(positions)
     positions.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
     positions.add_argument("--topics", metavar="FILE", help="topic lexicon to use instead of the shipped one")
+    _add_parquet_option(positions, "position")
+
+    speakers = sub.add_parser("speakers", help="the speakers of a corpus, one row per person, most quoted first")
+    _add_input_options(speakers)
+    _add_run_options(speakers)
+    speakers.add_argument("--json", action="store_true", help="print the speakers and the merges as JSON")
+    _add_parquet_option(speakers, "speaker")
 
     evaluate = sub.add_parser("evaluate", help="measure attribution (PolNeAR) or tone (rated sentences)")
     target = evaluate.add_mutually_exclusive_group(required=True)
@@ -70,23 +115,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _attributed(args) -> Iterator[tuple[str, object]]:
-    """(name, AttributedArticle or LoadFailure) for every input, failures included."""
-    from .attribution import attribute
-    from .load import iter_corpus
-    from .speakers import read_sides
-
-    sides = read_sides(args.sides) if args.sides else None
-    for item in iter_corpus(args.paths, encoding=args.encoding):
-        if isinstance(item, LoadFailure):
-            yield item.source, item
-            continue
-        try:
-            yield item.name, attribute(item, sides=sides)
-        except AnalysisError as error:
-            yield item.name, LoadFailure(item.name, str(error), type(error).__name__)
-
-
 def _report_failures(failures: list[LoadFailure], total: int) -> int:
     for failure in failures:
         print(f"analysis: {failure.source}: {failure.error}", file=sys.stderr)
@@ -95,53 +123,161 @@ def _report_failures(failures: list[LoadFailure], total: int) -> int:
     return 1 if failures else 0
 
 
+# --- commands over a corpus: quotes, tone, positions, speakers ---
+# Each is a table of analysis.streams.TABLES and the outputs it can go to; adding a
+# command is a table there, a parser above, and an entry in TEXT_TABLES and COMMANDS.
+
+
+def _text_table(table: str, args, stream):
+    """The table a person reads, for ``table``, fitted to the terminal."""
+    from .output import Cell, TextTable, show_list, show_markers, show_speaker
+
+    who = (Cell("speaker", "speaker", weight=2, minimum=10, show=show_speaker), Cell("side", "side", minimum=7))
+    if table == "quotes":
+        cells = (Cell("quote", "#", 3, right=True), *who, Cell("kind", "kind", 8), Cell("text", "quote", weight=5, minimum=20))
+        flatten = lambda line: ({"file": line["file"], **q} for q in line["quotes"])  # noqa: E731
+        return TextTable(stream, cells, group="file", flatten=flatten, empty="(no quotes)")
+    if table == "tone":
+        cells = (
+            Cell("quote", "#", 3, right=True), *who, Cell("cue", "cue", 10), Cell("cue_stance", "stance", 11),
+            Cell("compound", "tone", 5, right=True), Cell("markers", "markers", minimum=10, show=show_markers),
+            Cell("content", "quote", weight=4, minimum=20),
+        )  # fmt: skip
+        note = (lambda row: row.get("explanation")) if args.explain else None
+        return TextTable(stream, cells, group="file", note=note)
+    if table == "positions":
+        cells = (
+            Cell("quote", "#", 3, right=True), *who, Cell("topic", "topic", weight=1, minimum=8), Cell("stance", "stance", 8),
+            Cell("quantities", "quantities", minimum=8, show=show_list), Cell("evidence", "evidence", weight=4, minimum=20),
+        )  # fmt: skip
+        return TextTable(stream, cells, group="file")
+    cells = (
+        Cell("name", "name", weight=2, minimum=12), Cell("kind", "kind", 12), Cell("side", "side", minimum=8),
+        Cell("articles", "articles", 8, right=True), Cell("quotes", "quotes", 6, right=True),
+        Cell("roles", "roles", weight=2, minimum=10, show=show_list), Cell("aliases", "aliases", minimum=8, show=show_list),
+    )  # fmt: skip
+    return TextTable(stream, cells, empty="(no speakers)")
+
+
+def _output_plan(args, table: str) -> list[tuple[str, str]]:
+    """(format, destination) of every output asked for, each destination checked before any work."""
+    from .output import check_output_file
+
+    plan = []
+    if table == "quotes":
+        if args.jsonl is not None or args.json:
+            plan.append(("jsonl", args.jsonl or "-"))
+        elif args.parquet is None:
+            plan.append(("text" if sys.stdout.isatty() else "jsonl", "-"))  # pipes and scripts keep JSON lines
+    elif args.json:
+        plan.append(("json", "-"))
+    elif args.parquet is None:
+        plan.append(("text", "-"))
+    if args.parquet is not None:
+        plan.append(("parquet", args.parquet))
+    inputs = {Path(p).resolve() for p in args.paths if Path(p).is_file()}
+    for fmt, destination in plan:
+        option = {"jsonl": "--jsonl", "parquet": "--parquet"}.get(fmt)
+        if option and destination != "-":
+            if Path(destination).resolve() in inputs:
+                raise OutputError(f"{option} {destination}: is one of the inputs; give the output file right after {option}")
+            if Path(destination).suffix.lower() in (".txt", ".md") and Path(destination).is_file():
+                raise OutputError(
+                    f"{option} {destination}: is an article file, not written over; "
+                    f"give a new file right after {option} (e.g. {option} quotes.{fmt})"
+                )
+            check_output_file(destination, option)
+    return plan
+
+
+def _open_writer(fmt: str, destination: str, table: str, run, args, opened: list):
+    from . import output
+
+    stream = sys.stdout
+    if fmt != "parquet" and destination != "-":
+        stream = open(destination, "w", encoding="utf-8", newline="\n")
+        opened.append(stream)
+    if fmt == "jsonl":
+        return output.JsonLines(stream)
+    if fmt == "json" and table == "speakers":
+        from .streams import merge_rows
+
+        merges = json.dumps(merge_rows(run.index), ensure_ascii=False)
+        return output.JsonList(stream, opening='{"speakers": [', closing=f'], "merges": {merges}}}\n')
+    if fmt == "json":
+        return output.JsonList(stream)
+    if fmt == "parquet":
+        return output.ParquetFile(destination, run.table)
+    return _text_table(table, args, stream)
+
+
+def _dask_client(address: str):
+    try:
+        from distributed import Client
+    except ImportError as error:
+        raise AnalysisError("--dask needs dask.distributed; install it with: pip install 'analysis[dask]'") from error
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as error:
+        raise AnalysisError(f"--dask {address}: no scheduler answers there ({error}); start one with 'dask scheduler'") from error
+
+
+def _run_table(args, table: str) -> int:
+    from .speakers import read_sides
+    from .streams import run_corpus
+
+    plan = _output_plan(args, table)
+    sides = read_sides(args.sides) if args.sides else None
+    topics = None
+    if getattr(args, "topics", None):
+        from .tone import read_topics
+
+        topics = read_topics(args.topics)
+    client = _dask_client(args.dask) if args.dask else None
+    with client if client is not None else nullcontext():
+        with run_corpus(
+            args.paths, table, jobs=args.jobs, client=client, sides=sides, topics=topics, encoding=args.encoding
+        ) as run:
+            opened: list = []
+            try:
+                writers = [_open_writer(fmt, destination, table, run, args, opened) for fmt, destination in plan]
+                for text, row in run.rows():
+                    for writer in writers:
+                        writer.write(text, row)
+                for writer in writers:
+                    writer.close()
+            finally:
+                for stream in opened:
+                    stream.close()
+            if table == "speakers" and any(fmt == "text" for fmt, _ in plan):
+                _print_merges(run.index)
+            return _report_failures(run.failures, run.total)
+
+
+def _print_merges(index) -> None:
+    from .streams import merge_rows
+
+    merges = merge_rows(index)
+    if merges:
+        print("\nmerged spellings:")
+        for merge in merges:
+            print(f"  {merge['name']} ← {', '.join(merge['merged'])}")
+
+
 def _run_quotes(args) -> int:
-    from .attribution import quotes_json
-
-    failures, total = [], 0
-    with open(args.jsonl, "w", encoding="utf-8") if args.jsonl else nullcontext(sys.stdout) as out:
-        for _, result in _attributed(args):
-            total += 1
-            if isinstance(result, LoadFailure):
-                failures.append(result)
-            else:
-                out.write(json.dumps(quotes_json(result), ensure_ascii=False) + "\n")
-    return _report_failures(failures, total)
-
-
-def _rows_command(args, make_rows: Callable[..., list[dict]], columns: tuple[str, ...]) -> int:
-    failures, rows, total = [], [], 0
-    for name, result in _attributed(args):
-        total += 1
-        if isinstance(result, LoadFailure):
-            failures.append(result)
-            continue
-        rows.extend({"file": name, **row} for row in make_rows(result, topics=args.topics))
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-    else:
-        _print_table(rows, ("file", *columns))
-    return _report_failures(failures, total)
-
-
-def _print_table(rows: list[dict], columns: tuple[str, ...]) -> None:
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(columns))
-    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-        print(frame.to_string(index=False) if len(frame) else "(no rows)")
+    return _run_table(args, "quotes")
 
 
 def _run_tone(args) -> int:
-    from .tone import tone_rows
-
-    return _rows_command(args, tone_rows, ("speaker", "side", "cue", "cue_stance", "compound", "markers", "content"))
+    return _run_table(args, "tone")
 
 
 def _run_positions(args) -> int:
-    from .positions import position_rows
+    return _run_table(args, "positions")
 
-    return _rows_command(args, position_rows, ("speaker", "side", "topic", "stance", "quantities", "evidence"))
+
+def _run_speakers(args) -> int:
+    return _run_table(args, "speakers")
 
 
 def _run_evaluate(args) -> int:
@@ -153,7 +289,10 @@ def _run_evaluate(args) -> int:
 
 
 def _run_report(args) -> int:
+    from .output import check_output_folder
     from .report import run_reports
+
+    check_output_folder(args.out, "--out")
 
     batch = run_reports(
         args.paths,
@@ -172,6 +311,7 @@ COMMANDS = {
     "quotes": _run_quotes,
     "tone": _run_tone,
     "positions": _run_positions,
+    "speakers": _run_speakers,
     "evaluate": _run_evaluate,
     "report": _run_report,
 }

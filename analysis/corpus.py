@@ -135,22 +135,125 @@ def _key(name: str) -> str:
     return speaker_slug(name)
 
 
+# Spellings that transliterate one sound ("Zelenskyy" / "Zelenskiy", "Araghchi" / "Araqchi", "Umierov" / "Umerov").
+_SOUNDS = (("gh", "g"), ("q", "g"), ("kh", "h"), ("w", "v"), ("j", "i"), ("y", "i"), ("ie", "e"))
+
+
+def skeleton(word: str) -> str:
+    """A spelling-blind form of a name word: transliteration variants share it.
+
+    >>> [skeleton(w) for w in ("Zelensky", "Zelenskyy", "Zelenskiy", "Umierov", "Umerov", "Erdoğan", "Araqchi", "Araghchi")]
+    ['zelenski', 'zelenski', 'zelenski', 'umerov', 'umerov', 'erdogan', 'aragchi', 'aragchi']
+    """
+    out = speaker_slug(word).replace("-", "")
+    for a, b in _SOUNDS:
+        out = out.replace(a, b)
+    return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
+
+
+class _Groups:
+    """Union-find over name keys; the smallest key of a group stands for it (so no order matters)."""
+
+    def __init__(self, keys) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
 def _group(entries: list[tuple[str, Speaker, int]]) -> list[list[int]]:
-    """Entries grouped by person: the same full name, or a one-word name that only one full name ends in."""
+    """Entries grouped by person, surest links first, each decided from the whole corpus (never from order):
+
+    1. the same name; 2. a fuller or shorter form ("Donald J. Trump" / "Donald Trump");
+    3. a transliterated spelling of the same name ("Zelenskyy" / "Zelenskiy"), unless one article
+       names both as different people; 4. a surname alone, to the one person of the corpus it can be
+       (the one whose roles it shares, else the one quoted far more often).
+    Speakers known only by a description ("officials") stay apart, one per article.
+    """
     by_key: dict[str, list[int]] = {}
-    for i, (_, entity, _) in enumerate(entries):
-        by_key.setdefault(_key(entity.name), []).append(i)
-    surnames: dict[str, set[str]] = {}
-    for key in by_key:
-        words = key.split("-")
-        if len(words) > 1:
-            surnames.setdefault(words[-1], set()).add(key)
-    groups: dict[str, list[int]] = {}
-    for key, members in by_key.items():
-        full = surnames.get(key, set()) if "-" not in key else set()
-        target = next(iter(full)) if len(full) == 1 else key
-        groups.setdefault(target, []).extend(members)
-    return [sorted(members) for _, members in sorted(groups.items())]
+    for i, (article, entity, _) in enumerate(entries):
+        key = _key(entity.name) if entity.named else f"{article}\0{entity.id}"
+        by_key.setdefault(key, []).append(i)
+    groups = _Groups(by_key)
+    people = {k: [entries[i][1] for i in members] for k, members in by_key.items() if "\0" not in k and _person(entries, members, k)}
+    together = _named_together(entries, by_key)
+    full = sorted(k for k in people if "-" in k)
+    by_surname: dict[str, list[str]] = {}
+    for k in full:
+        by_surname.setdefault(skeleton(k.rsplit("-", 1)[1]), []).append(k)
+    for same in by_surname.values():
+        for a_index, a in enumerate(same):
+            for b in same[a_index + 1 :]:
+                if _same_person(a, b) and not together(a, b):
+                    groups.union(a, b)
+    for k in sorted(people):
+        if "-" in k:
+            continue
+        target = _surname_target(k, by_surname.get(skeleton(k), []), people, entries, by_key, groups)
+        if target is not None:
+            groups.union(k, target)
+    merged: dict[str, list[int]] = {}
+    for k, members in by_key.items():
+        merged.setdefault(groups.find(k), []).extend(members)
+    return [sorted(members) for _, members in sorted(merged.items())]
+
+
+def _person(entries, members: list[int], key: str) -> bool:
+    """A key that names a person: one word needs a person's kind or a quote (not a stray capitalised word)."""
+    if "-" in key:
+        return any(entries[i][1].kind == "person" for i in members)
+    return any(entries[i][1].kind == "person" or entries[i][1].kind == "unknown" and entries[i][2] for i in members)
+
+
+def _named_together(entries, by_key: dict[str, list[int]]):
+    """A test of whether one article names two keys as two different people (they are never merged)."""
+    articles = {k: {entries[i][0] for i in members} for k, members in by_key.items()}
+
+    def test(a: str, b: str) -> bool:
+        return not articles[a].isdisjoint(articles[b])
+
+    return test
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names (slugs) of one person: same surname spelling-blind, given names compatible ("donald-j-trump")."""
+    wa, wb = a.split("-"), b.split("-")
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if skeleton(short[0]) != skeleton(long[0]) and not (len(short[0]) == 1 and long[0].startswith(short[0])):
+        return False
+    rest = [skeleton(w) for w in long[1:-1]]
+    return all(skeleton(w) in rest or len(w) == 1 for w in short[1:-1])
+
+
+def _surname_target(k: str, candidates: list[str], people, entries, by_key, groups: _Groups) -> str | None:
+    """The full name a surname-only speaker is: the only one, the one sharing its roles, or the one quoted far more."""
+    roots = sorted({groups.find(c) for c in candidates})
+    if len(roots) <= 1:
+        return roots[0] if roots else None
+    mine = _role_words(people[k])
+    sharing = [r for r in roots if mine & _role_words([e for c in candidates if groups.find(c) == r for e in people[c]])]
+    if len(sharing) == 1:
+        return sharing[0]
+    quotes = {r: sum(entries[i][2] + 1 for c in candidates if groups.find(c) == r for i in by_key[c]) for r in roots}
+    ranked = sorted(roots, key=lambda r: (-quotes[r], r))
+    return ranked[0] if quotes[ranked[0]] >= 3 * quotes[ranked[1]] else None
+
+
+def _role_words(entities: list[Speaker]) -> set[str]:
+    """The content words of the speakers' roles ("president", "nominee", "delegation")."""
+    out = set()
+    for e in entities:
+        for role in e.roles or ((e.role,) if e.role else ()):
+            out.update(w for w in speaker_slug(role).split("-") if len(w) > 3)
+    return out
 
 
 def _canonical_name(entities: list[Speaker]) -> str:

@@ -8,7 +8,8 @@ message that says what to do next::
     ├── DataFileError     a lexicon, topic list or side mapping that is malformed
     ├── ParameterError    a report parameter that does not exist or has a bad value
     ├── ReportError       a notebook that failed while executing (path and cell)
-    └── EvaluationError   an evaluation folder that is not in the expected format
+    ├── EvaluationError   an evaluation folder that is not in the expected format
+    └── OutputError       an output file or folder that cannot be written
 
 >>> try:
 ...     raise InputError("notes.txt", "the file is empty; give it some text")
@@ -56,3 +57,7 @@ class ReportError(AnalysisError):
 
 class EvaluationError(AnalysisError):
     """An evaluation folder is missing or not in the expected format."""
+
+
+class OutputError(AnalysisError):
+    """An output file or folder cannot be written (a folder, a missing folder, read-only)."""

@@ -311,12 +311,13 @@ def evaluate_polnear(
     (default: the cue lexicon).
     """
     if find is None:
-        from .attribution import find_quotes, lend_continuation_sources
+        from .attribution import attribute, lend_continuation_sources, scored_attributions
 
         def find(article: Article) -> Sequence[Quote]:
             # a quotation kept only to carry a problem with its marks names no source and no cue:
-            # it claims no attribution, so it is not scored as one
-            return [q for q in lend_continuation_sources(find_quotes(article)) if q.source is not None or q.cue is not None]
+            # it claims no attribution, so it is not scored as one; what outlets are cited as saying is
+            quotes = lend_continuation_sources(scored_attributions(attribute(article)))
+            return [q for q in quotes if q.source is not None or q.cue is not None]
     if is_speech is None:
         from .quotes import load_cues
 

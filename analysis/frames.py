@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from .errors import ParameterError
 from .records import Article, AttributedArticle, LoadFailure, Quote
 
 UNKNOWN = "(unknown)"  # label for a quote without a resolved speaker, or a speaker without a side
 JOINT = " & "  # joins the names (and sides) of a joint statement's speakers
 
+# ``quote`` is the quote's number as a reader sees it everywhere: its 1-based position in AttributedArticle.quotes.
 QUOTE_COLUMNS = (
-    "article", "kind", "speaker", "side", "role", "cue", "content",
+    "article", "quote", "kind", "speaker", "side", "role", "cue", "content",
     "paragraph", "sentence", "reason", "problems", "offsets",
 )  # fmt: skip
 SPEAKER_COLUMNS = ("name", "kind", "role", "side", "side_evidence", "quotes")
@@ -45,30 +47,69 @@ _FILE_NAME = re.compile(r"^(?P<outlet>[A-Za-z][\w.-]*?)_(?P<date>\d{4}-\d{2}-\d{
 def quote_speaker(quote: Quote) -> tuple[str, str]:
     """(speaker, side) labels of a quote; a joint statement joins its speakers' names.
 
+    The side label is one side when every speaker has it, else one side per
+    speaker in the same order as the names, so :func:`speaker_rows` can pair them.
+
     >>> from analysis.records import Quote, Speaker
     >>> pair = (Speaker("A", side="X"), Speaker("B", side="Y"))
     >>> quote_speaker(Quote("indirect", (), None, None, pair))
     ('A & B', 'X & Y')
+    >>> quote_speaker(Quote("indirect", (), None, None, (Speaker("A", side="X"), Speaker("B", side="X"))))
+    ('A & B', 'X')
     >>> quote_speaker(Quote("direct", (), None, None))
     ('(unknown)', '(unknown)')
     """
     if not quote.speakers:
         return UNKNOWN, UNKNOWN
     names = JOINT.join(speaker.name for speaker in quote.speakers)
-    sides = list(dict.fromkeys(speaker.side or UNKNOWN for speaker in quote.speakers))
-    return names, JOINT.join(sides)
+    sides = [speaker.side or UNKNOWN for speaker in quote.speakers]
+    return names, sides[0] if len(set(sides)) == 1 else JOINT.join(sides)
+
+
+def attributed_article(article, *, sides=None, what: str = "this function") -> AttributedArticle:
+    """What a user passes for an article, attributed: an attributed article, an article's tables, an Article, or a path.
+
+    ``sides`` (a mapping or the path of one) is used when the article still
+    has to be attributed. Anything else is a :class:`ParameterError` saying
+    what to pass.
+
+    >>> attributed_article(42, what="quote_table")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.ParameterError: quote_table takes an article: the result of analysis.attribute(...), an article's tables (analysis.frames.article_tables(...)), an Article, or the path of an article file; got int
+    """
+    if isinstance(article, ArticleTables):
+        return article.attributed
+    if isinstance(article, AttributedArticle):
+        return article
+    if isinstance(article, Article) or (isinstance(article, (str, os.PathLike)) and str(article)):
+        from .attribution import attribute
+        from .load import load_article
+
+        mapping = _read_sides(_optional(sides))  # a wrong sides is said before any file is read
+        return attribute(article if isinstance(article, Article) else load_article(article), sides=mapping)
+    raise ParameterError(
+        f"{what} takes an article: the result of analysis.attribute(...), an article's tables "
+        "(analysis.frames.article_tables(...)), an Article, or the path of an article file; "
+        f"got {type(article).__name__}"
+    )
 
 
 def quote_table(attributed: AttributedArticle) -> pd.DataFrame:
-    """One row per quote, in article order: who, which side, through which cue, what."""
+    """One row per quote, in article order: its number, who, which side, through which cue, what.
+
+    Takes an attributed article (or anything :func:`attributed_article` accepts, such as a path).
+    """
+    attributed = attributed_article(attributed, what="quote_table")
     text = attributed.article.text
     rows = []
-    for quote in attributed.quotes:
+    for number, quote in enumerate(attributed.quotes, 1):
         speaker, side = quote_speaker(quote)
         roles = [s.role for s in quote.speakers if s.role]
         rows.append(
             {
                 "article": attributed.article.name,
+                "quote": number,
                 "kind": quote.kind,
                 "speaker": speaker,
                 "side": side,
@@ -94,6 +135,7 @@ def quote_counts(attributed: AttributedArticle) -> dict[str, int]:
     >>> quote_counts(AttributedArticle(Article("t"), Tokens("t", (), ()), quotes))
     {'A': 2, 'B': 1}
     """
+    attributed = attributed_article(attributed, what="quote_counts")
     counts: dict[str, int] = {}
     for quote in attributed.quotes:
         for speaker in quote.speakers:
@@ -111,6 +153,7 @@ def speaker_table(attributed: AttributedArticle) -> pd.DataFrame:
     >>> speaker_table(attributed)[["name", "side", "quotes"]].to_dict("records")
     [{'name': 'A', 'side': 'X', 'quotes': 2}, {'name': 'B', 'side': '(unknown)', 'quotes': 1}]
     """
+    attributed = attributed_article(attributed, what="speaker_table")
     counts = quote_counts(attributed)
     rows = [
         {
@@ -145,13 +188,34 @@ def article_metadata(article: Article) -> dict[str, str | None]:
 
 @dataclass(frozen=True, slots=True)
 class ArticleTables:
-    """One attributed article and its tables, as the article notebook shows them."""
+    """One attributed article and its tables, as the article notebook shows them.
+
+    ``palette`` gives every side and speaker of the article one colour, for
+    every figure and the highlighted text alike.
+    """
 
     attributed: AttributedArticle
     quotes: pd.DataFrame
     speakers: pd.DataFrame
     tone: pd.DataFrame
     positions: pd.DataFrame
+
+    @property
+    def palette(self):
+        """The article's :class:`analysis.display.Palette`: one colour per side and per speaker."""
+        from .display import build_palette
+
+        return build_palette(self.attributed)
+
+    def __repr__(self) -> str:
+        from .display import describe_tables
+
+        return describe_tables(self)
+
+    def _repr_html_(self) -> str:
+        from .display import tables_html
+
+        return tables_html(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +233,23 @@ class CorpusTables:
         """Whether any article has a date, so a timeline can be drawn."""
         return bool(self.articles["date"].notna().any()) if len(self.articles) else False
 
+    @property
+    def palette(self):
+        """The corpus's :class:`analysis.display.Palette`: one colour per side, speaker and outlet, in every figure."""
+        from .display import build_palette
+
+        return build_palette(self.quotes)
+
+    def __repr__(self) -> str:
+        from .display import describe_tables
+
+        return describe_tables(self)
+
+    def _repr_html_(self) -> str:
+        from .display import tables_html
+
+        return tables_html(self)
+
 
 def _optional(value):
     """Papermill parameters are literals, so an empty string stands for 'none'."""
@@ -176,11 +257,17 @@ def _optional(value):
 
 
 def _read_sides(sides):
-    if sides is None or isinstance(sides, dict):
+    """A side mapping from what a user passes: None, a mapping, or the path of a JSON or TSV file."""
+    if sides is None or isinstance(sides, Mapping):
         return sides
-    from .speakers import read_sides
+    if isinstance(sides, (str, os.PathLike)):
+        from .speakers import read_sides
 
-    return read_sides(sides)
+        return read_sides(sides)
+    raise ParameterError(
+        "sides takes a mapping of names or words to sides, or the path of a JSON or TSV file holding one; "
+        f"got {type(sides).__name__}"
+    )
 
 
 def article_tables(
@@ -190,32 +277,45 @@ def article_tables(
 
     ``sides`` is a side mapping or the path of one, ``topics`` the path of a
     topic lexicon; empty strings mean none (papermill parameter defaults).
+    An article that is already attributed is taken as it is (``sides`` must then be empty).
     """
-    from .attribution import attribute
-    from .load import load_article
-
-    if not isinstance(article, Article):
-        article = load_article(article)
-    attributed = attribute(article, sides=_read_sides(_optional(sides)))
+    if isinstance(article, (AttributedArticle, ArticleTables)) and _optional(sides) is not None:
+        raise ParameterError(
+            "sides applies while attributing, and this article is attributed already; "
+            "pass the Article or its path with sides=..., or attribute it with analysis.attribute(article, sides=...)"
+        )
+    attributed = attributed_article(article, sides=sides, what="article_tables")
+    topics = _optional(topics)
     return ArticleTables(
         attributed=attributed,
         quotes=quote_table(attributed),
         speakers=speaker_table(attributed),
-        tone=tone_table(attributed, topics=_optional(topics)),
-        positions=position_table(attributed, topics=_optional(topics)),
+        tone=tone_table(attributed, topics=topics),
+        positions=position_table(attributed, topics=topics),
     )
 
 
-def _tone_frame(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
-    """Tone rows, with speaker and side labelled as in :func:`quote_table` (joint quotes joined, gaps UNKNOWN)."""
-    from .tone import tone_rows
+# Columns of a tone table and a position table that has no rows (the rows' own keys otherwise).
+TONE_COLUMNS = (
+    "quote", "speaker", "side", "speaker_id", "content", "cue", "cue_stance", "compound", "pos", "neu", "neg",
+    "markers", "explanation", "words", "set_aside",
+)  # fmt: skip
+POSITION_COLUMNS = (
+    "speaker", "side", "topic", "stance", "quantities", "evidence", "modality", "negated", "quote",
+    "evidence_span", "reason",
+)  # fmt: skip
 
-    rows = tone_rows(attributed, topics=topics)
-    labels = [quote_speaker(attributed.quotes[row["quote"] - 1]) for row in rows]  # "quote" is 1-based
-    frame = pd.DataFrame(rows)
-    if rows:
-        frame["speaker"], frame["side"] = [speaker for speaker, _ in labels], [side for _, side in labels]
-    return frame
+
+def _tone_frame(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
+    """Tone rows, with speaker and side labelled as in :func:`quote_table`, and the topic phrases set aside."""
+    from .tone import score_quotes, tone_row
+
+    rows = []
+    for tone in score_quotes(attributed, topics=topics):
+        speaker, side = quote_speaker(attributed.quotes[tone.index])  # joint quotes joined, gaps UNKNOWN
+        set_aside = list(dict.fromkeys(effect.word for effect in tone.score.set_aside))
+        rows.append({**tone_row(tone), "speaker": speaker, "side": side, "set_aside": set_aside})
+    return pd.DataFrame(rows, columns=None if rows else list(TONE_COLUMNS))
 
 
 def corpus_tables(
@@ -268,14 +368,17 @@ def corpus_tables(
 def top_speakers(quotes: pd.DataFrame, *, top: int = 25) -> pd.DataFrame:
     """The most quoted speakers of a corpus: their sides, outlets, articles and quotes, most quoted first.
 
+    A joint statement counts for each of its speakers, as in :func:`speaker_table` and the figures.
+
     >>> import pandas as pd
     >>> quotes = pd.DataFrame({"file": ["a", "a", "b", "b"], "outlet": ["x", "x", "y", "y"],
-    ...                        "speaker": ["Ann", "Ann", "Ann", "(unknown)"], "side": ["union"] * 4})
+    ...                        "speaker": ["Ann", "Ann & Bo", "Ann", "(unknown)"], "side": ["union"] * 4})
     >>> top_speakers(quotes).to_dict("records")
-    [{'speaker': 'Ann', 'side': 'union', 'outlets': 'x, y', 'articles': 2, 'quotes': 3}]
+    [{'speaker': 'Ann', 'side': 'union', 'outlets': 'x, y', 'articles': 2, 'quotes': 3}, {'speaker': 'Bo', 'side': 'union', 'outlets': 'x', 'articles': 1, 'quotes': 1}]
     """
     columns = ["speaker", "side", "outlets", "articles", "quotes"]
-    named = quotes[quotes["speaker"] != UNKNOWN] if len(quotes) else quotes
+    pairs = speaker_rows(quotes) if len(quotes) else quotes
+    named = pairs[pairs["speaker"] != UNKNOWN] if len(pairs) else pairs
     if not len(named):
         return pd.DataFrame(columns=columns)
     table = named.groupby("speaker").agg(
@@ -283,6 +386,74 @@ def top_speakers(quotes: pd.DataFrame, *, top: int = 25) -> pd.DataFrame:
     )
     table = table.reset_index().sort_values(["quotes", "speaker"], ascending=[False, True], ignore_index=True)
     return table[columns].head(top)
+
+
+def _labels(value) -> list[str]:
+    """The labels joined in one cell, in order and with repeats: "A & B" or ["A", "B"] → ["A", "B"]; a gap → [UNKNOWN]."""
+    if isinstance(value, (list, tuple)):
+        return [str(v) if isinstance(v, str) and v else UNKNOWN for v in value] or [UNKNOWN]
+    if not isinstance(value, str) or not value:
+        return [UNKNOWN]
+    return value.split(JOINT)
+
+
+def speaker_pairs(speaker, side) -> list[tuple[str, str]]:
+    """(speaker, side) of each speaker of a quote from its speaker and side labels (see :func:`quote_speaker`).
+
+    >>> speaker_pairs("A & B", "X & Y"), speaker_pairs("A & B", "X"), speaker_pairs(None, None)
+    ([('A', 'X'), ('B', 'Y')], [('A', 'X'), ('B', 'X')], [('(unknown)', '(unknown)')])
+    """
+    names, sides = list(dict.fromkeys(_labels(speaker))), _labels(side)
+    if len(sides) == len(names):
+        return list(zip(names, sides))
+    if len(set(sides)) == 1:
+        return [(name, sides[0]) for name in names]
+    return [(name, UNKNOWN) for name in names]  # labels that cannot be paired (not made by quote_speaker)
+
+
+def speaker_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per quote and speaker: a joint statement's row repeated for each speaker, each with their own side.
+
+    Every count per speaker (tables and figures) is made on these rows, so a
+    joint statement counts once for each of its speakers everywhere.
+
+    >>> import pandas as pd
+    >>> rows = speaker_rows(pd.DataFrame({"quote": [1, 2], "speaker": ["A", "A & B"], "side": ["X", "X & Y"]}))
+    >>> rows.to_dict("records")
+    [{'quote': 1, 'speaker': 'A', 'side': 'X'}, {'quote': 2, 'speaker': 'A', 'side': 'X'}, {'quote': 2, 'speaker': 'B', 'side': 'Y'}]
+    """
+    if "speaker" not in frame or not len(frame):
+        return frame.reset_index(drop=True)
+    sides = frame["side"] if "side" in frame else [UNKNOWN] * len(frame)
+    pairs = [speaker_pairs(speaker, side) for speaker, side in zip(frame["speaker"], sides)]
+    rows = frame.iloc[[i for i, found in enumerate(pairs) for _ in found]].reset_index(drop=True)
+    rows["speaker"] = [name for found in pairs for name, _ in found]
+    rows["side"] = [side for found in pairs for _, side in found]
+    return rows
+
+
+def side_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per quote and side: a joint statement of speakers on two sides counts once for each side.
+
+    >>> import pandas as pd
+    >>> side_rows(pd.DataFrame({"quote": [1, 2], "side": ["X & X", "X & Y"]})).to_dict("records")
+    [{'quote': 1, 'side': 'X'}, {'quote': 2, 'side': 'X'}, {'quote': 2, 'side': 'Y'}]
+    """
+    if "side" not in frame or not len(frame):
+        return frame.reset_index(drop=True)
+    sides = [list(dict.fromkeys(_labels(side))) for side in frame["side"]]
+    rows = frame.iloc[[i for i, found in enumerate(sides) for _ in found]].reset_index(drop=True)
+    rows["side"] = [side for found in sides for side in found]
+    return rows
+
+
+def by_group(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The rows to count or average per ``by``: per speaker or per side a joint statement counts for each; else as is."""
+    if by == "speaker":
+        return speaker_rows(frame)
+    if by == "side":
+        return side_rows(frame)
+    return frame.reset_index(drop=True)
 
 
 def _join_labels(values: Iterable) -> str:
@@ -314,7 +485,8 @@ def tone_table(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
     >>> table[["article", "speaker", "cue_stance", "compound"]].to_dict("records")
     [{'article': 'a', 'speaker': 'Medinsky', 'cue_stance': 'distancing', 'compound': 0.2732}]
     """
-    frame = _tone_frame(attributed, topics=topics)
+    attributed = attributed_article(attributed, what="tone_table")
+    frame = _tone_frame(attributed, topics=_optional(topics))
     frame.insert(0, "article", attributed.article.name)
     return frame
 
@@ -337,10 +509,12 @@ def tone_summary(attributed_or_table, *, by: str = "speaker", topics=None) -> pd
     from .tone import MARKER_NAMES
 
     if by not in ("speaker", "side"):
-        raise ValueError(f"by must be 'speaker' or 'side', not {by!r}")
+        raise ParameterError(f"tone_summary: by must be 'speaker' or 'side', not {by!r}")
     table = attributed_or_table
-    if isinstance(table, AttributedArticle):
-        table = tone_table(table, topics=topics)
+    if isinstance(table, (ArticleTables, CorpusTables)):
+        table = table.tone
+    elif not isinstance(table, pd.DataFrame):
+        table = tone_table(attributed_article(table, what="tone_summary"), topics=topics)
     if not len(table):
         return pd.DataFrame(columns=[by, *TONE_SUMMARY_COLUMNS, *MARKER_NAMES])
     table = table.copy()
@@ -385,6 +559,8 @@ def position_table(attributed: AttributedArticle, *, topics=None) -> pd.DataFram
     """
     from .positions import position_rows
 
-    frame = pd.DataFrame(position_rows(attributed, topics=topics))
+    attributed = attributed_article(attributed, what="position_table")
+    rows = position_rows(attributed, topics=_optional(topics))
+    frame = pd.DataFrame(rows, columns=None if rows else list(POSITION_COLUMNS))
     frame.insert(0, "article", attributed.article.name)
     return frame

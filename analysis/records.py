@@ -74,6 +74,11 @@ class Article:
             return self.path.replace("\\", "/").rsplit("/", 1)[-1]
         return "article"
 
+    def __repr__(self) -> str:  # one line in a notebook, not the whole text
+        from .display import describe_article
+
+        return describe_article(self)
+
 
 @dataclass(frozen=True, slots=True)
 class LoadFailure:
@@ -102,6 +107,11 @@ class Tokens:
     paragraphs: tuple[Span, ...]
     sentences: tuple[Sentence, ...]
 
+    def __repr__(self) -> str:
+        from .display import describe_tokens
+
+        return describe_tokens(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -120,6 +130,7 @@ class Speaker:
     id: str | None = None  # stable speaker id, a slug of the name ("rustem-umerov")
     roles: tuple[str, ...] = ()  # every role the article gives ("Defense Minister", "head of the delegation")
     aliases: tuple[str, ...] = ()  # other forms of the name ("Umerov", "Umierov")
+    named: bool = True  # False for a speaker known only by a description ("officials", "a source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +146,7 @@ class Mention:
     kind: MentionKind
     entity: int | None = None
     link: str = ""
+    members: tuple[int, ...] = ()  # for a joint mention ("both sides"): every entity it stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +180,8 @@ class OutletCitation:
     name: str
     span: Span
     cue: Span | None = None
+    attribution: Quote | None = None  # what the outlet carries ("Reuters reported that …"), scored as PolNeAR does
+    kind: str = "outlet"  # "outlet", or "document" for a report, statement or poll with no owner named
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +201,16 @@ class AttributedArticle:
     problems: tuple[str, ...] = field(default=())
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Speaker, ...] = ()
+
+    def __repr__(self) -> str:
+        from .display import describe_attributed
+
+        return describe_attributed(self)
+
+    def _repr_html_(self) -> str:  # a notebook shows a summary and the highlighted article
+        from .display import attributed_html
+
+        return attributed_html(self)
 
 
 # --- tone and positions ---
@@ -223,6 +247,11 @@ class ToneScore:
     set_aside: tuple[WordEffect, ...] = ()  # topic phrases not counted as tone
     sentences: int = 1
     punctuation: float = 0.0  # share of the compound from "!" and "?" emphasis
+
+    def __repr__(self) -> str:
+        from .display import describe_tone
+
+        return describe_tone(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,28 @@
-"""Speakers: names, roles and sides of the sources of quotes, and the outlets an article cites.
+"""Speakers: who each quote's source is, linked through the mentions stage, and on which side they stand.
 
-No tagger is downloaded: names come from capitalisation, titles and name
-particles; roles from the words before a name ("Ukrainian delegate Sergiy
-Kyslytsya"), from appositions ("Smith, a spokesman for …,") and from
-coordinated pairs ("The heads of the Ukrainian and Russian delegations,
-Rustem Umerov and Vladimir Medinsky," pairs roles and names in order).
-Within an article a full name is linked to its later surname; pronouns (he,
-she, they) and role nouns (the minister) resolve to the most recent
-compatible speaker. Sides come from the words of a speaker's role and name
-(``data/sides.tsv``), overridden by the user's mapping (:func:`read_sides`);
-what cannot be inferred stays ``None``.
+The mentions stage (:mod:`analysis.mentions`) has found the article's names
+and linked them into entities (full names, fuller forms, surnames). Here
+each quote's *source* — the words next to its cue — is read against them,
+in text order, by sieves run surest first; every quote records the sieve
+in :attr:`~analysis.records.Quote.link`:
+
+1. a name in the source is its entity ("Umerov" → Rustem Umerov, linked by
+   surname); names joined by "and" are a joint statement;
+2. an outlet ("Reuters reported", "The Gaze reports, citing …", "according to
+   Russian media") is a citation, never a speaker;
+3. a group noun for the parties ("both sides", "the two delegations") is a
+   joint speaker of the parties the article names;
+4. a role noun or description ("the minister", "Russia's chief negotiator")
+   is the person who holds that role in the article (before, else after);
+5. a pronoun is the most salient compatible mention before it (the speaker
+   of a quote, then the subject, in its sentence and the two before); when
+   none fits it stays unresolved, never inheriting an unrelated speaker;
+6. anything else is an entity known by its description ("officials").
+
+Sides come from the words of every role linked to the person anywhere in
+the article (``data/sides.tsv``, read by :mod:`analysis.mentions.sides`:
+"Ukrainian delegate", "Kremlin aide", "(R-Texas)", "a Democrat"), overridden
+by the user's mapping (:func:`read_sides`); what no word states stays ``None``.
 
 >>> from analysis.records import Article
 >>> from analysis.tokenize import tokenize
@@ -17,8 +30,8 @@ what cannot be inferred stays ``None``.
 >>> text = "Ukrainian envoy Ivan Petrenko said talks failed. “We tried,” he added."
 >>> tokens = tokenize(Article(text))
 >>> result = resolve_speakers(tokens, find_candidates(tokens))
->>> [(q.speaker.name, q.speaker.side) for q in result.quotes]
-[('Ivan Petrenko', 'Ukraine'), ('Ivan Petrenko', 'Ukraine')]
+>>> [(q.speaker.name, q.speaker.side, q.link) for q in result.quotes]
+[('Ivan Petrenko', 'Ukraine', 'full name'), ('Ivan Petrenko', 'Ukraine', "pronoun 'he' → Ivan Petrenko")]
 >>> result.speakers[0].role, result.speakers[0].side_evidence
 ('Ukrainian envoy', 'ukrainian')
 """
@@ -31,65 +44,41 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
-from collections import OrderedDict
-from dataclasses import dataclass, field, replace
-from itertools import islice
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from .data import read_table
 from .errors import DataFileError
-from .records import OutletCitation, Quote, Span, Speaker, Tokens
+from .mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, find_mentions, pronoun_antecedent
+from .mentions.lexicon import NameWords, Outlets, load_name_words, load_outlets, load_sides
+from .mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
+from .mentions.sides import sides_in
+from .records import Mention, OutletCitation, Quote, Span, Speaker, Tokens
 
-SIDES_FILE = "sides.tsv"  # shipped in analysis/data/
-OUTLETS_FILE = "outlets.tsv"  # shipped in analysis/data/
-ROLE_WINDOW = 300  # characters around a name searched for an apposition that gives its role
-MAX_ANTECEDENT_DISTANCE = 30  # a pronoun or role noun looks back over this many recent speakers at most
+__all__ = ["Outlets", "Resolution", "infer_side", "load_outlets", "load_side_words", "read_sides", "resolve_speakers", "speaker_slug", "unique_ids"]
 
-# Titles and role nouns that precede or describe a name (lower-case, without a period).
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor", "president",
-    "vice", "prime", "minister", "secretary", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
-    "spokesperson", "gen", "general", "judge", "justice", "mayor", "ambassador", "king", "queen", "prince",
-    "princess", "pope", "sheikh", "speaker", "leader", "chancellor", "commissioner", "director", "former",
-    "deputy", "chief", "lt", "col", "colonel", "sgt", "capt", "captain", "adm", "admiral", "maj", "major", "prof",
-    "professor", "rev", "reverend", "father", "sister", "brother", "attorney", "candidate", "nominee", "sir",
-    "dame", "lord", "lady", "councilman", "councilwoman", "councillor", "delegate", "envoy", "adviser", "advisor",
-    "aide", "official", "head", "presidential", "foreign", "defense", "defence", "interior", "finance", "state",
-    "ministry", "department", "office", "house", "senate", "congressman", "congresswoman", "lawmaker",
-    "commander", "officer", "analyst", "expert", "economist", "pollster", "strategist", "activist", "founder",
-    "ceo", "executive", "president-elect", "premier", "emir", "ayatollah", "rabbi", "imam", "bishop",
-    "cardinal", "pastor", "host", "anchor", "correspondent", "editor", "columnist", "writer", "author",
-    "journalist", "reporter", "professor", "researcher", "scientist", "lawyer", "prosecutor", "sheriff",
-    "inspector", "superintendent", "assemblyman", "assemblywoman", "whip", "majority", "minority", "democrat",
-    "republican", "gop", "white", "kremlin", "negotiator", "mediator", "representative", "coordinator", "member",
+OUTLET_REASON = "; source is a news outlet"  # appended to a citation's reason when its source is an outlet
+SPLIT_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "who", "which", "whose", ","})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+FIRST_PERSON = frozenset({"i", "me", "you", "one", "someone", "anyone", "everyone", "nobody", "somebody"})
+MEDIA_NOUNS = frozenset({"media", "agency", "agencies", "newspaper", "newspapers", "outlet", "outlets", "channel", "press", "reports", "broadcaster", "tabloid", "daily", "wire"})
+PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government"})  # "both sides" → the parties
+# What a role noun of a description also matches among a person's role words ("the top diplomat" is a foreign minister).
+ROLE_CLASSES = {
+    "diplomat": {"diplomat", "foreign", "ambassador", "envoy"},
+    "chief": {"chief", "head", "secretary-general", "director-general", "director", "leader"},
+    "ombudsman": {"ombudsman", "ombudswoman", "ombudsperson", "commissioner"},
+    "negotiator": {"negotiator", "delegation"},
+    "envoy": {"envoy", "emissary", "representative"},
+    "spokesperson": {"spokesperson", "spokesman", "spokeswoman"},
 }
-# Role nouns that a definite description can refer back with ("the minister", "the spokesperson").
-ROLE_NOUNS = {
-    "minister", "spokesperson", "spokesman", "spokeswoman", "president", "senator", "governor", "secretary",
-    "delegate", "envoy", "ambassador", "chairman", "chairwoman", "leader", "head", "official", "mayor",
-    "candidate", "nominee", "adviser", "advisor", "aide", "general", "commander", "lawmaker", "congressman",
-    "congresswoman", "representative", "prosecutor", "judge", "director", "negotiator", "chancellor",
-    "premier", "analyst", "expert", "economist", "pollster", "strategist", "businessman", "businesswoman",
-    "billionaire", "mogul", "diplomat", "officer", "activist", "lawyer", "attorney", "professor", "author",
-}
-PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "abu", "y", "st"}
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-GROUP_PRONOUNS = {"they", "them", "their"}
-SELF_PRONOUNS = {
-    "i", "we", "you", "me", "us", "it", "who", "which", "that", "one", "both", "others", "many", "some", "several",
-    "most", "another", "all", "few", "none", "neither", "everyone", "someone", "anyone", "nobody",
-}
-FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "assemblywoman"}
-MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "businessman", "councilman", "assemblyman"}
-SPLIT_WORDS = {"of", "for", "at", "from", "with", "in", "on", "to", "who", ",", "(", "which", "whose"}
-DETERMINER_WORDS = {"the", "a", "an", "this", "that", "these", "those", "another"}
-OUTLET_REASON = "; source is a news outlet"  # appended to a quote's reason when its source is an outlet
-
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+ROLE_CLASSES["ombudswoman"] = ROLE_CLASSES["ombudsperson"] = ROLE_CLASSES["ombudsman"]
+ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokesperson"]
+MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
+_AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
-_PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–,]\s*[A-Z][\w.]*\s*\)")
 
 
 # ---------------------------------------------------------------------------
@@ -167,472 +156,7 @@ def load_side_words() -> dict[str, str]:
     >>> load_side_words()["kyiv"], load_side_words()["kremlin"]
     ('Ukraine', 'Russia')
     """
-    return {word.lower(): side for word, side in read_table(SIDES_FILE, ("word", "side"))}
-
-
-@dataclass(frozen=True, slots=True)
-class Outlets:
-    """Outlet names (lower-case, no leading "the") and head words that make a name an outlet."""
-
-    names: frozenset[str]
-    heads: frozenset[str]
-
-    def is_outlet(self, name: str) -> bool:
-        """Whether a name reads as a news outlet.
-
-        >>> load_outlets().is_outlet("The New York Times"), load_outlets().is_outlet("Ukrainian Pravda")
-        (True, True)
-        >>> load_outlets().is_outlet("Rustem Umerov")
-        False
-        """
-        low = " ".join(_NAME_WORD.findall(name.lower().replace("’", "'")))
-        low = low.removeprefix("the ")
-        if low in self.names:
-            return True
-        words = low.split()
-        return bool(words) and (words[-1] in self.heads or " ".join(words[-2:]) in self.heads)
-
-
-@cache
-def load_outlets() -> Outlets:
-    """The shipped outlet list (``data/outlets.tsv``)."""
-    names, heads = set(), set()
-    for name, kind in read_table(OUTLETS_FILE, ("name", "kind")):
-        (heads if kind == "head" else names).add(name.lstrip("*").lower())
-    return Outlets(frozenset(names), frozenset(heads))
-
-
-# ---------------------------------------------------------------------------
-# Mentions
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """What a source span says about its speaker(s)."""
-
-    span: Span
-    kind: str  # "name", "pronoun", "role", "outlet", "other"
-    names: tuple[str, ...] = ()  # one name, or several for a joint statement
-    roles: tuple[str | None, ...] = ()  # the role of each name, if given
-    pronoun: str | None = None
-    phrase: str = ""  # the source words without a leading determiner
-
-
-def read_mention(text: str, span: Span, *, outlets: Outlets | None = None) -> Mention:
-    """Analyse a source span: a pronoun, one or more names with their roles, a role, or an outlet.
-
-    >>> text = "Ukrainian Foreign Ministry spokesperson Heorhii Tykhyi"
-    >>> m = read_mention(text, Span(0, len(text)))
-    >>> m.kind, m.names, m.roles
-    ('name', ('Heorhii Tykhyi',), ('Ukrainian Foreign Ministry spokesperson',))
-    >>> read_mention("the minister", Span(0, 12)).kind
-    'role'
-    """
-    outlets = outlets or load_outlets()
-    source = text[span.start : span.end]
-    words = [w.replace("’", "'") for w in _WORDS.findall(source)]
-    low = [w.lower().rstrip(".") for w in words]
-    if len(words) == 1 and (low[0] in PERSON_PRONOUNS or low[0] in GROUP_PRONOUNS):
-        return Mention(span, "pronoun", pronoun=low[0], phrase=source)
-    if not words or (len(words) == 1 and low[0] in SELF_PRONOUNS):
-        return Mention(span, "other", phrase=source)
-    # the head part: before "of", "for", a comma ... ("Joel Pollak of Breitbart", "a spokesman for X")
-    head_end = len(words)
-    for i, w in enumerate(low):
-        if i > 0 and (w in SPLIT_WORDS or words[i] in {",", "("}):
-            head_end = i
-            break
-    head = words[:head_end]
-    phrase = " ".join(words[1:] if low[0] in DETERMINER_WORDS else words).replace(" ,", ",").replace(" 's", "'s")
-    if outlets.is_outlet(" ".join(head)) and not _has_title(low[:head_end]):
-        return Mention(span, "outlet", names=(_clean(" ".join(head)),), phrase=phrase)
-    runs = _name_runs(head, low[:head_end])
-    if not runs and head_end < len(words) and all(w in TITLES or w in DETERMINER_WORDS for w in low[:head_end]):
-        # "Secretary of State John Kerry": the title runs on past "of"
-        runs = [r for r in _name_runs(words, low) if r[0] > head_end]
-    if not runs:
-        return Mention(span, "role", phrase=phrase)
-    # the name next to the cue, and the names coordinated with it ("A and B", "A, B and C")
-    group = [runs[-1]]
-    for run in reversed(runs[:-1]):
-        between = [w for w in low[run[2] : group[0][0]]]
-        if between in (["and"], ["&"], [","], [",", "and"]):
-            group.insert(0, run)
-        else:
-            break
-    prefix = [w for w, lw in zip(words[: group[0][0]], low[: group[0][0]]) if lw not in DETERMINER_WORDS]
-    shared = " ".join(prefix).replace(" .", ".").strip() or None
-    names = tuple(_clean(" ".join(words[k:j])) for _, k, j, _ in group)
-    roles = tuple(" ".join(x for x in (shared, title) if x) or None for *_, title in group)
-    return Mention(span, "name", names=names, roles=roles, phrase=phrase)
-
-
-def _has_title(low: list[str]) -> bool:
-    return any(w in {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "minister", "spokesman", "spokesperson"} for w in low)
-
-
-def _clean(name: str) -> str:
-    name = name.replace(" .", ".").replace(" - ", "-").replace(" ' s", "'s").strip(" ,")
-    return re.sub(r"['’]s$", "", name)
-
-
-def _name_runs(words: list[str], low: list[str]) -> list[tuple[int, int, int, str | None]]:
-    """Runs of capitalised words that read as names: (run start, name start, end, title words).
-
-    Within a run, leading title and side words ("Sen.", "Foreign Minister",
-    "Ukrainian") are the title, not the name; name particles (de, van der,
-    al-) stay in the name.
-    """
-    side_words = load_side_words()
-    runs = []
-    i, n = 0, len(words)
-    while i < n:
-        if not _capital(words[i]) or low[i] in DETERMINER_WORDS:
-            i += 1
-            continue
-        j = i
-        while j < n:
-            if _capital(words[j]) and (j == i or low[j] not in DETERMINER_WORDS):
-                j += 1
-            elif (words[j] == "." or words[j] == "-") and j > i:
-                j += 1
-            elif low[j] in PARTICLES:
-                m = j
-                while m < n and low[m] in PARTICLES:
-                    m += 1
-                if m < n and _capital(words[m]) and m > i:
-                    j = m
-                else:
-                    break
-            else:
-                break
-        k = i
-        while k < j - 1 and (low[k] in TITLES or low[k] in side_words or words[k] == "." or low[k].endswith("-based")):
-            k += 1
-        title = " ".join(words[i:k]).replace(" .", ".") or None
-        name_words = [w for w in words[k:j] if w not in {".", "-"}]
-        if name_words and not (len(name_words) == 1 and (low[k] in TITLES or low[k] in side_words)):
-            runs.append((i, k, j, title))
-        i = max(j, i + 1)
-    return runs
-
-
-def _capital(word: str) -> bool:
-    return word[:1].isupper() and (len(word) > 1 or word.isalpha())
-
-
-# ---------------------------------------------------------------------------
-# Resolution
-
-
-@dataclass
-class _Entity:
-    name: str
-    kind: str
-    role: str | None = None
-    gender: str | None = None
-    mentions: list[Span] = field(default_factory=list)
-    last: int = -1  # offset of the latest mention
-
-    def keys(self) -> set[str]:
-        parts = self.name.lower().split()
-        return {self.name.lower(), parts[-1]} if parts else {self.name.lower()}
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """Quotes with their speakers, the speakers of the article, and the outlets it cites."""
-
-    quotes: tuple[Quote, ...]
-    speakers: tuple[Speaker, ...]
-    outlets: tuple[OutletCitation, ...]
-
-
-def resolve_speakers(
-    tokens: Tokens,
-    quotes: tuple[Quote, ...],
-    *,
-    sides: Mapping[str, str] | None = None,
-    outlets: Outlets | None = None,
-) -> Resolution:
-    """Resolve every quote's source to speakers; link names, pronouns and role nouns within the article."""
-    text = tokens.text
-    outlets = outlets or load_outlets()
-    entities: list[_Entity] = []
-    recent: OrderedDict[int, _Entity] = OrderedDict()  # entities by latest mention, most recent last
-    by_key: dict[str, _Entity] = {}
-    citations: list[OutletCitation] = []
-    resolved: dict[int, tuple[_Entity, ...]] = {}
-    outlet_quotes: set[int] = set()
-    order = sorted(range(len(quotes)), key=lambda q: quotes[q].source.start if quotes[q].source else quotes[q].content[0].start)
-    full_names = _FullNames(text)
-    starts = [sentence.span.start for sentence in tokens.sentences]
-    for q_index in order:
-        quote = quotes[q_index]
-        if quote.source is None:
-            continue
-        mention = read_mention(text, quote.source, outlets=outlets)
-        if mention.kind == "outlet" or (mention.kind in ("name", "role") and _acts_as_outlet(text, quote, mention)):
-            name = mention.names[0] if mention.kind == "outlet" else _clean(quote.source.text(text))
-            citations.append(OutletCitation(name, quote.source, quote.cue))
-            outlet_quotes.add(q_index)
-            continue
-        if mention.kind == "name":
-            roles = _distribute_roles(text, quote.source, mention, tokens, starts)
-            found = []
-            for name, role in zip(mention.names, roles):
-                known = name.lower() in by_key or name.lower().split()[-1:] and name.lower().split()[-1] in by_key
-                found.append(_link(entities, by_key, name if known else _fullest(name, full_names), role, quote.source, recent))
-            resolved[q_index] = tuple(found)
-        elif mention.kind == "pronoun":
-            entity = _antecedent(recent, mention.pronoun, quote.source.start)
-            if entity is not None:
-                for e in entity:
-                    _touch(recent, e, quote.source)
-                    if mention.pronoun in PERSON_PRONOUNS and e.kind == "person" and e.gender is None and len(entity) == 1:
-                        e.gender = PERSON_PRONOUNS[mention.pronoun]
-                resolved[q_index] = entity
-        elif mention.kind == "role":
-            entity = _role_antecedent(recent, mention.phrase, quote.source.start)
-            if entity is None:
-                entity = _link(entities, by_key, mention.phrase, None, quote.source, recent, kind=_group_kind(mention.phrase))
-            else:
-                _touch(recent, entity, quote.source)
-            resolved[q_index] = (entity,)
-    # continuation quotes inherit the speaker of the attributed quote before them
-    last_speakers: tuple[_Entity, ...] = ()
-    for q_index in sorted(range(len(quotes)), key=lambda q: quotes[q].content[0].start if quotes[q].content else 0):
-        quote = quotes[q_index]
-        if quote.reason.startswith("continuation") and last_speakers:
-            resolved[q_index] = last_speakers
-        elif quote.kind == "direct" and q_index in resolved:
-            last_speakers = resolved[q_index]
-        elif quote.kind == "direct" and quote.source is not None:
-            last_speakers = ()
-    ids = unique_ids([e.name for e in entities])
-    speakers = {id(e): _speaker(e, text, sides, ident) for e, ident in zip(entities, ids)}
-    out_quotes = []
-    for q_index, quote in enumerate(quotes):
-        found = tuple(speakers[id(e)] for e in resolved.get(q_index, ()))
-        out_quotes.append(replace(quote, speakers=found) if found else quote)
-    cited = _cited_outlets(text, tokens, out_quotes, outlet_quotes, outlets)
-    return Resolution(
-        tuple(out_quotes if not outlet_quotes else _mark_outlets(out_quotes, outlet_quotes)),
-        tuple(speakers[id(e)] for e in entities if e.kind != "outlet"),
-        _unique_citations(citations + cited),
-    )
-
-
-def _unique_citations(citations: list[OutletCitation]) -> tuple[OutletCitation, ...]:
-    """One citation per outlet mention, with its earliest cue ("reports" before "citing")."""
-    best: dict[tuple[int, str], OutletCitation] = {}
-    for c in sorted(citations, key=lambda c: (c.span.start, c.cue.start if c.cue else -1)):
-        best.setdefault((c.span.start, c.name), c)
-    return tuple(sorted(best.values(), key=lambda c: c.span.start))
-
-
-def _mark_outlets(quotes: list[Quote], outlet_quotes: set[int]) -> list[Quote]:
-    return [replace(q, reason=q.reason + OUTLET_REASON) if i in outlet_quotes else q for i, q in enumerate(quotes)]
-
-
-def _cited_outlets(text: str, tokens: Tokens, quotes: list[Quote], outlet_quotes: set[int], outlets: Outlets) -> list[OutletCitation]:
-    """Outlets named as the content of a 'citing' cue of an outlet ("…, citing Ukrainian Pravda")."""
-    out = []
-    for i in outlet_quotes:
-        quote = quotes[i]
-        if quote.cue is not None and text[quote.cue.start : quote.cue.end].lower().startswith("cit") and quote.content:
-            span = quote.content[0]
-            out.append(OutletCitation(_clean(span.text(text).strip(" .,")), span, quote.cue))
-    return out
-
-
-def _acts_as_outlet(text: str, quote: Quote, mention: Mention) -> bool:
-    """A capitalised 'The X' that reports or is cited like a publication, with no person title or role."""
-    if quote.cue is None:
-        return False
-    cue = text[quote.cue.start : quote.cue.end].lower()
-    source = text[quote.source.start : quote.source.end]
-    if not cue.startswith(("report", "cit", "publish")):
-        return False
-    if mention.kind == "name" and any(r for r in mention.roles):
-        return False
-    return source.startswith("The ") and len(source.split()) <= 4 and all(w[:1].isupper() for w in source.split())
-
-
-def _group_kind(phrase: str) -> str:
-    last = phrase.split()[-1].lower() if phrase.split() else ""
-    return "group" if last.endswith("s") and not last.endswith("ss") else "unknown"
-
-
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)?(?:(?:de|van|von|der|al|bin|ibn|la|le|du|da|di)[\s-])?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)+")
-
-
-def _full_names(text: str) -> dict[str, str]:
-    """Surname → the first two-to-four word capitalised name ending in it (a linking hint)."""
-    out: dict[str, str] = {}
-    for m in _FULL_NAME.finditer(text):
-        words = m.group().split()
-        if len(words) > 4 or words[0].lower() in TITLES or words[0].lower() in DETERMINER_WORDS:
-            continue
-        out.setdefault(words[-1].lower(), m.group())
-    return out
-
-
-class _FullNames:
-    """Surname → fullest name in the text, found on first use (most articles never need it)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.table: dict[str, str] | None = None
-
-    def get(self, surname: str) -> str | None:
-        if self.table is None:
-            self.table = _full_names(self.text)
-        return self.table.get(surname)
-
-
-def _fullest(name: str, full_names: _FullNames) -> str:
-    parts = name.split()
-    if len(parts) == 1:
-        full = full_names.get(parts[0].lower())
-        if full and full.split()[0].lower() not in load_side_words():
-            return full
-    return name
-
-
-def _link(entities, by_key, name: str, role: str | None, span: Span, recent, *, kind: str = "person") -> _Entity:
-    """The entity a name refers to: an earlier one with the same name or surname, else a new one."""
-    low = name.lower()
-    parts = low.split()
-    entity = by_key.get(low) or (by_key.get(parts[-1]) if parts else None)
-    if entity is None:
-        entity = _Entity(name, kind)
-        entities.append(entity)
-        title = (role or "").lower().split()
-        if any(t.rstrip(".") in FEMALE_TITLES for t in title):
-            entity.gender = "f"
-        elif any(t.rstrip(".") in MALE_TITLES for t in title):
-            entity.gender = "m"
-    elif len(name) > len(entity.name) and kind == "person":
-        entity.name = name
-    if role and (entity.role is None or len(role) > len(entity.role)):
-        entity.role = role
-    _touch(recent, entity, span)
-    for key in entity.keys():
-        by_key.setdefault(key, entity)
-    return entity
-
-
-def _touch(recent: OrderedDict[int, _Entity], entity: _Entity, span: Span) -> None:
-    """Record a mention of ``entity`` and make it the most recent one."""
-    entity.mentions.append(span)
-    entity.last = span.start
-    recent[id(entity)] = entity
-    recent.move_to_end(id(entity))
-
-
-def _recent(recent: OrderedDict[int, _Entity], offset: int):
-    """Entities mentioned before ``offset``, most recent first, at most MAX_ANTECEDENT_DISTANCE of them."""
-    found = (e for e in reversed(recent.values()) if e.last < offset)
-    return islice(found, MAX_ANTECEDENT_DISTANCE)
-
-
-def _antecedent(recent: OrderedDict[int, _Entity], pronoun: str, offset: int) -> tuple[_Entity, ...] | None:
-    """The most recent compatible speaker before ``offset``."""
-    if pronoun in GROUP_PRONOUNS:
-        for e in _recent(recent, offset):
-            if e.kind in ("group", "organisation"):
-                return (e,)
-        return None
-    gender = PERSON_PRONOUNS.get(pronoun)
-    for e in _recent(recent, offset):
-        if e.kind == "person" and (e.gender is None or e.gender == gender):
-            return (e,)
-    return None
-
-
-def _role_antecedent(recent: OrderedDict[int, _Entity], phrase: str, offset: int) -> _Entity | None:
-    """A definite role description ("the minister") → the latest speaker with that role noun."""
-    words = phrase.lower().split()
-    if not words or words[-1] not in ROLE_NOUNS or len(words) > 3:
-        return None
-    noun = words[-1]
-    for e in _recent(recent, offset):
-        if e.role and noun in e.role.lower().split():
-            return e
-    return None
-
-
-# --- roles from the sentence: appositions and coordinated pairs
-
-_APPOSITION_AFTER = re.compile(r"\s*,\s*((?:the |a |an )?[^,;.“”\"]{3,80}?)(?=,|\.|;| said| told| announced| added| says)")
-_PLURAL_ROLE = re.compile(
-    r"(?i)^(?:the\s+)?(?P<role>[a-z]+?)s\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*)\s+and\s+(?P<b>[A-Z][\w-]*)\s+(?P<noun>[a-z]+?)s\b(?P<rest>.*)$"
-)
-
-
-def _distribute_roles(text: str, span: Span, mention: Mention, tokens: Tokens, starts: list[int]) -> tuple[str | None, ...]:
-    """Roles for the names of a mention, from its own words or from an apposition in the sentence."""
-    roles = list(mention.roles) + [None] * (len(mention.names) - len(mention.roles))
-    sentence = _sentence_of(tokens, starts, span.start)
-    if sentence is None:
-        return tuple(roles)
-    before = text[max(sentence.start, span.start - ROLE_WINDOW) : span.start].rstrip()
-    if before.endswith(","):
-        # "The heads of the Ukrainian and Russian delegations in Istanbul, Rustem Umerov and Vladimir Medinsky,"
-        segment = before[:-1]
-        cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"))
-        segment = segment[cut + 1 :].strip()
-        m = _PLURAL_ROLE.match(segment)
-        if m and len(mention.names) == 2:
-            return (
-                f"{m['role']} of the {m['a']} {m['noun']}",
-                f"{m['role']} of the {m['b']} {m['noun']}",
-            )
-        if segment and len(mention.names) == 1 and segment.split()[0].lower() in {"the", "a", "an"} and not roles[0]:
-            roles[0] = _strip_det(segment)
-    after = text[span.end : min(sentence.end, span.end + ROLE_WINDOW)]
-    m = _APPOSITION_AFTER.match(after)
-    if len(mention.names) == 1 and "," in text[span.start : span.end]:
-        # the source span holds its own apposition: "Craig Dunn, a local GOP leader"
-        inner = text[span.start : span.end].split(",", 1)[1].strip(" ,")
-        if inner and not roles[0]:
-            roles[0] = _strip_det(inner)
-    elif m and len(mention.names) == 1 and not text[span.start : span.end].rstrip().endswith(","):
-        role = m.group(1).strip()
-        if role.split()[0].lower() in {"the", "a", "an", "who"} or role.split()[0].lower() in ROLE_NOUNS or role.split()[0].lower() in TITLES:
-            if not role.lower().startswith("who"):
-                roles[0] = _strip_det(role) if not roles[0] else f"{roles[0]}, {_strip_det(role)}"
-    return tuple(roles)
-
-
-def _strip_det(phrase: str) -> str:
-    words = phrase.split()
-    if words and words[0].lower() in {"the", "a", "an"}:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _sentence_of(tokens: Tokens, starts: list[int], offset: int) -> Span | None:
-    i = bisect.bisect_right(starts, offset) - 1
-    return tokens.sentences[i].span if i >= 0 else None
-
-
-# --- sides
-
-
-def _speaker(entity: _Entity, text: str, sides: Mapping[str, str] | None, ident: str) -> Speaker:
-    side, evidence = infer_side(entity.name, entity.role, sides=sides, party=_party_tag(text, entity))
-    return Speaker(
-        name=entity.name,
-        kind=entity.kind if entity.kind in ("person", "organisation", "country", "group", "unknown") else "unknown",
-        role=entity.role,
-        side=side,
-        side_evidence=evidence,
-        mentions=tuple(sorted(set(entity.mentions))),
-        id=ident,
-        roles=(entity.role,) if entity.role else (),
-    )
+    return {word: side for word, (side, _) in load_sides().items()}
 
 
 def speaker_slug(name: str) -> str:
@@ -661,64 +185,572 @@ def unique_ids(names: list[str]) -> list[str]:
     return out
 
 
-def _party_tag(text: str, entity: _Entity) -> str | None:
-    """A "(R-Texas)" style tag right after one of the entity's mentions."""
-    for span in entity.mentions:
-        m = _PARTY_TAG.match(text, span.end, min(len(text), span.end + 24)) or _PARTY_TAG.match(text, span.end + 1, min(len(text), span.end + 25))
-        if m:
-            return m.group(1)
-    return None
+# ---------------------------------------------------------------------------
+# Sides
 
 
 def infer_side(
-    name: str, role: str | None, *, sides: Mapping[str, str] | None = None, party: str | None = None
+    name: str,
+    role: str | None = None,
+    *,
+    roles: Sequence[str] = (),
+    kind: str = "person",
+    sides: Mapping[str, str] | None = None,
+    table: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[str | None, str | None]:
     """A speaker's side and the words it was inferred from; the user's mapping wins, None when unknown.
 
+    A party word or tag outranks a nationality ("U.S. Sen. Ted Cruz (R-Texas)"
+    is a Republican); a country, capital or institution is its own side.
+    ``table`` is the side-word table (default: the shipped one; the
+    attribution stage passes the article's, with the demonyms it teaches).
+
     >>> infer_side("Rustem Umerov", "head of the Ukrainian delegation")
     ('Ukraine', 'ukrainian')
+    >>> infer_side("Ted Cruz", roles=["U.S. Sen.", "(R-Texas)"])
+    ('Republican Party', '(R-…)')
+    >>> infer_side("Kremlin", kind="organisation"), infer_side("Jane Doe", "teacher")
+    (('Russia', 'kremlin'), (None, None))
     >>> infer_side("Rustem Umerov", None, sides={"Umerov": "Kyiv team"})
     ('Kyiv team', 'user mapping: Umerov')
-    >>> infer_side("Jane Doe", "teacher")
-    (None, None)
     """
-    words = " ".join(x for x in (name, role) if x).lower().replace("’", "'")
+    all_roles = [r for r in (role, *roles) if r]
     if sides:
-        low_name = name.lower()
-        surname = low_name.split()[-1] if low_name.split() else low_name
-        for key, value in sides.items():
-            k = key.lower().strip()
-            if k in (low_name, surname):
-                return value, f"user mapping: {key}"
-        for key, value in sides.items():
-            k = key.lower().strip()
-            if k and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w])", words):
-                return value, f"user mapping: {key}"
-    table = load_side_words()
-    if role:
-        found = _side_words_in(role.lower().replace("’", "'"), table)
+        found = _user_side(name, all_roles, sides)
         if found:
-            return table[found], found
-    found = _side_words_in(name.lower(), table)
-    if found and found not in ("democrat", "republican"):
-        return table[found], found
-    if party in ("D", "R"):
-        key = {"D": "d-", "R": "r-"}[party]
-        if key in table:
-            return table[key], f"({party}-…)"
+            return found
+    table = load_sides() if table is None else table
+    key = name.lower().replace("’", "'").removeprefix("the ")
+    if kind != "person" and key in table:
+        return table[key][0], key
+    if kind != "person":  # "Russian Defense Ministry", "Olsk Foreign Ministry": the organisation's own words
+        own = sides_in(name, sides=table)
+        if own:
+            return own[0][0], own[0][1]
+    found = [hit for r in all_roles for hit in sides_in(r, sides=table)]
+    party = next((hit for hit in found if hit[2] == "party"), None)
+    if party or found:
+        side, evidence, _ = party or found[0]
+        return side, evidence
+    last = key.split()[-1] if key.split() else key
+    if last in table and table[last][1] == "person":
+        return table[last][0], last
     return None, None
 
 
-def _side_words_in(phrase: str, table: Mapping[str, str]) -> str | None:
-    tokens = re.findall(r"[\w.]+(?:[-'][\w]+)*-?", phrase)
-    best = None
-    for n in (3, 2, 1):
-        for i in range(len(tokens) - n + 1):
-            key = " ".join(tokens[i : i + n]).rstrip(".")
-            if key in table:
-                return key
-            if n == 1 and "-" in tokens[i]:
-                prefix = tokens[i].split("-", 1)[0] + "-"
-                if prefix in table and best is None:
-                    best = prefix
-    return best
+def _user_side(name: str, roles: Sequence[str], sides: Mapping[str, str]) -> tuple[str, str] | None:
+    """The user's mapping: a name or surname first, then a word of a role."""
+    low_name = name.lower()
+    surname = low_name.split()[-1] if low_name.split() else low_name
+    for key, value in sides.items():
+        if key.lower().strip() in (low_name, surname):
+            return value, f"user mapping: {key}"
+    words = " ".join([name, *roles]).lower().replace("’", "'")
+    for key, value in sides.items():
+        k = key.lower().strip()
+        if k and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w])", words):
+            return value, f"user mapping: {key}"
+    return None
+
+
+def _entity_side(entity: Entity, table: Mapping[str, tuple[str, str]] | None = None) -> str | None:
+    """The side an entity's own words give, for the compatibility checks of the sieves."""
+    return infer_side(entity.name, roles=entity.roles, kind=entity.kind, table=table)[0]
+
+
+# ---------------------------------------------------------------------------
+# Resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Quotes with their speakers; the quoted speakers, every entity, the mentions; the outlets cited."""
+
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...]
+    outlets: tuple[OutletCitation, ...]
+    entities: tuple[Speaker, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What one quote's source was read as: entities with the sieve, or a citation, or nothing."""
+
+    entities: tuple[int, ...] = ()
+    link: str = ""
+    kind: str = "name"  # name, pronoun, role, group, outlet, document, unresolved
+    citation: str | None = None  # the outlet or document's name when the source is one
+
+
+def resolve_speakers(
+    tokens: Tokens,
+    quotes: tuple[Quote, ...],
+    *,
+    mentions: ArticleMentions | None = None,
+    sides: Mapping[str, str] | None = None,
+    title_end: int = 0,
+) -> Resolution:
+    """Resolve every quote's source to speakers, through the article's mentions; sides from every linked role."""
+    found = mentions if mentions is not None else find_mentions(tokens, title_end=title_end)
+    linker = _Linker(tokens, found, quotes)
+    order = sorted(range(len(quotes)), key=lambda q: quotes[q].source.start if quotes[q].source else quotes[q].content[0].start)
+    results: dict[int, _Found] = {}
+    for q_index in order:
+        if quotes[q_index].source is not None:
+            results[q_index] = linker.resolve(q_index)
+    _carry_continuations(quotes, results)
+    return _resolution(tokens.text, quotes, results, linker, sides)
+
+
+def _carry_continuations(quotes: Sequence[Quote], results: dict[int, _Found]) -> None:
+    """A continuation quote (no cue) is said by the speaker of the attributed direct quote before it."""
+    last: _Found | None = None
+    for q_index in sorted(range(len(quotes)), key=lambda q: quotes[q].content[0].start if quotes[q].content else 0):
+        quote = quotes[q_index]
+        if quote.reason.startswith("continuation") and last is not None and last.entities:
+            results[q_index] = replace(last, link=f"continues the quote of {last.link.rsplit('→ ', 1)[-1]}" if "→" in last.link else "continues the quote before it")
+        elif quote.kind == "direct" and q_index in results:
+            last = results[q_index]
+        elif quote.kind == "direct" and quote.source is not None:
+            last = None
+
+
+class _Linker:
+    """The state of one article's linking: its entities and the mentions pronouns can refer back to."""
+
+    def __init__(self, tokens: Tokens, mentions: ArticleMentions, quotes: Sequence[Quote]) -> None:
+        self.text = tokens.text
+        self.words = load_name_words()
+        self.mentions = mentions
+        self.entities = mentions.entities
+        self.quotes = quotes
+        self.sentence_starts = [s.span.start for s in tokens.sentences]
+        self.candidates = _name_candidates(tokens, mentions, quotes)
+        self.described: dict[str, int] = {}  # description → its entity
+        self.name_starts = [p.span.start for p in mentions.names]
+        self.table = mentions.sides
+        self.sides: dict[tuple[int, int], str | None] = {}  # (entity, number of roles) → side
+        self.groups: dict[tuple[str, int], list[int]] = {}  # (group head, number of entities) → members
+
+    def side_of(self, e: int) -> str | None:
+        """An entity's side from its own words, computed once for each state of its roles."""
+        key = (e, len(self.entities[e].roles))
+        if key not in self.sides:
+            self.sides[key] = _entity_side(self.entities[e], self.table)
+        return self.sides[key]
+
+    def sentence_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def resolve(self, q_index: int) -> _Found:
+        quote = self.quotes[q_index]
+        found = self._read(quote)
+        if found.entities:
+            bisect.insort(self.candidates, Candidate(found.entities, quote.source.start, self.sentence_of(quote.source.start), speaker=True), key=lambda c: c.start)
+        return found
+
+    def _read(self, quote: Quote) -> _Found:
+        """The sieves, surest first, on one quote's source."""
+        source = quote.source
+        phrase = self.text[source.start : source.end].strip()
+        words = [w.replace("’", "'") for w in _WORDS.findall(phrase)]
+        low = [w.lower().rstrip(".") for w in words]
+        if len(low) == 1 and (low[0] in PERSON_PRONOUNS or low[0] in GROUP_PRONOUNS or low[0] in THING_PRONOUNS):
+            return self._pronoun(low[0], source)
+        if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
+            return self._relative(low[0], source)
+        if not any(w[:1].isalpha() for w in words) or len(low) == 1 and low[0] in FIRST_PERSON:
+            return _Found(kind="unresolved", link=f"'{phrase}' names no one")
+        named = self._names(source, quote)
+        if named is not None:
+            return named
+        description = " ".join(words)
+        if _is_media(low):
+            return _Found(kind="outlet", citation=clean_name(description.removeprefix("the ").removeprefix("The ")), link="outlet")
+        return self._group(description, source) or self._role(description, source) or self._document(description, low, source) or self._described(description)
+
+    def _relative(self, pronoun: str, source: Span) -> _Found:
+        """ "Trump, who said …": a relative pronoun is the mention right before it in its sentence."""
+        sentence = self.sentence_of(source.start)
+        k = bisect.bisect_left(self.candidates, source.start, key=lambda c: c.start)
+        for c in reversed(self.candidates[max(0, k - 3) : k]):
+            if c.sentence == sentence and self.text[c.start : source.start].count(",") <= 1:
+                names = " and ".join(self.entities[e].name for e in c.entities)
+                return _Found(c.entities, f"relative '{pronoun}' → {names}", "pronoun")
+        return _Found(kind="unresolved", link=f"relative '{pronoun}' unresolved")
+
+    def _names(self, source: Span, quote: Quote) -> _Found | None:
+        """Sieve 1–2: the names inside the source (the head ones, coordinated), or an outlet among them."""
+        inside = self.mentions.phrases_in(source)
+        if not inside:
+            return None
+        names = self.mentions.names
+        head = _head_phrases(self.text, source, inside, names, self.words)
+        if not head:
+            return None
+        if any(names[i].kind == "outlet" for i in head) or _acts_as_outlet(self.text, quote, names[head[-1]]):
+            outlet = next((names[i] for i in head if names[i].kind == "outlet"), names[head[-1]])
+            e = self.mentions.links[head[-1]][0]
+            if e is not None and self.entities[e].kind in ("unknown", "organisation"):
+                self.entities[e].kind = "outlet"  # it reports like a publication: never a speaker
+            return _Found(kind="outlet", citation=_outlet_name(self.text, source, outlet), link="outlet")
+        linked = [(self.mentions.links[i][0], self.mentions.links[i][1]) for i in head if self.mentions.links[i][0] is not None]
+        if not linked:
+            return None
+        entities = tuple(dict.fromkeys(e for e, _ in linked))
+        link = linked[-1][1] if len(entities) == 1 else "joint: " + ", ".join(how for _, how in linked)
+        return _Found(entities, link, "name")
+
+    def _pronoun(self, pronoun: str, source: Span) -> _Found:
+        """Sieve 5: the most salient compatible mention before the pronoun, or an unresolved pronoun."""
+        found = pronoun_antecedent(pronoun, source.start, self.sentence_of(source.start), self.candidates, self.entities)
+        if found is None:
+            return _Found(kind="unresolved", link=f"pronoun '{pronoun}' unresolved")
+        if pronoun in PERSON_PRONOUNS and len(found) == 1 and self.entities[found[0]].gender is None:
+            self.entities[found[0]].gender = PERSON_PRONOUNS[pronoun]
+        names = " and ".join(self.entities[e].name for e in found)
+        return _Found(found, f"pronoun '{pronoun}' → {names}", "pronoun")
+
+    def _group(self, description: str, source: Span) -> _Found | None:
+        """Sieve 3: "both sides", "the two delegations", "the two ombudspersons" → the parties, or the people with that role."""
+        head, others, plural = description_head(description, self.words)
+        if head is None or not plural or not ({"both", "two", "the", "all"} & set(others) or description.lower().startswith("the ")):
+            return None
+        if others and not set(others) <= {"both", "two", "the", "all", "warring", "opposing", "negotiating"}:
+            return None
+        key = (head, len(self.entities))
+        if key not in self.groups:
+            self.groups[key] = self._parties() if head in PARTY_GROUPS else self._holders_of(_role_class(head))
+        members = self.groups[key]
+        if len(members) < 2:
+            return None
+        names = " and ".join(self.entities[e].name for e in members)
+        return _Found(tuple(members), f"group noun '{description}' → {names}", "group")
+
+    def _parties(self) -> list[int]:
+        """The entities of the two sides the article mentions most (a country entity each, made when missing)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for e, entity in enumerate(self.entities):
+            side = self.side_of(e)
+            if side and entity.kind != "group":
+                counts[side] += len(entity.mentions) or 1
+                first.setdefault(side, e)
+        top = sorted(counts, key=lambda side: (-counts[side], first[side]))[:2]
+        return [self._country(side) for side in sorted(top, key=lambda side: first[side])]
+
+    def _country(self, side: str) -> int:
+        """The entity that stands for a side: its country entity, else one made for it."""
+        for e, entity in enumerate(self.entities):
+            if entity.kind == "country" and self.side_of(e) == side and entity.name.lower() == side.lower():
+                return e
+        for e, entity in enumerate(self.entities):
+            if entity.kind == "country" and self.side_of(e) == side:
+                return e
+        self.entities.append(Entity(side, "country"))
+        return len(self.entities) - 1
+
+    def _holders_of(self, nouns: set[str]) -> list[int]:
+        """People with one of these role nouns, one per side, in order of first mention."""
+        out, seen_sides = [], set()
+        for e, entity in enumerate(self.entities):
+            if entity.kind in ("person", "unknown") and entity.named and nouns & entity.role_nouns():
+                side = self.side_of(e)
+                if side not in seen_sides:
+                    seen_sides.add(side)
+                    out.append(e)
+        return out
+
+    def _role(self, description: str, source: Span) -> _Found | None:
+        """Sieve 4: a singular description → whoever holds that role in the article, latest before it, else first after.
+
+        A person's role ("the minister", "Russia's chief negotiator", "the
+        Kremlin aide") is matched on its role words, side words agreeing; an
+        organisation's ("the ministry") on its name; when no role matches, a
+        description with a side ("the top Iranian diplomat") is the latest
+        person of that side.
+        """
+        if _AGE.match(description):
+            latest = self._latest(source.start, lambda e: self.entities[e].kind == "person")
+            return _Found((latest,), f"description '{description}' → {self.entities[latest].name}", "role") if latest is not None else None
+        head, others, plural = description_head(description, self.words)
+        if head is None or plural:
+            return None
+        side = next((hit[0] for hit in sides_in(description, sides=self.table)), None)
+        if self.words.nouns.get(head) == "body" and head not in self.words.titles:
+            return self._body(description, head, side, source)
+        if self.words.nouns.get(head) not in ("role", None) and head not in self.words.titles:
+            return None
+        wanted = _role_class(head)
+
+        def person(e: int) -> bool:
+            entity = self.entities[e]
+            return (
+                entity.kind in ("person", "unknown")
+                and entity.named
+                and (side is None or self.side_of(e) in (None, side))
+                and all(_modifier_fits(w, self.side_of(e), self.table) for w in others)
+            )
+
+        def fits(e: int) -> bool:
+            return person(e) and bool(wanted & self.entities[e].role_nouns())
+
+        found = self._latest(source.start, fits)
+        if found is None:
+            found = self._first_after(source.start, fits)
+        if found is None and side is not None:
+            found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
+        if found is None:
+            return None
+        return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _body(self, description: str, head: str, side: str | None, source: Span) -> _Found | None:
+        """ "the ministry", "the committee": the latest organisation whose name holds that noun (and agrees on side)."""
+
+        def fits(e: int) -> bool:
+            entity = self.entities[e]
+            return (
+                entity.kind == "organisation"
+                and head in entity.name.lower().split()
+                and (side is None or self.side_of(e) in (None, side))
+            )
+
+        found = self._latest(source.start, fits)
+        if found is None:
+            return None
+        return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _latest(self, offset: int, fits) -> int | None:
+        """The entity of the latest mention before ``offset`` that fits, looking back MAX_LOOK mentions at most."""
+        k = bisect.bisect_left(self.candidates, offset, key=lambda c: c.start)
+        for c in reversed(self.candidates[max(0, k - MAX_LOOK) : k]):
+            if len(c.entities) == 1 and fits(c.entities[0]):
+                return c.entities[0]
+        return None
+
+    def _first_after(self, offset: int, fits) -> int | None:
+        """The entity of the first name after ``offset`` that fits, looking ahead MAX_LOOK names at most."""
+        names, links = self.mentions.names, self.mentions.links
+        k = bisect.bisect_right(self.name_starts, offset)
+        for i in range(k, min(len(names), k + MAX_LOOK)):
+            e = links[i][0]
+            if e is not None and fits(e):
+                return e
+        return None
+
+    def _document(self, description: str, low: list[str], source: Span) -> _Found | None:
+        """A report, statement or poll: its owner when the source names one ("the Kremlin's statement"), else a document."""
+        head, _, _ = description_head(description, self.words)
+        if head is None or self.words.nouns.get(head) != "document":
+            return None
+        owner = next((self.mentions.links[i][0] for i in self.mentions.phrases_in(source) if self.mentions.links[i][0] is not None), None)
+        if owner is not None:
+            return _Found((owner,), f"document of {self.entities[owner].name}", "name")
+        pronoun = next((w for w in low if w in ("his", "her", "their", "its")), None)
+        if pronoun is not None:  # "a statement from his ministry": whose the pronoun says
+            found = pronoun_antecedent({"his": "he", "her": "she", "their": "they", "its": "it"}[pronoun], source.start, self.sentence_of(source.start), self.candidates, self.entities)
+            if found is not None:
+                return _Found(found, f"document of '{pronoun}' → {' and '.join(self.entities[e].name for e in found)}", "pronoun")
+        return _Found(kind="document", citation=clean_name(description), link="document")
+
+    def _described(self, description: str) -> _Found:
+        """Sieve 6: an entity known only by its description ("officials", "a source in diplomatic circles")."""
+        name = _strip_determiner(clean_name(description))
+        key = name.lower()
+        if key not in self.described:
+            head, _, plural = description_head(description, self.words)
+            noun = self.words.nouns.get(head or "")
+            kind = "group" if plural or noun == "group" else "organisation" if noun == "body" else "unknown"
+            self.entities.append(Entity(name, kind, named=False))
+            self.entities[-1].add_role(name)
+            self.described[key] = len(self.entities) - 1
+        e = self.described[key]
+        return _Found((e,), "description", "role")
+
+
+def _role_class(head: str) -> set[str]:
+    """The role words a description's head noun matches ("negotiator" also matches a delegation's head)."""
+    return {head, ROLE_SYNONYMS.get(head, head)} | ROLE_CLASSES.get(head, set())
+
+
+def _modifier_fits(word: str, entity_side: str | None, table: Mapping[str, tuple[str, str]]) -> bool:
+    """A word of a description ("Russian", "chief") agrees with the entity's side, or says nothing against it."""
+    hit = table.get(word) or table.get(word.removesuffix("'s"))
+    return hit is None or entity_side in (None, hit[0])
+
+
+def _name_candidates(tokens: Tokens, mentions: ArticleMentions, quotes: Sequence[Quote]) -> list[Candidate]:
+    """The name mentions a pronoun may refer to: outside direct quotations, not places, with joint ones for "A and B"."""
+    quoted = sorted((span.start, span.end) for q in quotes if q.kind == "direct" for span in q.content)
+    starts = [s for s, _ in quoted]
+    text = tokens.text
+    out: list[Candidate] = []
+    seen_sentences: set[int] = set()
+    names, links = mentions.names, mentions.links
+    for i, phrase in enumerate(names):
+        e = links[i][0]
+        if e is None or phrase.locative or phrase.kind in ("outlet", "place"):
+            continue
+        k = bisect.bisect_right(starts, phrase.span.start) - 1
+        if k >= 0 and quoted[k][1] >= phrase.span.end:
+            continue
+        subject = phrase.sentence not in seen_sentences and not phrase.possessive
+        seen_sentences.add(phrase.sentence)
+        out.append(Candidate((e,), phrase.span.start, phrase.sentence, subject=subject))
+        previous = names[i - 1] if i else None
+        if previous is not None and previous.sentence == phrase.sentence and links[i - 1][0] not in (None, e):
+            between = text[previous.span.end : phrase.phrase.start].strip().lower()
+            if between in ("and", "&", ", and"):
+                out.append(Candidate((links[i - 1][0], e), previous.span.start, phrase.sentence, subject=False))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _head_phrases(text: str, source: Span, inside: list[int], names, words: NameWords) -> list[int]:
+    """The name phrases that head a source: the last one before "of"/"for"/a comma and those coordinated with it.
+
+    A source whose head is a role noun after its names ("The Kremlin aide",
+    "the U.N. chief", "The head of the Kastrian delegation") has none: it is a
+    description. After a place or group, an apposition's person heads it
+    ("a delegation to Niger Republic, retired General Abdulsalami Abubakar").
+    """
+    usable = [i for i in inside if not names[i].possessive]
+    if not usable:
+        return []
+    phrase = text[source.start : source.end]
+    cut = source.end
+    for m in re.finditer(r"\s(of|for|at|from|with|in|on|to|who|which|whose)\s|,|\(", phrase):
+        cut = source.start + m.start()
+        break
+    head = [i for i in usable if names[i].span.end <= cut]
+    tail_words = [w.lower() for w in _WORDS.findall(text[names[head[-1]].span.end if head else source.start : cut])]
+    if not head or any(words.is_role_word(w) or words.nouns.get(w) in ("role", "body", "document") for w in tail_words if w.isalpha()):
+        after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
+        return after[-1:] if after and text[cut : cut + 1] == "," else []
+    if all(names[i].kind in ("place", "country", "organisation", "unknown") for i in head) and text[cut : cut + 1] == ",":
+        after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
+        if after:
+            return after[-1:]
+    group = [head[-1]]
+    for i in reversed(head[:-1]):
+        between = text[names[i].span.end : names[group[0]].phrase.start].strip().lower()
+        if between in ("and", "&", ",", ", and"):
+            group.insert(0, i)
+        else:
+            break
+    return group
+
+
+def _is_media(low: list[str]) -> bool:
+    """ "Russian media", "local media", "the agency", "state newspapers": a media noun as the head of the source."""
+    content = [w for w in low if w not in ("the", "a", "an")]
+    return bool(content) and content[-1] in MEDIA_NOUNS and len(content) <= 4
+
+
+def _acts_as_outlet(text: str, quote: Quote, phrase) -> bool:
+    """A capitalised 'The X' with no person title that reports or is cited like a publication ("The Gaze reports")."""
+    if quote.cue is None or phrase.kind not in ("unknown", "organisation"):
+        return False
+    cue = text[quote.cue.start : quote.cue.end].lower()
+    if not cue.startswith(("report", "cit", "publish", "wrote", "writes")):
+        return False
+    before = text[max(0, phrase.phrase.start - 4) : phrase.phrase.start]
+    return before.endswith(("The ", "the ")) and phrase.role is None
+
+
+def _outlet_name(text: str, source: Span, phrase) -> str:
+    """An outlet's name as the text gives it, with its leading "The" ("The Gaze")."""
+    before = text[max(source.start, phrase.span.start - 4) : phrase.span.start]
+    name = phrase.name
+    return f"The {name}" if before in ("The ", "the ") and not name.startswith("The ") else name
+
+
+def _strip_determiner(name: str) -> str:
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else name
+
+
+# --- the records
+
+
+def _resolution(text: str, quotes: Sequence[Quote], results: dict[int, _Found], linker: _Linker, sides) -> Resolution:
+    """Speaker records for the entities (ids unique in the article), quotes with their speakers, citations."""
+    entities = linker.entities
+    keep = [e for e, entity in enumerate(entities) if entity.kind not in ("outlet", "adjective")]
+    index = {e: k for k, e in enumerate(keep)}
+    ids = unique_ids([entities[e].name for e in keep])
+    records = [_speaker(entities[e], ident, sides, linker.table) for e, ident in zip(keep, ids)]
+    out_quotes, citations, quoted = [], [], []
+    for q_index, quote in enumerate(quotes):
+        found = results.get(q_index)
+        if found is not None and found.citation is not None:
+            citations.append(OutletCitation(found.citation, quote.source, quote.cue, replace(quote, reason=quote.reason + OUTLET_REASON, link=found.link), found.kind))
+            continue
+        if found is None or not found.entities:
+            out_quotes.append(replace(quote, link=found.link) if found is not None else quote)
+            continue
+        speakers = tuple(records[index[e]] for e in found.entities if e in index)
+        quoted.extend(index[e] for e in found.entities if e in index)
+        out_quotes.append(replace(quote, speakers=speakers, link=found.link))
+    citations += _cited_outlets(text, citations)
+    mentions = _mention_records(linker, results, quotes, index)
+    speakers = tuple(records[k] for k in sorted(set(quoted)))
+    return Resolution(tuple(out_quotes), speakers, _unique_citations(citations), tuple(records), mentions)
+
+
+def _speaker(entity: Entity, ident: str, sides, table) -> Speaker:
+    side, evidence = infer_side(entity.name, roles=entity.roles, kind=entity.kind, sides=sides, table=table)
+    kind = entity.kind if entity.kind in ("person", "organisation", "country", "group") else ("person" if entity.named else "unknown")
+    return Speaker(
+        name=entity.name,
+        kind=kind,
+        role=_main_role(entity.roles),
+        side=side,
+        side_evidence=evidence,
+        mentions=(),
+        id=ident,
+        roles=tuple(entity.roles),
+        aliases=tuple(entity.aliases),
+        named=entity.named,
+    )
+
+
+def _main_role(roles: Sequence[str]) -> str | None:
+    """The role shown first: the longest one that is not only a party tag."""
+    usable = [r for r in roles if not r.startswith("(")]
+    return max(usable, key=len) if usable else (roles[0] if roles else None)
+
+
+def _mention_records(linker: _Linker, results: dict[int, _Found], quotes: Sequence[Quote], index: dict[int, int]) -> tuple[Mention, ...]:
+    """One record per name phrase and per description or pronoun that was a quote's source, in text order."""
+    out = []
+    for phrase, (e, how) in zip(linker.mentions.names, linker.mentions.links):
+        kind = "outlet" if phrase.kind == "outlet" else "name"
+        out.append(Mention(phrase.span, kind, index.get(e) if e is not None else None, how))
+    for q_index, found in results.items():
+        if found.kind in ("pronoun", "role", "group", "unresolved", "document", "outlet") and quotes[q_index].source is not None:
+            members = tuple(index[e] for e in found.entities if e in index)
+            kind = {"unresolved": "pronoun"}.get(found.kind, found.kind)
+            out.append(Mention(quotes[q_index].source, kind, members[0] if members else None, found.link, members if len(members) > 1 else ()))
+    out.sort(key=lambda m: (m.span.start, m.span.end))
+    return tuple(out)
+
+
+def _unique_citations(citations: list[OutletCitation]) -> tuple[OutletCitation, ...]:
+    """One citation per outlet mention, with its earliest cue ("reports" before "citing")."""
+    best: dict[tuple[int, str], OutletCitation] = {}
+    for c in sorted(citations, key=lambda c: (c.span.start, c.cue.start if c.cue else -1)):
+        best.setdefault((c.span.start, c.name), c)
+    return tuple(sorted(best.values(), key=lambda c: c.span.start))
+
+
+def _cited_outlets(text: str, citations: list[OutletCitation]) -> list[OutletCitation]:
+    """Outlets named as the content of a 'citing' cue of an outlet ("…, citing Ukrainian Pravda")."""
+    out = []
+    for c in citations:
+        quote = c.attribution
+        if quote is not None and quote.cue is not None and text[quote.cue.start : quote.cue.end].lower().startswith("cit") and quote.content:
+            span = quote.content[0]
+            out.append(OutletCitation(clean_name(span.text(text).strip(" .,")), span, quote.cue))
+    return out

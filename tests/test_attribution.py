@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.attribution import attribute, find_quotes, lend_continuation_sources, merge_continuations, quotes_json
+from analysis.attribution import scored_attributions, attribute, find_quotes, lend_continuation_sources, merge_continuations, quotes_json
 from analysis.load import load_article
 from analysis.records import Article
 
@@ -130,10 +130,14 @@ def test_user_sides_override_inferred_ones():
     assert attribute(article, sides={"Petrov": "Mediator"}).quotes[0].speaker.side == "Mediator"
 
 
-def test_outlet_reporting_alone_is_a_quote_without_speaker():
+def test_outlet_reporting_alone_is_a_citation_not_a_quote():
     text = "The New York Times reported that the deal was off."
-    (quote,) = find_quotes(Article(text))
-    assert quote.speakers == () and quote.source.text(text) == "The New York Times"
+    result = attribute(Article(text))
+    assert result.quotes == () and result.speakers == ()
+    (citation,) = result.outlets
+    assert citation.name == "The New York Times" and citation.attribution.content_text(text) == "the deal was off"
+    # PolNeAR annotates what an outlet reports as an attribution: the evaluation still scores it
+    assert [q.source.text(text) for q in scored_attributions(result)] == ["The New York Times"]
 
 
 @pytest.mark.parametrize(

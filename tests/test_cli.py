@@ -126,3 +126,147 @@ def test_evaluate_missing_folder_is_a_one_line_error(tmp_path, capsys):
     assert main(["evaluate", "--polnear", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "text/ and attributions/" in err
+
+
+# --- corpora: jobs, outputs, terminal tables ---
+
+CORPUS = [FIXTURES / "corpus", FIXTURES / "batch", SEED_ARTICLE]
+COMMAND_LINES = {
+    "quotes": ["quotes"],
+    "quotes --jsonl": ["quotes", "--jsonl"],
+    "tone --json": ["tone", "--json"],
+    "positions --json": ["positions", "--json"],
+    "speakers --json": ["speakers", "--json"],
+    "tone (table)": ["tone", "--explain"],
+    "positions (table)": ["positions"],
+    "speakers (table)": ["speakers"],
+}
+
+
+def output_of(capsys, argv) -> tuple[int, str, str]:
+    status = main(argv)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize("command", sorted(COMMAND_LINES))
+def test_two_jobs_write_byte_for_byte_what_one_job_writes(capsys, command):
+    argv = [COMMAND_LINES[command][0], *map(str, CORPUS), *COMMAND_LINES[command][1:]]
+    one = output_of(capsys, [*argv, "--jobs", "1"])
+    assert one[0] == 0 and one[1]
+    assert output_of(capsys, [*argv, "--jobs", "2"]) == one
+
+
+@pytest.mark.parametrize("command", ["quotes", "tone", "positions", "speakers"])
+def test_parquet_from_two_jobs_equals_one_job(tmp_path, command):
+    pq = pytest.importorskip("pyarrow.parquet")
+    for jobs in ("1", "2"):
+        assert main([command, *map(str, CORPUS), "--jobs", jobs, "--parquet", str(tmp_path / f"{jobs}.parquet")]) == 0
+    assert pq.read_table(tmp_path / "1.parquet").to_pylist() == pq.read_table(tmp_path / "2.parquet").to_pylist() != []
+
+
+def test_json_lists_stream_and_parse(capsys):
+    for command in ("tone", "positions"):
+        status, out, _ = output_of(capsys, [command, *map(str, CORPUS), "--json"])
+        rows = json.loads(out)
+        assert status == 0 and rows and out.startswith("[\n{") and out.count("\n") == len(rows) + 2
+    status, out, _ = output_of(capsys, ["speakers", *map(str, CORPUS), "--json"])
+    data = json.loads(out)
+    assert set(data) == {"speakers", "merges"} and {"name": "Jana Roe", "merged": ["Roe"]} in data["merges"]
+    assert set(data["speakers"][0]) == {"id", "name", "aliases", "kind", "roles", "side", "side_evidence", "side_carried",
+                                        "articles", "files", "quotes"}  # fmt: skip
+
+
+def test_quotes_speak_for_the_corpus_not_the_article(capsys):
+    """A quote given to a bare surname in one article carries the full name another article gives."""
+    _, out, _ = output_of(capsys, ["quotes", str(FIXTURES / "batch")])
+    stall = next(json.loads(line) for line in out.splitlines() if "talks-stall" in line)
+    assert {(q["speaker"], q["speaker_id"]) for q in stall["quotes"]} >= {("Jana Roe", "jana-roe"), ("Pieter Vos", "pieter-vos")}
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["--jsonl"], "jsonl"),
+        (["--json"], "jsonl"),
+        ([], "table"),
+    ],
+)
+def test_quotes_on_a_terminal_print_a_table_unless_asked_for_json(capsys, monkeypatch, argv, expected):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "72")
+    status, out, _ = output_of(capsys, ["quotes", str(SEED_ARTICLE), *argv])
+    assert status == 0
+    if expected == "jsonl":
+        assert json.loads(out)["file"] == "istanbul-pow-exchange.txt"
+        return
+    lines = out.splitlines()
+    assert lines[0] == "istanbul-pow-exchange.txt" and lines[1].split() == ["#", "speaker", "side", "kind", "quote"]
+    assert all(len(line) <= 72 for line in lines)
+    assert "Medinsky" in out and "Russia" in out
+
+
+def test_quotes_into_a_pipe_stay_json_lines(capsys):
+    _, out, _ = output_of(capsys, ["quotes", str(SEED_ARTICLE)])
+    assert json.loads(out)["quotes"]
+
+
+def test_jsonl_into_a_file_and_parquet_beside_it(tmp_path, capsys):
+    status, out, _ = output_of(capsys, ["quotes", str(SEED_ARTICLE), "--jsonl", str(tmp_path / "q.jsonl"), "--parquet", str(tmp_path / "q.parquet")])
+    assert status == 0 and out == ""
+    line = json.loads((tmp_path / "q.jsonl").read_text(encoding="utf-8"))
+    assert (tmp_path / "q.parquet").stat().st_size > 0 and len(line["quotes"]) >= 11
+
+
+def test_tone_table_explains_when_asked(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    _, plain, _ = output_of(capsys, ["tone", str(SEED_ARTICLE)])
+    _, explained, _ = output_of(capsys, ["tone", str(SEED_ARTICLE), "--explain"])
+    assert "set aside" not in plain and "set aside (topic" in explained
+    assert all(len(line) <= 100 for line in explained.splitlines())
+
+
+@pytest.mark.parametrize("command", [["quotes", "--jsonl"], ["quotes", "--parquet"], ["tone", "--parquet"], ["speakers", "--parquet"]])
+@pytest.mark.parametrize("where", ["folder", "missing-parent"])
+def test_bad_output_paths_are_refused_before_any_work(tmp_path, capsys, command, where):
+    target = tmp_path if where == "folder" else tmp_path / "missing" / "out"
+    status, out, err = output_of(capsys, [command[0], str(SEED_ARTICLE), command[1], str(target)])
+    assert status == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"analysis: {command[1]} {target}: ") and "Traceback" not in err
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path, capsys):
+    article = write(tmp_path, "a.txt", "“We agree,” Ivan Petrenko said.")
+    status, _, err = output_of(capsys, ["quotes", "--jsonl", str(article), str(SEED_ARTICLE)])  # a.txt meant as input
+    assert status == 1 and "is an article file, not written over" in err
+    status, _, err = output_of(capsys, ["quotes", str(article), "--parquet", str(article)])
+    assert status == 1 and "is one of the inputs" in err
+    assert article.read_text(encoding="utf-8") == "“We agree,” Ivan Petrenko said."
+
+
+def test_report_out_that_is_a_file_is_refused_before_any_work(tmp_path, capsys):
+    (tmp_path / "out").write_text("x")
+    status, out, err = output_of(capsys, ["report", str(SEED_ARTICLE), "--out", str(tmp_path / "out")])
+    assert status == 1 and err == f"analysis: --out {tmp_path / 'out'}: is a file, not a folder; give a folder for the reports\n"
+
+
+@pytest.mark.parametrize("command", [["quotes", "--jsonl"], ["tone", "--json"], ["positions", "--json"], ["speakers", "--json"]])
+def test_globs_and_folders_give_the_same_as_files(capsys, command):
+    folder = FIXTURES / "batch"
+    files = sorted(str(p) for p in folder.iterdir())
+    by_folder = output_of(capsys, [command[0], str(folder), command[1]])
+    by_glob = output_of(capsys, [command[0], str(folder / "*"), command[1]])
+    by_files = output_of(capsys, [command[0], *files, command[1]])
+    assert by_folder == by_glob == by_files and by_folder[0] == 0
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    with pytest.raises(SystemExit):
+        main(["quotes", str(SEED_ARTICLE), "--jobs", "0"])
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_a_dask_address_where_nothing_listens_is_one_line(capsys):
+    pytest.importorskip("distributed")
+    status, _, err = output_of(capsys, ["quotes", str(SEED_ARTICLE), "--dask", "tcp://127.0.0.1:9"])
+    assert status == 1 and err.count("\n") == 1 and "no scheduler answers there" in err

@@ -21,6 +21,10 @@ from analysis.report import run_reports
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
 SCRIPT_ARTICLE = CORPUS / "valleytimes_2024-03-07_script-markup.txt"
+POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "polnear" / "dev" / "text"
+SPARSE = ("breitbart_2016-09-25_pence-gennifer-flowers-won-t-be-.txt",  # three quotes, no positions
+          "huff-post_2016-09-28_clinton-supporting-super-pacs-ta.txt",  # no quote at all
+          "usa-today_2016-09-08_laws-don-t-apply-equially-to-cli.txt")  # two quotes  # fmt: skip
 SEED_SPEAKERS = ("Rustem Umerov", "Vladimir Medinsky", "Sergiy Kyslytsya", "Heorhii Tykhyi")
 IMAGE = 'src="data:image/png;base64,'
 
@@ -89,9 +93,9 @@ def test_article_report_is_clean_with_at_least_three_figures(seed_html):
 
 
 def test_article_report_highlights_quotes_and_shows_tables(seed_html):
-    assert 'class="analysis-highlight"' in seed_html
+    assert 'class="analysis-highlight' in seed_html
     assert "First and foremost, our agreement" in seed_html
-    assert seed_html.count('class="dataframe') >= 3  # speakers, quotes, positions
+    assert seed_html.count('class="analysis-table') >= 3  # speakers, quotes, positions
 
 
 def test_report_records_version_parameters_and_input_digest(article_batch, seed_html):
@@ -145,3 +149,67 @@ def test_committed_notebooks_have_no_outputs():
         assert all(not cell.outputs and cell.execution_count is None for cell in code), name
         assert not any("def " in cell.source for cell in code), f"{name} defines a function"
         assert sum("parameters" in cell.metadata.get("tags", []) for cell in code) == 1
+
+
+# --- what a reader sees ---
+
+CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
+MISSING = {"nan", "none", "nat", "[]", "<na>"}
+
+
+def table_cells(html: str) -> list[str]:
+    return [cell.strip() for table in re.findall(r'class="analysis-table.*?</table>', body(html), re.DOTALL)
+            for cell in CELL.findall(table)]  # fmt: skip
+
+
+def assert_reads_well(html: str) -> None:
+    """No NaN, None, NaT or [] in a table; no offsets; every figure has alt text saying what it shows."""
+    cells = table_cells(html)
+    assert cells, "no tables"
+    assert not [cell for cell in cells if cell.lower() in MISSING], "a table shows a missing value as text"
+    assert ">offsets<" not in html and ">evidence span<" not in html
+    images = re.findall(r"<img [^>]*>", body(html))
+    assert images and all(re.search(r'alt="[^"]{20,}"', image) for image in images), "a figure without alt text"
+
+
+def test_the_article_report_reads_well(seed_html):
+    assert_reads_well(seed_html)
+    numbers = re.findall(r"<sup[^>]*>(\d+)</sup>", seed_html.split('class="analysis-article"', 1)[1])
+    assert numbers == [str(n) for n in range(1, 13)]  # the quotes' numbers, as in the tables and the JSON
+
+
+def test_the_corpus_report_reads_well(corpus_html):
+    assert_reads_well(corpus_html)
+    assert f"<h1>Corpus: {os.path.relpath(CORPUS)}</h1>" in corpus_html  # relative to where it ran, not the machine path
+    assert str(FIXTURES) not in body(corpus_html).split('class="analysis-provenance"')[0]
+
+
+@pytest.fixture(scope="module")
+def polnear_batch(tmp_path_factory):
+    if not POLNEAR_DEV.is_dir():
+        pytest.skip("PolNeAR is not in ../shared (a user's clone has none)")
+    out = tmp_path_factory.mktemp("polnear")
+    paths = [POLNEAR_DEV / name for name in SPARSE]
+    article = run_reports(paths[:1], out=out / "article", progress=False)
+    tutorial = run_reports(paths, template="tutorial", out=out / "tutorial", progress=False)
+    return article, tutorial
+
+
+def test_a_sparse_election_article_reads_well_and_speaks_of_its_own_subject(polnear_batch):
+    article, _ = polnear_batch
+    html = article.written[0].read_text(encoding="utf-8")
+    assert_clean(html)
+    assert_reads_well(html)
+    shown = body(html).lower()
+    assert "prisoner" not in shown and "ceasefire" not in shown
+    assert shown.count("no positions on the topics") == 1  # said once, not by an empty figure and a note
+
+
+def test_the_tutorial_runs_on_any_article_and_says_when_there_is_nothing_to_show(polnear_batch):
+    _, tutorial = polnear_batch
+    assert not tutorial.failures and len(tutorial.written) == len(SPARSE)
+    for path in tutorial.written:
+        html = path.read_text(encoding="utf-8")
+        assert "Traceback" not in html and "Error" not in body(html).split("<footer")[0].replace("jp-OutputArea-error", "")
+    quoteless = [p for p in tutorial.written if p.name == f"{Path(SPARSE[1]).stem}.tutorial.html"][0].read_text(encoding="utf-8")
+    assert "No quote was found in this article" in quoteless and "No quotes to score" in quoteless

@@ -8,42 +8,12 @@ import pytest
 
 from analysis.attribution import attribute
 from analysis.errors import DataFileError
-from analysis.records import Article, Span
-from analysis.speakers import infer_side, load_outlets, read_mention, read_sides
+from analysis.records import Article
+from analysis.speakers import infer_side, load_outlets, read_sides
 
 
 def _speakers(text: str, **options) -> list:
     return [[s.name for s in q.speakers] for q in attribute(Article(text), **options).quotes]
-
-
-# --- mentions
-
-
-@pytest.mark.parametrize(
-    "source, kind, names, roles",
-    [
-        ("Ukrainian Foreign Ministry spokesperson Heorhii Tykhyi", "name", ("Heorhii Tykhyi",), ("Ukrainian Foreign Ministry spokesperson",)),
-        ("Ukrainian delegate Sergiy Kyslytsya", "name", ("Sergiy Kyslytsya",), ("Ukrainian delegate",)),
-        ("Sen. Ted Cruz", "name", ("Ted Cruz",), ("Sen.",)),
-        ("Rustem Umerov and Vladimir Medinsky", "name", ("Rustem Umerov", "Vladimir Medinsky"), (None, None)),
-        ("Ursula von der Leyen", "name", ("Ursula von der Leyen",), (None,)),
-        ("Charles de Gaulle", "name", ("Charles de Gaulle",), (None,)),
-        ("Joel Pollak of Breitbart California", "name", ("Joel Pollak",), (None,)),
-        ("Secretary of State John Kerry", "name", ("John Kerry",), ("Secretary of State",)),
-        ("Local teacher Ivan Petrov", "name", ("Ivan Petrov",), ("Local teacher",)),
-        ("he", "pronoun", (), ()),
-        ("They", "pronoun", (), ()),
-        ("the minister", "role", (), ()),
-        ("a spokesman for the campaign", "role", (), ()),
-        ("The New York Times", "outlet", ("The New York Times",), ()),
-        ("Ukrainian Pravda", "outlet", ("Ukrainian Pravda",), ()),
-    ],
-)
-def test_read_mention(source, kind, names, roles):
-    mention = read_mention(source, Span(0, len(source)))
-    assert (mention.kind, mention.names) == (kind, names)
-    if roles:
-        assert mention.roles == roles
 
 
 # --- sides

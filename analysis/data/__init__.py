@@ -1,6 +1,6 @@
-"""The shipped lexicons and topic lists, and one reader for their two-column tables.
+"""The shipped lexicons and topic lists, and one reader for their tables.
 
-Every ``*.tsv`` table here has two tab-separated columns and a header row;
+Every ``*.tsv`` table here has tab-separated columns and a header row;
 blank lines and lines starting with ``#`` are skipped. :func:`read_table`
 is the one place that reads them, so :mod:`analysis.quotes` and
 :mod:`analysis.speakers` report a malformed row the same way.
@@ -15,14 +15,18 @@ from ..errors import DataFileError
 __all__ = ["read_table"]
 
 
-def read_table(name: str, columns: tuple[str, str]) -> list[tuple[str, str]]:
-    """The rows of the shipped two-column table ``name``, header row left out.
+def read_table(name: str, columns: tuple[str, ...], *, optional: int = 0) -> list[tuple[str, ...]]:
+    """The rows of the shipped table ``name``, header row left out.
 
-    Raises :class:`~analysis.errors.DataFileError` naming the file and line
-    when a row does not have exactly two tab-separated cells.
+    Each row has ``len(columns)`` tab-separated cells; the last ``optional``
+    of them may be left out (they read as ""). Raises
+    :class:`~analysis.errors.DataFileError` naming the file and line when a
+    row has too few or too many cells.
 
-    >>> read_table("sides.tsv", ("word", "side"))[0]
+    >>> read_table("sides.tsv", ("word", "side", "kind"), optional=1)[0][:2]
     ('ukraine', 'Ukraine')
+    >>> read_table("names.tsv", ("word", "kind", "gender"), optional=1)[0]
+    ('mr', 'honorific', 'm')
     """
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     rows = []
@@ -30,9 +34,10 @@ def read_table(name: str, columns: tuple[str, str]) -> list[tuple[str, str]]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2:
-            raise DataFileError(f"{name}, line {number}: expected two tab-separated columns {columns}, got {line!r}")
+        if not len(columns) - optional <= len(cells) <= len(columns):
+            raise DataFileError(f"{name}, line {number}: expected {len(columns)} tab-separated columns {columns}, got {line!r}")
+        cells += [""] * (len(columns) - len(cells))
         if tuple(cells) == columns:
             continue
-        rows.append((cells[0], cells[1]))
+        rows.append(tuple(cells))
     return rows

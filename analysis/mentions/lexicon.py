@@ -1,0 +1,152 @@
+"""The word lists the mentions stage reads: name words, given names, side words, role nouns, outlets.
+
+Every list is a documented data file in ``analysis/data/`` (see its
+README), read once and shared:
+
+* ``names.tsv`` — honorifics (Mr., Mrs.), titles (President, Sen., aide),
+  modifiers of a role (former, Retired, Foreign), organisation head nouns
+  (Ministry, Committee), and function words that are never a name;
+* ``given_names.tsv`` — given names and their usual gender;
+* ``sides.tsv`` — words and names that point to a side, with what they name
+  (a country, a capital standing for its state, an institution …);
+* ``roles.tsv`` — common nouns that can be a source (officials, the minister);
+* ``outlets.tsv`` — news outlets, and head words that make a name an outlet.
+
+>>> words = load_name_words()
+>>> words.honorifics["mrs"], "president" in words.titles, "ministry" in words.organisations
+('f', True, True)
+>>> words.sides["kremlin"], words.given["heorhii"]
+(('Russia', 'institution'), 'm')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from ..data import read_table
+
+NAMES_FILE = "names.tsv"  # shipped in analysis/data/
+GIVEN_NAMES_FILE = "given_names.tsv"
+SIDES_FILE = "sides.tsv"
+ROLES_FILE = "roles.tsv"
+OUTLETS_FILE = "outlets.tsv"
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlets:
+    """Outlet names (lower-case, no leading "the") and head words that make a name an outlet."""
+
+    names: frozenset[str]
+    heads: frozenset[str]
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether a name reads as a news outlet.
+
+        >>> load_outlets().is_outlet("The New York Times"), load_outlets().is_outlet("Ukrainian Pravda")
+        (True, True)
+        >>> load_outlets().is_outlet("Rustem Umerov")
+        False
+        """
+        low = " ".join(_NAME_WORD.findall(name.lower().replace("’", "'")))
+        low = low.removeprefix("the ")
+        if low in self.names:
+            return True
+        words = low.split()
+        return bool(words) and (words[-1] in self.heads or " ".join(words[-2:]) in self.heads)
+
+
+@cache
+def load_outlets() -> Outlets:
+    """The shipped outlet list (``data/outlets.tsv``)."""
+    names, heads = set(), set()
+    for name, kind in read_table(OUTLETS_FILE, ("name", "kind")):
+        (heads if kind == "head" else names).add(name.lstrip("*").lower())
+    return Outlets(frozenset(names), frozenset(heads))
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Everything the mentions stage knows about words around names (all keys lower case)."""
+
+    honorifics: Mapping[str, str]  # Mr., Mrs. … → gender ("" when it says none)
+    titles: frozenset[str]  # President, Sen., spokesperson, aide …
+    modifiers: frozenset[str]  # former, retired, rival, foreign …
+    organisations: frozenset[str]  # Ministry, Committee … (head nouns of organisation names)
+    function: frozenset[str]  # never a name (However, His, Both …)
+    given: Mapping[str, str]  # given name → gender
+    sides: Mapping[str, tuple[str, str]]  # word or phrase → (side, kind)
+    nouns: Mapping[str, str]  # common source nouns, singular and plural → role, group, body or document
+    outlets: Outlets
+
+    def is_role_word(self, low: str) -> bool:
+        """A title, a modifier of one, or a role noun: a word that belongs to a role before a name."""
+        return low in self.titles or low in self.modifiers or self.nouns.get(low) == "role"
+
+
+@cache
+def load_name_words() -> NameWords:
+    """The shipped name words, read once."""
+    kinds: dict[str, set[str]] = {}
+    honorifics: dict[str, str] = {}
+    for word, kind, gender in read_table(NAMES_FILE, ("word", "kind", "gender"), optional=1):
+        kinds.setdefault(kind, set()).add(word.lower())
+        if kind == "honorific":
+            honorifics[word.lower()] = gender
+    return NameWords(
+        honorifics=honorifics,
+        titles=frozenset(kinds.get("title", ())),
+        modifiers=frozenset(kinds.get("modifier", ())),
+        organisations=frozenset(kinds.get("organisation", ())),
+        function=frozenset(kinds.get("function", ())),
+        given={name.lower(): gender for name, gender in read_table(GIVEN_NAMES_FILE, ("name", "gender"))},
+        sides=load_sides(),
+        nouns=load_speaker_nouns(),
+        outlets=load_outlets(),
+    )
+
+
+@cache
+def load_sides() -> dict[str, tuple[str, str]]:
+    """The shipped side words (``data/sides.tsv``): lower-case word or phrase → (side, what it names).
+
+    >>> load_sides()["kyiv"], load_sides()["ukrainian"]
+    (('Ukraine', 'place'), ('Ukraine', 'adjective'))
+    """
+    return {
+        word.lower(): (side, kind or "adjective")
+        for word, side, kind in read_table(SIDES_FILE, ("word", "side", "kind"), optional=1)
+    }
+
+
+@cache
+def load_speaker_nouns() -> dict[str, str]:
+    """Common nouns that can be a source ("officials", "the poll"), singular and plural, → kind.
+
+    >>> nouns = load_speaker_nouns()
+    >>> nouns["spokesperson"], nouns["officials"], nouns["polls"]
+    ('role', 'role', 'document')
+    """
+    out: dict[str, str] = {}
+    for word, kind in read_table(ROLES_FILE, ("word", "kind")):
+        word = word.lower()
+        out.setdefault(word, kind)
+        out.setdefault(plural(word), kind)
+        if word.endswith("man"):
+            out.setdefault(word[:-3] + "men", kind)
+    return out
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a noun.
+
+    >>> plural("party"), plural("delegation"), plural("boss")
+    ('parties', 'delegations', 'bosses')
+    """
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")

@@ -1,0 +1,335 @@
+"""Linking: which mentions are the same entity — a list of small sieves, surest first.
+
+Names are linked when the article is read (:func:`link_names`):
+
+1. ``exact`` — the same name ("Rustem Umerov" … "Rustem Umerov");
+2. ``fuller form`` / ``shorter form`` — a name whose words the other holds in order, surname
+   equal ("Loretta Lynch" … "Loretta E. Lynch");
+3. ``surname`` — one word that is the last word of a person's full name
+   anywhere in the article: the latest one given before it, else the first
+   one after it (a headline or lead that uses the surname first).
+
+Descriptions are linked when a quote's source needs them, in text order,
+by the functions the attribution stage calls: :func:`role_antecedent`
+("the minister", "Russia's chief negotiator" → the person with that role),
+:func:`group_members` ("both sides", "the two delegations" → the parties)
+and :func:`pronoun_antecedent` ("he", "they" → the most salient compatible
+mention before it). A later, less sure sieve never undoes an earlier link;
+every link says which sieve made it.
+
+>>> from analysis.records import Article
+>>> from analysis.tokenize import tokenize
+>>> from analysis.mentions.names import find_names
+>>> text = "Umerov arrived. Defense Minister Rustem Umerov met Jane Roe. Later Roe and Umerov spoke."
+>>> names = find_names(tokenize(Article(text)))
+>>> entities, links = link_names(names)
+>>> [(names[i].name, entities[e].name, how) for i, (e, how) in enumerate(links)]
+[('Umerov', 'Rustem Umerov', 'surname of Rustem Umerov'), ('Rustem Umerov', 'Rustem Umerov', 'full name'), ('Jane Roe', 'Jane Roe', 'full name'), ('Roe', 'Jane Roe', 'surname of Jane Roe'), ('Umerov', 'Rustem Umerov', 'surname of Rustem Umerov')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import NameWords, load_name_words
+from .names import NamePhrase
+
+ENTITY_KINDS = ("person", "organisation", "country", "group", "unknown")  # also "outlet" and "adjective", never speakers
+# Role nouns that name the same job ("Russia's chief negotiator" is the head of its delegation).
+ROLE_SYNONYMS = {
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "advisor": "adviser", "chairman": "chair",
+    "chairwoman": "chair", "chairperson": "chair", "negotiator": "delegation", "head": "head",
+    "leader": "leader", "envoy": "envoy", "representative": "representative", "congressman": "representative",
+    "congresswoman": "representative", "lawmaker": "lawmaker", "senator": "senator", "sen": "senator",
+    "gov": "governor", "gen": "general", "rep": "representative",
+}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+GROUP_PRONOUNS = {"they", "them", "their", "themselves", "we", "us", "our"}
+THING_PRONOUNS = {"it", "its", "itself"}
+
+
+@dataclass
+class Entity:
+    """An entity while an article is read: its fullest name, kind, roles, gender and mentions."""
+
+    name: str
+    kind: str
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    mentions: list[int] = field(default_factory=list)  # indices of its name phrases
+    aliases: list[str] = field(default_factory=list)  # other forms of the name in the article
+    named: bool = True  # False for an entity known only by a description ("the minister")
+    members: tuple[int, ...] = ()  # for a group noun ("both sides"): the entities it stands for
+
+    def add_role(self, role: str | None) -> None:
+        if role and role not in self.roles:
+            self.roles.append(role)
+
+    def add_name(self, name: str) -> None:
+        """Keep the fullest form as the name, the others as aliases."""
+        if name == self.name or name in self.aliases:
+            return
+        if _fuller(name, self.name):
+            self.aliases.append(self.name)
+            self.name = name
+        else:
+            self.aliases.append(name)
+
+    def role_nouns(self) -> set[str]:
+        """The head nouns of its roles, with synonyms ("spokeswoman" → "spokesperson")."""
+        nouns = set()
+        for role in self.roles:
+            for word in role.lower().replace("’", "'").replace(".", " ").split():
+                word = word.removesuffix("'s")
+                nouns.add(ROLE_SYNONYMS.get(word, word))
+        return nouns
+
+
+def _fuller(a: str, b: str) -> bool:
+    """Whether name ``a`` is a fuller form than ``b``: more words, then longer — but a name that starts
+    with an epithet ("Crooked Hillary Clinton") is never fuller than the one without it."""
+    if len(a.split()) > len(b.split()) and a.endswith(" " + b) and _epithet(a.split()[0]):
+        return False
+    return (len(a.split()), len(a)) > (len(b.split()), len(b))
+
+
+def _epithet(word: str) -> bool:
+    """A capitalised word before a name that is no given name or initial ("Crooked", "Lyin'")."""
+    words = load_name_words()
+    low = word.lower().rstrip(".")
+    return low not in words.given and len(low) > 1 and (low in words.modifiers or low in words.sides or low.endswith(("ed", "in'", "y")))
+
+
+def _compatible_full(short: list[str], long: list[str]) -> bool:
+    """Whether the words of ``short`` appear in ``long`` in order, with the same last word (initials match names)."""
+    if not short or not long or short[-1].lower() != long[-1].lower():
+        return False
+    k = 0
+    for word in long:
+        if k < len(short) and (word.lower() == short[k].lower() or _initial_of(short[k], word) or _initial_of(word, short[k])):
+            k += 1
+    return k == len(short)
+
+
+def _initial_of(initial: str, word: str) -> bool:
+    """ "E." is an initial of "Elizabeth"."""
+    letter = initial.rstrip(".")
+    return len(letter) == 1 and word[:1].upper() == letter.upper() and len(word.rstrip(".")) > 1
+
+
+def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -> tuple[list[Entity], list[tuple[int | None, str]]]:
+    """Entities of the name phrases and, per phrase, (entity index or None, the sieve that linked it).
+
+    Outlets and places get no entity (None, "outlet" / "place"). Every
+    look-up goes through a table keyed by name or last word, so the cost
+    follows the number of names, not its square.
+    """
+    words = words or load_name_words()
+    entities: list[Entity] = []
+    links: list[tuple[int | None, str]] = [(None, "")] * len(names)
+    by_name: dict[str, int] = {}
+    by_last: dict[str, list[int]] = {}  # last word of a person's full name (or alias) → entities
+    # sieves 1 and 2: full names (two words or more), in text order
+    for i, phrase in enumerate(names):
+        if phrase.kind in ("outlet", "place"):
+            links[i] = (None, phrase.kind)
+            continue
+        if len(phrase.words) < 2 and phrase.kind in ("person", "unknown"):
+            continue
+        key = phrase.name.lower()
+        if key in by_name:
+            links[i] = (by_name[key], "full name")
+        elif phrase.kind == "person" and (found := _fuller_match(entities, by_last, phrase)) is not None:
+            by_name[key] = found
+            other = entities[found].name
+            links[i] = (found, f"fuller form of {other}" if _fuller(phrase.name, other) else f"shorter form of {other}")
+            entities[found].add_name(phrase.name)
+        else:
+            by_name[key] = len(entities)
+            entities.append(Entity(phrase.name, phrase.kind))
+            links[i] = (len(entities) - 1, "full name")
+            if phrase.kind == "person":
+                by_last.setdefault(phrase.words[-1].lower(), []).append(len(entities) - 1)
+    # sieve 3: one-word names, in text order, knowing where each person was named in full
+    named_at: dict[int, list[int]] = {}
+    for i, (e, _) in enumerate(links):
+        if e is not None:
+            named_at.setdefault(e, []).append(i)
+    last_seen: dict[int, int] = {}
+    for i, phrase in enumerate(names):
+        e = links[i][0]
+        if links[i][1]:
+            if e is not None:
+                last_seen[e] = i
+            continue
+        key = phrase.name.lower()
+        found = _surname_match(by_last.get(key, ()), named_at, last_seen, i)
+        if found is not None:
+            links[i] = (found, f"surname of {entities[found].name}")
+            entities[found].add_name(phrase.name)
+        elif key in by_name:
+            links[i] = (by_name[key], "full name")
+        else:
+            by_name[key] = len(entities)
+            entities.append(Entity(phrase.name, phrase.kind))
+            links[i] = (len(entities) - 1, "full name")
+        last_seen[links[i][0]] = i
+    for i, (e, _) in enumerate(links):
+        if e is not None:
+            _absorb(entities[e], names[i], i, words)
+    return entities, links
+
+
+def _fuller_match(entities: list[Entity], by_last: dict[str, list[int]], phrase: NamePhrase) -> int | None:
+    """A person already seen whose name is a fuller or shorter form of this one ("Loretta Lynch" / "Loretta E. Lynch")."""
+    mine = phrase.words
+    for e in by_last.get(mine[-1].lower(), ()):
+        theirs = entities[e].name.split()
+        if _compatible_full(mine, theirs) or _compatible_full(theirs, mine):
+            return e
+    return None
+
+
+def _surname_match(candidates: Sequence[int], named_at: dict[int, list[int]], last_seen: dict[int, int], i: int) -> int | None:
+    """The person whose full name ends in this one-word name: the latest mentioned before it, else the first named after."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    before = [(last_seen[e], e) for e in candidates if e in last_seen]
+    if before:
+        return max(before)[1]
+    after = [(named_at[e][0], e) for e in candidates if e in named_at]
+    return min(after)[1] if after else candidates[0]
+
+
+def _absorb(entity: Entity, phrase: NamePhrase, index: int, words: NameWords) -> None:
+    """Add a phrase's facts to its entity: the mention, its role, a gender its honorific gives, a surer kind."""
+    entity.mentions.append(index)
+    entity.add_role(phrase.role)
+    if phrase.gender and entity.gender is None:
+        entity.gender = phrase.gender
+    if entity.kind == "unknown" and phrase.kind in ENTITY_KINDS and phrase.kind != "unknown":
+        entity.kind = phrase.kind
+    if entity.kind in ("person", "unknown") and entity.gender is None:
+        first = entity.name.split()[0].lower() if len(entity.name.split()) > 1 else None
+        if first in words.given:
+            entity.gender = words.given[first]
+
+
+# ---------------------------------------------------------------------------
+# Descriptions: role nouns, group nouns and pronouns, linked when a quote's source needs them
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A mention a description or pronoun may refer back to."""
+
+    entities: tuple[int, ...]  # one entity, or several for a joint mention ("Umerov and Medinsky")
+    start: int  # offset of the mention
+    sentence: int
+    speaker: bool = False  # the source of a quote
+    subject: bool = False  # the first mention of its sentence outside quotation marks
+
+
+PRONOUN_WINDOW = 3  # sentences with a mention that a pronoun looks back over (its own included)
+
+
+def pronoun_antecedent(
+    pronoun: str, offset: int, sentence: int, candidates: Sequence[Candidate], entities: Sequence[Entity]
+) -> tuple[int, ...] | None:
+    """The most salient compatible mention before a pronoun, in its sentence or the ones before it.
+
+    The sentences that hold a mention are searched from the pronoun's own
+    backwards, three at most (a quotation's own sentences hold none); within one, the
+    source of a quote comes first, then the sentence's subject, then the
+    other mentions, latest first. "he"/"she" need a person of that gender (or
+    of no known gender), "they" a group, an organisation, a country or a
+    joint mention, "it" an organisation or country.
+
+    >>> people = [Entity("Rustem Umerov", "person"), Entity("Russia", "country"), Entity("Jane Roe", "person", gender="f")]
+    >>> seen = [Candidate((0,), 0, 0, speaker=True), Candidate((1,), 30, 1, subject=True), Candidate((2,), 40, 1)]
+    >>> pronoun_antecedent("he", 60, 1, seen, people), pronoun_antecedent("she", 60, 1, seen, people)
+    ((0,), (2,))
+    >>> pronoun_antecedent("it", 60, 1, seen, people), pronoun_antecedent("they", 10, 0, seen, people)
+    ((1,), None)
+    """
+    for here in _recent_sentences(candidates, offset, sentence):
+        ordered = [c for c in reversed(here) if c.speaker] + [c for c in here if c.subject and not c.speaker]
+        ordered += [c for c in reversed(here) if not c.speaker and not c.subject]
+        for c in ordered:
+            if _fits(pronoun, c, entities):
+                return c.entities
+    return None
+
+
+def _recent_sentences(candidates: Sequence[Candidate], offset: int, sentence: int) -> list[list[Candidate]]:
+    """The candidates before ``offset`` grouped by sentence, latest first, at most PRONOUN_WINDOW sentences.
+
+    ``candidates`` are sorted by offset; only the ones just before ``offset`` are read.
+    """
+    k = bisect.bisect_left(candidates, offset, key=lambda c: c.start)
+    groups: list[list[Candidate]] = []
+    while k > 0:
+        k -= 1
+        c = candidates[k]
+        if c.sentence > sentence:
+            continue
+        if not groups or groups[-1][0].sentence != c.sentence:
+            if len(groups) == PRONOUN_WINDOW:
+                break
+            groups.append([])
+        groups[-1].append(c)
+    return [group[::-1] for group in groups]
+
+
+def _fits(pronoun: str, candidate: Candidate, entities: Sequence[Entity]) -> bool:
+    """Whether a pronoun can refer to a candidate mention (number, gender, person or not)."""
+    members = [entities[e] for e in candidate.entities]
+    if pronoun in PERSON_PRONOUNS:
+        gender = PERSON_PRONOUNS[pronoun]
+        return len(members) == 1 and members[0].kind in ("person", "unknown") and members[0].gender in (None, gender) and not members[0].members
+    if pronoun in GROUP_PRONOUNS:
+        return len(members) > 1 or members[0].kind in ("group", "organisation", "country") or bool(members[0].members)
+    if pronoun in THING_PRONOUNS:
+        return len(members) == 1 and members[0].kind in ("organisation", "country")
+    return False
+
+
+def description_head(description: str, words: NameWords | None = None) -> tuple[str | None, list[str], bool]:
+    """(head role noun, the description's other words, plural?) of "the head of the Russian delegation", "Russia's chief negotiator".
+
+    >>> description_head("the head of the Russian delegation")
+    ('head', ['russian', 'delegation'], False)
+    >>> description_head("both delegations")
+    ('delegation', ['both'], True)
+    """
+    words = words or load_name_words()
+    tokens = [w.strip(",.;:").lower().replace("’", "'") for w in description.split()]
+    tokens = [w for w in tokens if w and w not in ("the", "a", "an", "this", "that")]
+    head_part = tokens[: tokens.index("of")] if "of" in tokens else tokens
+    rest = tokens[len(head_part) + 1 :] if "of" in tokens else []
+    for k in range(len(head_part) - 1, -1, -1):
+        word = head_part[k].removesuffix("'s")
+        singular = _singular(word)
+        if words.nouns.get(word) in ("role", "group", "body", "document") or word in words.titles or singular in words.titles:
+            others = head_part[:k] + head_part[k + 1 :] + rest
+            return singular if singular in words.nouns or singular in words.titles else word, [w for w in others if w != "of" and w != "the"], singular != word
+    return None, tokens, False
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def group_pronoun(word: str) -> bool:
+    """Whether a word is a plural pronoun ("they", "we")."""
+    return word.lower() in GROUP_PRONOUNS

@@ -1,0 +1,152 @@
+"""The mentions stage: names with their roles kept apart, their kinds, and the sieves that link them."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.mentions import find_mentions, find_names, pronoun_antecedent
+from analysis.mentions.link import Candidate, Entity, description_head
+from analysis.mentions.sides import side_in
+from analysis.records import Article
+from analysis.tokenize import tokenize
+
+
+def _names(text: str, **options) -> list[tuple[str, str | None]]:
+    return [(p.name, p.role) for p in find_names(tokenize(Article(text)), **options) if not p.possessive]
+
+
+# --- names and the role words before them: (sentence, [(name, role)])
+NAMES = [
+    ("Ukrainian Foreign Ministry spokesperson Heorhii Tykhyi spoke.", [("Heorhii Tykhyi", "Ukrainian Foreign Ministry spokesperson")]),
+    ("Ukrainian delegate Sergiy Kyslytsya spoke.", [("Sergiy Kyslytsya", "Ukrainian delegate")]),
+    ("Then Sen. Ted Cruz spoke.", [("Ted Cruz", "Sen.")]),
+    ("Rustem Umerov and Vladimir Medinsky spoke.", [("Rustem Umerov", None), ("Vladimir Medinsky", None)]),
+    ("Then Ursula von der Leyen spoke.", [("Ursula von der Leyen", None)]),
+    ("Then Charles de Gaulle spoke.", [("Charles de Gaulle", None)]),
+    ("Then Secretary of State John Kerry spoke.", [("John Kerry", "Secretary of State")]),
+    ("Then Minister of Foreign Affairs Sergei Lavrov spoke.", [("Sergei Lavrov", "Minister of Foreign Affairs")]),
+    ("Local teacher Ivan Petrov spoke.", [("Ivan Petrov", "Local teacher")]),
+    # titles, roles and descriptors are the role, never part of the name (issue 8's list)
+    ("Rival Hillary Clinton spoke.", [("Hillary Clinton", "Rival")]),
+    ("Retired U.S. Air Force Gen. Norman Ham spoke.", [("Norman Ham", "Retired U.S. Air Force Gen.")]),
+    ("Then Pennsylvania Gov. Ed Rendell spoke.", [("Ed Rendell", "Pennsylvania Gov.")]),
+    ("Then Homeland Security Secretary Jeh Johnson spoke.", [("Jeh Johnson", "Homeland Security Secretary")]),
+    ("Then Defense Minister Rustem Umerov spoke.", [("Rustem Umerov", "Defense Minister")]),
+    ("Then Kremlin aide Yuri Ushakov spoke.", [("Yuri Ushakov", "Kremlin aide")]),
+    ("Then Presidential aide Mykhailo Podolyak spoke.", [("Mykhailo Podolyak", "Presidential aide")]),
+    ("Then Mr. Obama spoke, and President Obama left.", [("Obama", None), ("Obama", "President")]),
+    ("Then Gov. Jim Justice spoke.", [("Jim Justice", "Gov.")]),
+    ("Then dictator Vladimir Putin's advisor Yuri Ushakov spoke.", [("Yuri Ushakov", "Vladimir Putin's advisor")]),
+    ("Russia's chief negotiator Vladimir Medinsky spoke.", [("Vladimir Medinsky", "Russia's chief negotiator")]),
+    ("Then Turkish Foreign Minister Hakan Fidan spoke.", [("Hakan Fidan", "Turkish Foreign Minister")]),
+    # a name is never a pronoun, a determiner, a sentence-opening word or a house label
+    ("His aides spoke. It rained. However, Anna Kovac left.", [("Anna Kovac", None)]),
+    ("Quote: the talks will go on.", []),
+    ("Both sides spoke. Asked about it, Kovac left.", [("Kovac", None)]),
+    ("“First and foremost, we agree,” Kovac said.", [("Kovac", None)]),
+    ("“Civilians and children must be returned,” Kovac said.", [("Kovac", None)]),
+    ("Ukrainian and Russian commanders met in the Ukraine-Russia talks.", []),
+    ("Talks resumed on Monday in Sept. after the talks had stalled.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMES)
+def test_names_and_roles(text, expected):
+    assert _names(text) == expected
+
+
+# --- kinds: (sentence, {name: kind})
+KINDS = [
+    ("The Kremlin and Russia spoke.", {"Kremlin": "organisation", "Russia": "country"}),
+    ("Reuters and the Ukrainian Foreign Ministry spoke.", {"Reuters": "outlet", "Ukrainian Foreign Ministry": "organisation"}),
+    ("The Ukrainian Pravda piece came out.", {"Ukrainian Pravda": "outlet"}),
+    ("The Russians and NATO spoke.", {"Russians": "group", "NATO": "organisation"}),
+    ("They met in Istanbul and at Ground Zero.", {"Istanbul": "place", "Ground Zero": "place"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", KINDS)
+def test_kinds(text, expected):
+    found = {p.name: p.kind for p in find_names(tokenize(Article(text)))}
+    assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_headline_gives_only_names_the_body_confirms():
+    text = "Over 1,200 POWs to Be Exchanged Following Talks in Istanbul\n\nUmerov met Medinsky in Istanbul."
+    article = Article(text, body_start=text.index("Umerov"))
+    assert [p.name for p in find_names(tokenize(article), title_end=article.body_start)] == ["Istanbul", "Umerov", "Medinsky", "Istanbul"]
+
+
+# --- linking names within an article: (text, [(mention, entity, sieve)])
+LINKS = [
+    # a surname links to the full name given earlier …
+    ("Rustem Umerov arrived. Umerov spoke.", [("Rustem Umerov", "Rustem Umerov", "full name"), ("Umerov", "Rustem Umerov", "surname of Rustem Umerov")]),
+    # … or later, for a lead that uses the surname first
+    ("Umerov spoke. Defense Minister Rustem Umerov arrived.", [("Umerov", "Rustem Umerov", "surname of Rustem Umerov"), ("Rustem Umerov", "Rustem Umerov", "full name")]),
+    # a fuller form is the same person
+    ("Loretta Lynch spoke. Then Loretta E. Lynch left.", [("Loretta Lynch", "Loretta E. Lynch", "full name"), ("Loretta E. Lynch", "Loretta E. Lynch", "fuller form of Loretta Lynch")]),
+    # two people with one surname: the surname goes to the latest one before it
+    ("Bill Clinton spoke. Hillary Clinton spoke. Clinton left.", [("Bill Clinton", "Bill Clinton", "full name"), ("Hillary Clinton", "Hillary Clinton", "full name"), ("Clinton", "Hillary Clinton", "surname of Hillary Clinton")]),
+    # a person introduced without a quote is the one a later surname names
+    ("The talks opened with a delegation headed by Foreign Minister Jana Roe. Roe said more.", [("Jana Roe", "Jana Roe", "full name"), ("Roe", "Jana Roe", "surname of Jana Roe")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINKS)
+def test_name_links(text, expected):
+    found = find_mentions(tokenize(Article(text)))
+    got = [(found.names[i].name, found.entities[e].name, how) for i, (e, how) in enumerate(found.links) if not found.names[i].possessive]
+    assert got == expected
+
+
+def test_roles_from_appositions_reach_the_entity():
+    text = "Ukraine's defence minister, Rustem Umerov, arrived. Vladimir Medinsky, who heads the Russian delegation, spoke. Umerov left."
+    found = find_mentions(tokenize(Article(text)))
+    roles = {e.name: e.roles for e in found.entities}
+    assert roles["Rustem Umerov"] == ["Ukraine's defence minister"]
+    assert roles["Vladimir Medinsky"] == ["head of the Russian delegation"]
+
+
+# --- pronouns: the most salient compatible mention
+def test_pronoun_prefers_a_speaker_then_the_subject_and_keeps_gender_and_number():
+    people = [Entity("Anna Kovac", "person", gender="f"), Entity("Ivan Petrov", "person", gender="m"), Entity("Ministry", "organisation")]
+    seen = [Candidate((0,), 0, 0, speaker=True), Candidate((1,), 20, 1, subject=True), Candidate((2,), 40, 1), Candidate((0, 1), 50, 2)]
+    assert pronoun_antecedent("she", 60, 2, seen, people) == (0,)
+    assert pronoun_antecedent("he", 60, 2, seen, people) == (1,)
+    assert pronoun_antecedent("they", 60, 2, seen, people) == (0, 1)
+    assert pronoun_antecedent("it", 45, 1, seen, people) == (2,)
+    assert pronoun_antecedent("he", 10, 0, seen, people) is None  # nothing before it is a man
+
+
+@pytest.mark.parametrize(
+    "description, expected",
+    [
+        ("the minister", ("minister", [], False)),
+        ("Russia's chief negotiator", ("negotiator", ["russia's", "chief"], False)),
+        ("the head of the Russian delegation", ("head", ["russian", "delegation"], False)),
+        ("the two delegations", ("delegation", ["two"], True)),
+        ("both sides", ("side", ["both"], True)),
+    ],
+)
+def test_description_head(description, expected):
+    assert description_head(description) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Ukrainian delegate", ("Ukraine", "ukrainian")),
+        ("Kremlin aide", ("Russia", "kremlin")),
+        ("Russia's chief negotiator", ("Russia", "russia")),
+        ("head of the Russian delegation", ("Russia", "russian")),
+        ("(R-Texas)", ("Republican Party", "(R-…)")),
+        ("Democrat from Virginia", ("Democratic Party", "democrat")),
+        ("Republican nominee", ("Republican Party", "republican")),
+        ("the Democratic candidate", ("Democratic Party", "democratic")),
+        ("U.S. special envoy for Ukraine", ("United States", "u.s.")),
+        ("ambassador to Russia", None),
+        ("teacher", None),
+    ],
+)
+def test_side_words_of_a_role(phrase, expected):
+    assert side_in(phrase) == expected
