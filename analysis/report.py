@@ -46,7 +46,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .errors import AnalysisError, InputError, ParameterError, ReportError
+from .errors import AnalysisError, InputError, OutputError, ParameterError, ReportError
 from .records import LoadFailure
 
 # The templates are notebooks/ at the top of the repository; a build copies them into the
@@ -73,6 +73,7 @@ FAILED_SUFFIX = ".FAILED"  # <name>.FAILED.ipynb: a report name never holds a do
 NAME_LIMIT = 120  # characters of an input's name kept in its report's name
 FOLDER_HINT = "is a folder; use --template corpus for one report of all its articles, or a glob such as 'DIR/*.txt' for one each"
 # Hidden temporary files: .<name>.<pid>-<12 hex>.partial.<ext>; the pid tells a dead run's from a live one's.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PARTIAL = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{12}\.partial\.(?:ipynb|html)")
 # MathJax (loaded by nbconvert's page) typesets the template's own prose only: outputs are data
 # (article text, names, outlets, tables) where "$200 … $200" is money, not maths. An explicit
@@ -399,32 +400,36 @@ def _corpus_job(raw: str | os.PathLike, key: str) -> _Job:
 
 
 def _load(path: Path, source: str, iter_corpus) -> list:
+    """The articles (and load failures) of one file; what the kernel would fail on is refused here."""
     try:
-        return list(iter_corpus([path]))
-    except (ValueError, RecursionError) as error:  # JSON too deep or a number too long for the parser
-        raise InputError(source, f"cannot be read ({type(error).__name__}: {_one_line(str(error), 120)})") from error
+        items = list(iter_corpus([path]))
+    except RecursionError as error:
+        raise InputError(source, "is JSON nested too deeply to read; flatten it") from error
+    except ValueError as error:  # a JSON number of thousands of digits, and other parser limits
+        raise InputError(source, f"cannot be read as an article ({_one_line(str(error), 80)}); fix the file") from error
+    for item in items:
+        text = getattr(item, "text", "")
+        if not text.isascii() and _SURROGATE.search(text):  # from JSON "\ud800": no character, cannot be written
+            raise InputError(source, "holds a lone surrogate escape (such as \\ud800), which is no character; fix the file")
+    return items
 
 
 def check_out(out: str | os.PathLike) -> Path:
-    """The output folder, created if missing, after checking it can be written (nothing else is created).
+    """The output folder, created if missing, once :func:`analysis.output.check_output_folder` has passed it.
 
     >>> check_out(os.devnull)
     Traceback (most recent call last):
     ...
-    analysis.errors.InputError: /dev/null: --out is not a folder; give a folder for the reports
+    analysis.errors.OutputError: --out /dev/null: is a file, not a folder; give a folder for the reports
     """
+    from .output import check_output_folder
+
+    check_output_folder(out, "--out")
     folder = Path(out)
-    if os.path.lexists(folder) and not folder.is_dir():
-        raise InputError(str(folder), "--out is not a folder; give a folder for the reports")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        probe = _temp_path(folder, "probe", ".html")
-        probe.touch(exist_ok=False)
-        probe.unlink()
-    except OSError as error:
-        raise InputError(
-            str(folder), f"--out cannot be written ({error.strerror}); give a folder you can write to"
-        ) from error
+    except OSError as error:  # a race, or a parent that refuses only folders
+        raise OutputError(f"--out {out}: cannot be created ({error.strerror}); choose another place") from error
     return folder
 
 
@@ -486,6 +491,8 @@ def run_reports(
     """
     import nbformat
 
+    from .output import check_output_folder
+
     if fmt not in FORMATS:
         raise ParameterError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     notebook = resolve_template(template)
@@ -497,6 +504,7 @@ def run_reports(
             "add one so the report knows where its input goes"
         )
     typed = check_parameters(declared, dict(parameters or {}), reserved=reserved)
+    check_output_folder(out, "--out")  # before any input is read; created only when there is a report to write
     sources = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if not sources:
         raise InputError("report", "no input paths given; name at least one article file")
