@@ -35,18 +35,21 @@ import glob
 import hashlib
 import html
 import json
+import logging
 import os
 import re
 import stat
 import sys
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
 from .errors import AnalysisError, InputError, OutputError, ParameterError, ReportError
+from .load import ARTICLE_SUFFIXES
 from .records import LoadFailure
 
 # The templates are notebooks/ at the top of the repository; a build copies them into the
@@ -175,26 +178,41 @@ def report_name(path: str | os.PathLike, template: str | os.PathLike = DEFAULT_T
     """The file name (without suffix) of the report of ``path`` made with ``template``.
 
     An article's report is named after its file; a corpus's after its folder
-    and the folder above it (corpus folders are often all called ``text``);
-    either as a :func:`slug`. Every template but the article one adds its own
-    name, so reports of one input by several templates sit side by side.
+    and the folder above it (corpus folders are often all called ``text``),
+    then a glob's pattern; each part a :func:`slug`. Every template but the
+    article one adds its own name, so reports of one input by several
+    templates sit side by side.
 
     >>> report_name("polnear/dev/text", "corpus"), report_name("polnear/train/text", "corpus")
     ('dev-text.corpus', 'train-text.corpus')
-    >>> report_name("dev/*.txt", "corpus"), report_name("{x} $1.txt")
-    ('dev-txt.corpus', 'x-1')
+    >>> report_name("one/text/*.txt", "corpus"), report_name("tables/week.csv", "corpus"), report_name("{x} $1.txt")
+    ('one-text-txt.corpus', 'tables-week.corpus', 'x-1')
     """
     key = template_key(template)
     if corpus is None:
         corpus = key == "corpus"
-    absolute = Path(os.path.abspath(path))
     if corpus:
-        last = absolute.stem if absolute.is_file() else absolute.name
-        parts = [absolute.parent.name, last]
+        folder, pattern = _glob_base(str(path))
+        absolute = Path(os.path.abspath(folder))
+        last = absolute.stem if absolute.suffix.lower() in ARTICLE_SUFFIXES else absolute.name  # a table: its stem
+        parts = [absolute.parent.name, last, pattern]
     else:
-        parts = [absolute.stem]
+        parts = [Path(os.path.abspath(path)).stem]
     name = "-".join(part for part in map(slug, parts) if part) or ("corpus" if corpus else "article")
     return name if key == DEFAULT_TEMPLATE else f"{name}.{key}"
+
+
+def _glob_base(path: str) -> tuple[str, str]:
+    """``path`` split into the folder before its first wildcard and the pattern from there on.
+
+    >>> _glob_base("dev/text/*.txt"), _glob_base("dev/text"), _glob_base("*.txt")
+    (('dev/text', '*.txt'), ('dev/text', ''), ('.', '*.txt'))
+    """
+    if os.path.lexists(path) or not glob.has_magic(path):
+        return path, ""
+    parts = Path(path).parts
+    first = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    return str(Path(*parts[:first])) if first else ".", str(Path(*parts[first:]))
 
 
 def shown_path(path: str | os.PathLike) -> str:
@@ -627,17 +645,18 @@ def _execute(nb, parameters: dict, *, timeout: float, failed: Path, executed_tmp
 
     nb = parameterize_notebook(load_notebook_node(nb), parameters, kernel_name=KERNEL_NAME)
     try:
-        papermill_engines.execute_notebook_with_engine(
-            None,
-            nb,
-            kernel_name=KERNEL_NAME,
-            input_path=None,
-            output_path=None,
-            progress_bar=False,
-            start_timeout=START_TIMEOUT,
-            execution_timeout=timeout,
-            extra_arguments=KERNEL_ARGUMENTS,
-        )
+        with _quiet_papermill():
+            papermill_engines.execute_notebook_with_engine(
+                None,
+                nb,
+                kernel_name=KERNEL_NAME,
+                input_path=None,
+                output_path=None,
+                progress_bar=False,
+                start_timeout=START_TIMEOUT,
+                execution_timeout=timeout,
+                extra_arguments=KERNEL_ARGUMENTS,
+            )
         raise_for_execution_errors(nb, None)  # marks the failing cell in nb, writes nothing
         return nb
     except PapermillExecutionError as error:
@@ -664,6 +683,21 @@ def _execute(nb, parameters: dict, *, timeout: float, failed: Path, executed_tmp
             f"no report was written; check that the '{KERNEL_NAME}' kernel is installed (make install)",
             notebook=str(failed) if failed.exists() else None,
         ) from error
+
+
+@contextmanager
+def _quiet_papermill() -> Iterator[None]:
+    """papermill's log ("Timeout waiting for execute reply") kept off a terminal that has no logging set up.
+
+    Only Python's last-resort handler is kept away: a program that configured logging still gets the records.
+    """
+    logger = logging.getLogger("papermill")
+    handler = logging.NullHandler()
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 def _last_started_cell(nb) -> int | None:
