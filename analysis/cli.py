@@ -27,6 +27,9 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or glob patterns")
     parser.add_argument("--encoding", help="text encoding of the inputs when they are not UTF-8 (e.g. cp1252)")
     parser.add_argument("--sides", metavar="FILE", help="JSON or TSV file mapping speaker names or words to sides")
+    parser.add_argument(
+        "--speakers", metavar="FILE", help="your speakers file (name, aliases, side, kind) for what the articles leave open"
+    )
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -223,11 +226,13 @@ def _dask_client(address: str):
 
 
 def _run_table(args, table: str) -> int:
+    from .corpus import read_speakers
     from .speakers import read_sides
     from .streams import run_corpus
 
     plan = _output_plan(args, table)
     sides = read_sides(args.sides) if args.sides else None
+    known = read_speakers(args.speakers) if getattr(args, "speakers", None) else ()
     topics = None
     if getattr(args, "topics", None):
         from .tone import read_topics
@@ -236,7 +241,8 @@ def _run_table(args, table: str) -> int:
     client = _dask_client(args.dask) if args.dask else None
     with client if client is not None else nullcontext():
         with run_corpus(
-            args.paths, table, jobs=args.jobs, client=client, sides=sides, topics=topics, encoding=args.encoding
+            args.paths, table, jobs=args.jobs, client=client, sides=sides, topics=topics, encoding=args.encoding,
+            known=known,
         ) as run:
             opened: list = []
             try:

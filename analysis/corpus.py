@@ -22,10 +22,14 @@ carried over, unless an article states another.
 
 from __future__ import annotations
 
+import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from .errors import DataFileError
 from .records import AttributedArticle, Speaker
 from .speakers import speaker_slug, unique_ids
 
@@ -113,22 +117,127 @@ class SpeakerIndex:
         return out
 
 
-def merge_speakers(parts: Iterable[ArticleSpeakers]) -> SpeakerIndex:
-    """One speaker per person across the articles, whatever order the parts come in."""
+@dataclass(frozen=True, slots=True)
+class KnownSpeaker:
+    """A row of the user's speakers file: a canonical name, other names, a side and a kind."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    side: str | None = None
+    kind: str = "person"
+
+
+def read_speakers(path: str | os.PathLike) -> tuple[KnownSpeaker, ...]:
+    r"""The user's speakers file, for what the articles leave open (see ``analysis/data/README.md``).
+
+    TSV with the columns ``name``, ``aliases`` (separated by ``|``), ``side``
+    and ``kind`` (person, organisation, country, group; the last three may
+    be empty), or JSON: a list of objects with those keys (``aliases`` a list).
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "speakers.tsv")
+    >>> _ = open(path, "w").write("name\taliases\tside\tkind\nVolodymyr Zelensky\tZelenskyy|Zelenskiy\tUkraine\tperson\n")
+    >>> read_speakers(path)
+    (KnownSpeaker(name='Volodymyr Zelensky', aliases=('Zelenskyy', 'Zelenskiy'), side='Ukraine', kind='person'),)
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(f"{path}: cannot read the speakers file ({getattr(error, 'strerror', None) or error}); check the path and save it as UTF-8") from error
+    rows = _speakers_from_json(text, path.name) if path.suffix.lower() == ".json" or text.lstrip().startswith("[") else _speakers_from_tsv(text, path.name)
+    return tuple(rows)
+
+
+def _speakers_from_json(text: str, name: str) -> list[KnownSpeaker]:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError, ValueError) as error:
+        raise DataFileError(f"{name}: not valid JSON ({error}); write a list like [{{\"name\": \"Rustem Umerov\", \"side\": \"Ukraine\"}}]") from error
+    if not isinstance(data, list):
+        raise DataFileError(f'{name}: expected a JSON list of speakers, like [{{"name": "Rustem Umerov", "aliases": ["Umierov"]}}]')
+    out = []
+    for number, row in enumerate(data, 1):
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str) or not row["name"].strip():
+            raise DataFileError(f"{name}, speaker {number}: needs a non-empty 'name'")
+        aliases = row.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise DataFileError(f"{name}, speaker {number}: 'aliases' must be a list of names")
+        out.append(_known(row["name"], aliases, row.get("side"), row.get("kind"), f"{name}, speaker {number}"))
+    return out
+
+
+def _speakers_from_tsv(text: str, name: str) -> list[KnownSpeaker]:
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if number == 1 and cells[0].lower() == "name":
+            continue
+        if len(cells) > 4 or not cells[0]:
+            raise DataFileError(f"{name}, line {number}: expected up to four tab-separated columns (name, aliases, side, kind), got {line!r}")
+        cells += [""] * (4 - len(cells))
+        out.append(_known(cells[0], [a for a in cells[1].split("|") if a.strip()], cells[2], cells[3], f"{name}, line {number}"))
+    return out
+
+
+def _known(name: str, aliases, side, kind, where: str) -> KnownSpeaker:
+    kind = (kind or "person").strip()
+    if kind not in KINDS:
+        raise DataFileError(f"{where}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    return KnownSpeaker(name.strip(), tuple(a.strip() for a in aliases if a.strip()), (side or "").strip() or None, kind)
+
+
+KINDS = ("person", "organisation", "country", "group")
+
+
+def merge_speakers(parts: Iterable[ArticleSpeakers], *, known: Iterable[KnownSpeaker] = ()) -> SpeakerIndex:
+    """One speaker per person across the articles, whatever order the parts come in.
+
+    ``known`` are the rows of the user's speakers file: a name or alias of
+    one is that speaker, with its canonical name, and its side and kind where
+    the articles state none.
+    """
     parts = sorted(parts, key=lambda p: p.article)
+    known = tuple(known)
     entries = [(p.article, e, n) for p in parts for e, n in zip(p.speakers, p.quotes)]
-    groups = _group(entries)
+    groups = _group(entries, _alias_keys(known))
+    by_key = {_key(k.name): k for k in known}
     speakers, local, merges = [], {}, []
-    names = [_canonical_name([entries[i][1] for i in group]) for group in groups]
-    for group, name, ident in zip(groups, names, unique_ids(names)):
+    chosen = [_known_in(entries, group, by_key) for group in groups]
+    names = [k.name if k else _canonical_name([entries[i][1] for i in group]) for group, k in zip(groups, chosen)]
+    for group, name, ident, k in zip(groups, names, unique_ids(names), chosen):
         members = [entries[i] for i in group]
-        speakers.append(_corpus_speaker(ident, name, members))
+        speakers.append(_corpus_speaker(ident, name, members, k))
         for article, entity, _ in members:
             local[(article, entity.id)] = (len(speakers) - 1, entity)
         spellings = tuple(sorted({e.name for _, e, _ in members} - {name}))
         if spellings:
             merges.append((name, spellings))
     return SpeakerIndex(tuple(speakers), local, tuple(merges))
+
+
+def _alias_keys(known: tuple[KnownSpeaker, ...]) -> dict[str, str]:
+    """Each name and alias of the speakers file (as a key) → its speaker's key."""
+    out = {}
+    for k in known:
+        for name in (k.name, *k.aliases):
+            out[_key(name)] = _key(k.name)
+    return out
+
+
+def _known_in(entries, group: list[int], by_key: dict[str, KnownSpeaker]) -> KnownSpeaker | None:
+    """The speakers-file row a group of entries belongs to, if any."""
+    for i in group:
+        entity = entries[i][1]
+        if entity.named:
+            for name in (entity.name, *entity.aliases):
+                found = by_key.get(_key(name))
+                if found is not None:
+                    return found
+    aliases = {_key(a): k for k in by_key.values() for a in k.aliases}
+    return next((aliases[_key(entries[i][1].name)] for i in group if entries[i][1].named and _key(entries[i][1].name) in aliases), None)
 
 
 def _key(name: str) -> str:
@@ -169,7 +278,7 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _group(entries: list[tuple[str, Speaker, int]]) -> list[list[int]]:
+def _group(entries: list[tuple[str, Speaker, int]], aliases: Mapping[str, str] | None = None) -> list[list[int]]:
     """Entries grouped by person, surest links first, each decided from the whole corpus (never from order):
 
     1. the same name; 2. a fuller or shorter form ("Donald J. Trump" / "Donald Trump");
@@ -181,7 +290,7 @@ def _group(entries: list[tuple[str, Speaker, int]]) -> list[list[int]]:
     by_key: dict[str, list[int]] = {}
     for i, (article, entity, _) in enumerate(entries):
         key = _key(entity.name) if entity.named else f"{article}\0{entity.id}"
-        by_key.setdefault(key, []).append(i)
+        by_key.setdefault((aliases or {}).get(key, key), []).append(i)
     groups = _Groups(by_key)
     people = {k: [entries[i][1] for i in members] for k, members in by_key.items() if "\0" not in k and _person(entries, members, k)}
     together = _named_together(entries, by_key)
@@ -262,16 +371,18 @@ def _canonical_name(entities: list[Speaker]) -> str:
     return max(counts, key=lambda name: (len(name.split()), counts[name], len(name), [-ord(c) for c in name]))
 
 
-def _corpus_speaker(ident: str, name: str, members: list[tuple[str, Speaker, int]]) -> CorpusSpeaker:
+def _corpus_speaker(ident: str, name: str, members: list[tuple[str, Speaker, int]], known: KnownSpeaker | None = None) -> CorpusSpeaker:
     stated = Counter(e.side for _, e, _ in members if e.side)
     side = min(stated, key=lambda s: (-stated[s], s)) if stated else None
     evidence = next((e.side_evidence for _, e, _ in members if e.side == side), None) if side else None
+    if side is None and known is not None and known.side:
+        side, evidence = known.side, "speakers file"
     carried = side is not None and any(e.side is None for _, e, _ in members)
     kinds = Counter(e.kind for _, e, _ in members)
     return CorpusSpeaker(
         id=ident,
         name=name,
-        kind=min(kinds, key=lambda k: (-kinds[k], k)),
+        kind=known.kind if known is not None else min(kinds, key=lambda k: (-kinds[k], k)),
         aliases=tuple(sorted({e.name for _, e, _ in members} - {name})),
         roles=tuple(dict.fromkeys(r for _, e, _ in members for r in (e.roles or ((e.role,) if e.role else ())))),
         side=side,

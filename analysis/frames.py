@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -32,7 +32,7 @@ JOINT = " & "  # joins the names (and sides) of a joint statement's speakers
 
 # ``quote`` is the quote's number as a reader sees it everywhere: its 1-based position in AttributedArticle.quotes.
 QUOTE_COLUMNS = (
-    "article", "quote", "kind", "speaker", "side", "role", "cue", "content",
+    "article", "quote", "kind", "speaker", "side", "speaker_id", "role", "cue", "content",
     "paragraph", "sentence", "reason", "problems", "offsets",
 )  # fmt: skip
 SPEAKER_COLUMNS = ("name", "kind", "role", "side", "side_evidence", "quotes")
@@ -113,6 +113,7 @@ def quote_table(attributed: AttributedArticle) -> pd.DataFrame:
                 "kind": quote.kind,
                 "speaker": speaker,
                 "side": side,
+                "speaker_id": [s.id for s in quote.speakers],
                 "role": "; ".join(roles) or None,
                 "cue": quote.cue.text(text) if quote.cue else None,
                 "content": quote.content_text(text),
@@ -227,6 +228,8 @@ class CorpusTables:
     tone: pd.DataFrame
     positions: pd.DataFrame
     failures: pd.DataFrame  # inputs that could not be read or analysed, and why
+    speakers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(CORPUS_SPEAKER_COLUMNS)))
+    merges: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (name, other spellings merged into it)
 
     @property
     def has_dates(self) -> bool:
@@ -319,50 +322,138 @@ def _tone_frame(attributed: AttributedArticle, *, topics=None) -> pd.DataFrame:
 
 
 def corpus_tables(
-    paths_or_articles: Iterable[str | os.PathLike | Article] | str | os.PathLike, *, sides=None, topics=None
+    paths_or_articles: Iterable[str | os.PathLike | Article] | str | os.PathLike,
+    *,
+    sides=None,
+    topics=None,
+    speakers=None,
+    jobs: int | None = None,
 ) -> CorpusTables:
-    """Quote, tone and position tables over many articles, with each article's file, outlet and date.
+    """Quote, tone, position and speaker tables over many articles, with each article's file, outlet and date.
 
     Accepts files, folders, glob patterns and tables of articles (see
-    :func:`analysis.load.iter_corpus`), or Article records. An input that
-    cannot be read, or an article whose analysis fails, is listed in
-    ``failures`` and the rest go on.
+    :func:`analysis.load.iter_corpus`), or Article records. The articles are
+    analysed on ``jobs`` worker processes (default: all cores; the same path
+    as ``analysis quotes --jobs``), and their speakers are merged into the
+    corpus's (:mod:`analysis.corpus`): one name, side and id per person in
+    every table; ``speakers`` is your speakers file. An input that cannot be
+    read, or an article whose analysis fails, is listed in ``failures`` and
+    the rest go on.
 
-    >>> tables = corpus_tables(["no-such-folder/"])
+    >>> tables = corpus_tables(["no-such-folder/"], jobs=1)
     >>> len(tables.quotes), tables.failures["error"].tolist()
     (0, ['no such file or folder; check the path'])
     """
-    from .load import iter_corpus
+    from functools import partial
+
+    from .batch import map_articles
+    from .corpus import merge_speakers, read_speakers
+    from .streams import corpus_items, speaker_rows
 
     sides = _read_sides(_optional(sides))
     topics = _optional(topics)
+    known = read_speakers(speakers) if isinstance(speakers, (str, os.PathLike)) and speakers else (speakers or ())
     items = [paths_or_articles] if isinstance(paths_or_articles, (str, os.PathLike)) else list(paths_or_articles)
-    articles = [item for item in items if isinstance(item, Article)]
-    others = [item for item in items if not isinstance(item, Article)]
-    stream = [*articles, *(iter_corpus(others) if others else [])]
-
-    meta_rows, quotes, tones, positions, failures = [], [], [], [], []
-    for item in stream:
-        if isinstance(item, LoadFailure):
-            failures.append(item)
-            continue
-        try:
-            tables = article_tables(item, sides=sides, topics=topics)
-        except Exception as error:  # one article's failure, whatever it is, is listed, not raised
-            failures.append(LoadFailure(item.name, " ".join(str(error).split()), type(error).__name__))
-            continue
-        meta = article_metadata(item)
-        meta_rows.append({**meta, "title": item.title, "quotes": len(tables.attributed.quotes),
-                          "speakers": len(tables.attributed.speakers)})  # fmt: skip
-        for frame, bucket in zip((tables.quotes, tables.tone, tables.positions), (quotes, tones, positions)):
-            bucket.append(frame.assign(**meta))
+    parts, failures = [], []
+    for result in map_articles(partial(article_part, sides=sides, topics=topics), corpus_items(items), jobs=jobs):
+        (failures if isinstance(result, LoadFailure) else parts).append(result)
+    index = merge_speakers([p.speakers for p in parts], known=known)
+    tables = {"quotes": [], "tone": [], "positions": []}
+    for part in parts:
+        for name, frame in (("quotes", part.quotes), ("tone", part.tone), ("positions", part.positions)):
+            tables[name].append(relabel_frame(frame, part.speakers.article, index).assign(**part.meta))
     return CorpusTables(
-        articles=pd.DataFrame(meta_rows, columns=list(ARTICLE_COLUMNS)),
-        quotes=_concat(quotes, QUOTE_COLUMNS),
-        tone=_concat(tones),
-        positions=_concat(positions),
+        articles=pd.DataFrame([p.row for p in parts], columns=list(ARTICLE_COLUMNS)),
+        quotes=_concat(tables["quotes"], QUOTE_COLUMNS),
+        tone=_concat(tables["tone"]),
+        positions=_concat(tables["positions"]),
         failures=pd.DataFrame([(f.source, f.error, f.error_type) for f in failures], columns=list(FAILURE_COLUMNS)),
+        speakers=pd.DataFrame(speaker_rows(index), columns=list(CORPUS_SPEAKER_COLUMNS)),
+        merges=index.merges,
     )
+
+
+CORPUS_SPEAKER_COLUMNS = ("id", "name", "aliases", "kind", "roles", "side", "side_evidence", "side_carried", "articles", "files", "quotes")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePart:
+    """One article's tables and speakers, as a worker returns them for :func:`corpus_tables` (picklable)."""
+
+    meta: dict  # file, outlet, date
+    row: dict  # its row of the articles table
+    quotes: pd.DataFrame
+    tone: pd.DataFrame
+    positions: pd.DataFrame
+    speakers: object  # analysis.corpus.ArticleSpeakers
+
+
+def article_part(article: Article, *, sides=None, topics=None) -> ArticlePart:
+    """The tables of one article for a corpus, with the summary of its speakers the corpus merge needs."""
+    from .corpus import article_speakers
+
+    tables = article_tables(article, sides=sides, topics=topics)
+    meta = article_metadata(article)
+    row = {**meta, "title": article.title, "quotes": len(tables.attributed.quotes), "speakers": len(tables.attributed.speakers)}
+    return ArticlePart(meta, row, tables.quotes, tables.tone, tables.positions, article_speakers(tables.attributed))
+
+
+def relabel_frame(frame: pd.DataFrame, article: str, index) -> pd.DataFrame:
+    """A table with the corpus's names, sides and ids in place of one article's (by its ``speaker_id`` column).
+
+    Labels are built as :func:`quote_speaker` builds them: names joined by
+    " & ", one side when every speaker has it; a row whose ids the index does
+    not know keeps its labels.
+    """
+    if not len(frame) or "speaker_id" not in frame.columns:
+        return frame
+    frame = frame.copy()
+    speakers, sides, ids = [], [], []
+    for old_speaker, old_side, value in zip(frame["speaker"], frame["side"], frame["speaker_id"]):
+        local = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
+        views = [index.lookup(article, i) for i in local]
+        if not views or any(v is None for v in views):
+            speakers.append(old_speaker), sides.append(old_side), ids.append(value)
+            continue
+        labels = [v.side or UNKNOWN for v in views]
+        speakers.append(JOINT.join(v.name for v in views))
+        sides.append(labels[0] if len(set(labels)) == 1 else JOINT.join(labels))
+        ids.append([v.id for v in views] if not isinstance(value, str) else views[0].id)
+    frame["speaker"], frame["side"], frame["speaker_id"] = speakers, sides, ids
+    return frame
+
+
+def quoted_most(tables: CorpusTables, *, top: int = 25) -> pd.DataFrame:
+    """The corpus's most quoted speakers, one row per person however the articles spell them.
+
+    From the merged speakers table (:attr:`CorpusTables.speakers`): name,
+    side, the other names merged into it, roles (the first three), articles
+    and quotes; speakers known only by a description ("officials") are left out.
+
+    >>> import pandas as pd
+    >>> speakers = pd.DataFrame([{"id": "a", "name": "Ann Lee", "aliases": ["Lee"], "kind": "person", "roles": ["mayor"],
+    ...     "side": "X", "side_evidence": "x", "side_carried": True, "articles": 2, "files": ["a", "b"], "quotes": 3}])
+    >>> tables = CorpusTables(*(pd.DataFrame() for _ in range(5)), speakers=speakers)
+    >>> quoted_most(tables).to_dict("records")
+    [{'speaker': 'Ann Lee', 'side': 'X', 'also written': 'Lee', 'roles': 'mayor', 'articles': 2, 'quotes': 3}]
+    """
+    columns = ["speaker", "side", "also written", "roles", "articles", "quotes"]
+    table = tables.speakers
+    if not len(table):
+        return pd.DataFrame(columns=columns)
+    named = table[table["kind"].isin(["person", "organisation", "country", "group"])] if "kind" in table else table
+    rows = [
+        {
+            "speaker": row["name"],
+            "side": row["side"] or UNKNOWN,
+            "also written": ", ".join(row["aliases"]),
+            "roles": "; ".join(list(row["roles"])[:3]),
+            "articles": row["articles"],
+            "quotes": row["quotes"],
+        }
+        for row in named.head(top).to_dict("records")
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def top_speakers(quotes: pd.DataFrame, *, top: int = 25) -> pd.DataFrame:

@@ -443,12 +443,9 @@ class _Linker:
     def _country(self, side: str) -> int:
         """The entity that stands for a side: its country entity, else one made for it."""
         for e, entity in enumerate(self.entities):
-            if entity.kind == "country" and self.side_of(e) == side and entity.name.lower() == side.lower():
+            if entity.kind in ("country", "organisation") and entity.name.lower() == side.lower():
                 return e
-        for e, entity in enumerate(self.entities):
-            if entity.kind == "country" and self.side_of(e) == side:
-                return e
-        self.entities.append(Entity(side, "country"))
+        self.entities.append(Entity(side, "country"))  # "Kyiv" and "Moscow" stand for them, but the parties are the states
         return len(self.entities) - 1
 
     def _holders_of(self, nouns: set[str]) -> list[int]:
@@ -499,6 +496,8 @@ class _Linker:
         found = self._latest(source.start, fits)
         if found is None:
             found = self._first_after(source.start, fits)
+        if found is None:  # "The official" after "a senior U.S. official": the description said before
+            found = self._latest(source.start, lambda e: not self.entities[e].named and head in self.entities[e].role_nouns())
         if found is None and side is not None:
             found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
         if found is None:

@@ -320,11 +320,13 @@ def run_corpus(
     encoding: str | None = None,
     progress: bool | None = None,
     load_in_workers: bool = False,
+    known=(),
 ) -> Iterator[CorpusRun]:
     """Analyse ``paths`` (files, folders, globs, articles) for ``table``; yield a :class:`CorpusRun` to read.
 
     The rows wait in a temporary file that is removed when the ``with`` block
     ends. ``progress`` shows a bar on standard error (default: when it is a terminal).
+    ``known`` are the rows of the user's speakers file (:func:`analysis.corpus.read_speakers`).
     """
     spec = TABLES[table]
     work = partial(analyse_article, table=table, sides=sides, topics=tuple(topics) if topics is not None else None)
@@ -345,7 +347,7 @@ def run_corpus(
                     spool.write("".join(f"{key}\t{text}\n" for text in result.rows))
         from .corpus import merge_speakers
 
-        index = merge_speakers(parts)
+        index = merge_speakers(parts, known=known)
         del parts
         yield CorpusRun(spec, index, failures, total, spool_path if spec.article_rows else None)
 
@@ -368,18 +370,23 @@ def _with_progress(results: Iterator, progress: bool | None) -> Iterator:
     return tqdm(results, unit=" articles", file=sys.stderr, leave=False)
 
 
-def corpus_frame(paths, table: str = "quotes", *, jobs: int | None = 1, client=None, sides=None, topics=None):
+def corpus_frame(paths, table: str = "quotes", *, jobs: int | None = 1, client=None, sides=None, topics=None, speakers=None):
     """A pandas DataFrame of a corpus's ``table`` (quotes, tone, positions or speakers), one row per flat row.
 
     Failures are in ``frame.attrs["failures"]`` (source, error); for the
-    speakers table the merges are in ``frame.attrs["merges"]``.
+    speakers table the merges are in ``frame.attrs["merges"]``. ``speakers``
+    is your speakers file (a path, or rows read by :func:`analysis.corpus.read_speakers`).
 
     >>> frame = corpus_frame(["no-such-folder/"], "quotes")
     >>> len(frame), list(frame.columns[:3]), frame.attrs["failures"]
     (0, ['file', 'quote', 'kind'], [('no-such-folder/', 'no such file or folder; check the path')])
     """
     sides, topics = _read_options(sides, topics)
-    with run_corpus(paths, table, jobs=jobs, client=client, sides=sides, topics=topics, progress=False) as run:
+    if isinstance(speakers, (str, os.PathLike)):
+        from .corpus import read_speakers
+
+        speakers = read_speakers(speakers)
+    with run_corpus(paths, table, jobs=jobs, client=client, sides=sides, topics=topics, progress=False, known=speakers or ()) as run:
         frame = rows_frame(run.flat_rows(), run.table)
         frame.attrs["failures"] = [(f.source, f.error) for f in run.failures]
         if table == "speakers":
@@ -387,7 +394,7 @@ def corpus_frame(paths, table: str = "quotes", *, jobs: int | None = 1, client=N
     return frame
 
 
-def corpus_speakers(paths, *, jobs: int | None = 1, client=None, sides=None):
+def corpus_speakers(paths, *, jobs: int | None = 1, client=None, sides=None, speakers=None):
     """The speakers of a corpus as a DataFrame (the table of ``analysis speakers``), most quoted first.
 
     >>> from analysis import SEED_ARTICLE
@@ -395,7 +402,7 @@ def corpus_speakers(paths, *, jobs: int | None = 1, client=None, sides=None):
     >>> table.loc[table["name"] == "Vladimir Medinsky", ["side", "articles"]].values.tolist()
     [['Russia', 1]]
     """
-    return corpus_frame(paths, "speakers", jobs=jobs, client=client, sides=sides)
+    return corpus_frame(paths, "speakers", jobs=jobs, client=client, sides=sides, speakers=speakers)
 
 
 def rows_frame(rows: Iterable[dict], table: Table):

@@ -23,10 +23,11 @@ import sys
 import time
 from pathlib import Path
 
-COMMANDS = {
-    "quotes": ["quotes", "--jsonl", os.devnull],
-    "tone": ["tone", "--json"],
-    "positions": ["positions", "--json"],
+COMMANDS = {  # one job each: the single-process figures (benchmarks/scaling.py measures --jobs and Dask)
+    "quotes": ["quotes", "--jsonl", os.devnull, "--jobs", "1"],
+    "tone": ["tone", "--json", "--jobs", "1"],
+    "positions": ["positions", "--json", "--jobs", "1"],
+    "speakers": ["speakers", "--json", "--jobs", "1"],
 }
 
 
@@ -61,7 +62,10 @@ def stage_times(folder: Path) -> dict[str, float]:
         from analysis.tone import tone_rows
     except ImportError:  # tone/positions not built yet
         find_positions = tone_rows = None
-    totals = dict.fromkeys(("load", "attribute", "tone", "positions"), 0.0)
+    from analysis.mentions import find_mentions
+    from analysis.tokenize import tokenize
+
+    totals = dict.fromkeys(("load", "attribute", "of which tokenize", "of which mentions", "tone", "positions"), 0.0)
     start = time.perf_counter()
     articles = [a for a in iter_corpus([folder]) if not isinstance(a, LoadFailure)]
     totals["load"] = time.perf_counter() - start
@@ -70,6 +74,12 @@ def stage_times(folder: Path) -> dict[str, float]:
         attributed = attribute(article)
         t1 = time.perf_counter()
         totals["attribute"] += t1 - t0
+        tokens = tokenize(article)
+        t_tok = time.perf_counter()
+        find_mentions(tokens, title_end=article.body_start)
+        totals["of which tokenize"] += t_tok - t1
+        totals["of which mentions"] += time.perf_counter() - t_tok
+        t1 = time.perf_counter()
         if tone_rows is not None:
             tone_rows(attributed)
             t2 = time.perf_counter()

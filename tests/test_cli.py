@@ -270,3 +270,13 @@ def test_a_dask_address_where_nothing_listens_is_one_line(capsys):
     pytest.importorskip("distributed")
     status, _, err = output_of(capsys, ["quotes", str(SEED_ARTICLE), "--dask", "tcp://127.0.0.1:9"])
     assert status == 1 and err.count("\n") == 1 and "no scheduler answers there" in err
+
+
+def test_speakers_file_gives_the_canonical_name_and_side(capsys, tmp_path):
+    article = tmp_path / "talks.txt"
+    article.write_text("“We will go on,” Zelenskyy said after the meeting.", encoding="utf-8")
+    known = tmp_path / "speakers.tsv"
+    known.write_text("name\taliases\tside\tkind\nVolodymyr Zelensky\tZelenskyy\tUkraine\tperson\n", encoding="utf-8")
+    status, out, _ = output_of(capsys, ["quotes", str(article), "--jsonl", "--speakers", str(known)])
+    (quote,) = json.loads(out)["quotes"]
+    assert status == 0 and (quote["speaker"], quote["side"], quote["speaker_id"]) == ("Volodymyr Zelensky", "Ukraine", "volodymyr-zelensky")

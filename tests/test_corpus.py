@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from analysis.corpus import ArticleSpeakers, article_speakers, merge_speakers
+from analysis.corpus import ArticleSpeakers, article_speakers, merge_speakers, read_speakers
+from analysis.errors import DataFileError
 from analysis.attribution import attribute
 from analysis.records import Article, Speaker
 
@@ -69,3 +70,71 @@ def test_article_speakers_counts_quotes_per_entity():
     attributed = attribute(Article("“We agree,” Ivan Petrenko said. “We tried,” he added.", path="x.txt"))
     part = article_speakers(attributed)
     assert part.article == "x.txt" and [s.id for s in part.speakers] == ["ivan-petrenko"] and part.quotes == (2,)
+
+
+# --- one person across spellings, and the user's speakers file
+
+SPELLINGS = [
+    # (names given in different articles, whether they are one person)
+    (["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy"], True),  # transliterations, and the surname alone
+    (["Rustem Umerov", "Rustem Umierov"], True),
+    (["Donald J. Trump", "Donald Trump", "Trump"], True),  # a fuller form
+    (["Barack Obama", "Obama"], True),
+    (["Bill Clinton", "Hillary Clinton"], False),  # same surname, other given names
+    (["Ivan Petrov", "Ivan Petrova"], False),
+]
+
+
+@pytest.mark.parametrize("names, one", SPELLINGS)
+def test_spellings_of_one_person_merge_and_others_do_not(names, one):
+    parts = [_part(f"{k}.txt", (name, None)) for k, name in enumerate(names)]
+    index = merge_speakers(parts)
+    assert (len(index.speakers) == 1) == one
+    if one:
+        assert index.merges and index.merges[0][0] == index.speakers[0].name
+
+
+def test_two_spellings_one_article_names_apart_stay_two_people():
+    both = _part("a.txt", ("Anna Kovac", None), ("Anna Kovach", None))
+    assert len(merge_speakers([both, _part("b.txt", ("Anna Kovac", None))]).speakers) == 2
+
+
+def test_a_surname_goes_to_the_person_whose_role_it_shares():
+    a = ArticleSpeakers("a.txt", (Speaker("Barack Obama", roles=("President",), id="barack-obama"), Speaker("Michelle Obama", roles=("first lady",), id="michelle-obama")), (1, 1))
+    b = ArticleSpeakers("b.txt", (Speaker("Obama", roles=("President",), id="obama"),), (1,))
+    assert merge_speakers([a, b]).lookup("b.txt", "obama").name == "Barack Obama"
+
+
+def test_described_speakers_never_merge_across_articles():
+    officials = [ArticleSpeakers(f"{k}.txt", (Speaker("officials", kind="group", id="officials", named=False),), (1,)) for k in range(2)]
+    assert len(merge_speakers(officials).speakers) == 2
+
+
+def test_speakers_file_names_and_sides_what_the_articles_leave_open(tmp_path):
+    path = tmp_path / "speakers.tsv"
+    path.write_text("name\taliases\tside\tkind\nVolodymyr Zelensky\tVladimir Zelensky\tUkraine\tperson\n", encoding="utf-8")
+    known = read_speakers(path)
+    parts = [_part("a.txt", ("Vladimir Zelensky", None)), _part("b.txt", ("Volodymyr Zelensky", "Kyiv side"))]
+    index = merge_speakers(parts, known=known)
+    (speaker,) = index.speakers
+    assert speaker.name == "Volodymyr Zelensky" and speaker.aliases == ("Vladimir Zelensky",)
+    assert index.lookup("b.txt", "volodymyr-zelensky").side == "Kyiv side"  # what an article states wins
+    assert speaker.side == "Kyiv side"
+    alone = merge_speakers([_part("a.txt", ("Vladimir Zelensky", None))], known=known).speakers[0]
+    assert (alone.side, alone.side_evidence) == ("Ukraine", "speakers file")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("name\taliases\tside\tkind\nA\t\t\trobot\n", "kind must be one of"),
+        ("a\tb\tc\td\te\n", "up to four tab-separated columns"),
+        ('{"name": "A"}', "expected a JSON list"),
+        ("[{\"aliases\": []}]", "needs a non-empty 'name'"),
+    ],
+)
+def test_malformed_speakers_files_say_what_to_fix(tmp_path, content, message):
+    path = tmp_path / ("speakers.json" if content.lstrip()[:1] in "[{" else "speakers.tsv")
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        read_speakers(path)

@@ -1,21 +1,27 @@
-"""The negotiation development set (tests/fixtures/negotiations): every gold file is
-well-formed, names its text, and every span it stores is the text at that span.
+"""The negotiation fixture sets: the development set (tests/fixtures/negotiations) and the
+held-out set (tests/fixtures/negotiations-heldout, scored against but not tuned to). In
+both, every gold file is well-formed, names its text, and every span it stores is the text
+at that span.
 
 Each check is a small function that raises AssertionError with a message naming the
-file and the item; the table runs every check on every gold file, and a second table
-breaks a copy of a gold file in one way each to show that the check meant for it fails.
-Needs nothing outside the project.
+file and the item; the table runs every check on every gold file of both sets, and a
+second table breaks a copy of a gold file in one way each to show that the check meant for
+it fails. Needs nothing outside the project.
 """
 
 import copy
+import functools
 import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-SET = Path(__file__).resolve().parent / "fixtures" / "negotiations"
-GOLD = sorted((SET / "gold").glob("*.json"))
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUILDER = FIXTURES / "negotiations" / "build_gold.py"
+# each set's folder and the number of articles it has at least
+SETS = {"negotiations": 14, "negotiations-heldout": 12}
+GOLD = [path for name in SETS for path in sorted((FIXTURES / name / "gold").glob("*.json"))]
 STANCES = {"support", "oppose", "propose", "offer", "demand", "reject"}
 KINDS = {"direct", "indirect", "mixed"}
 TOP_KEYS = {"article", "about", "speakers", "outlets", "quotes", "positions"}
@@ -24,8 +30,8 @@ QUOTE_KEYS = {"kind", "speaker", "source", "cue", "content"}
 POSITION_KEYS = {"speaker", "side", "topic", "stance", "evidence", "quantities"}
 
 
-def read_text(gold: dict) -> str:
-    return (SET / gold["article"]).open(encoding="utf-8", newline="").read()
+def read_text(gold: dict, folder: Path) -> str:
+    return (folder / gold["article"]).open(encoding="utf-8", newline="").read()
 
 
 def names_of(quote: dict) -> list[str]:
@@ -33,7 +39,7 @@ def names_of(quote: dict) -> list[str]:
 
 
 # Reads the top-level keys and the keys of every speaker, quote and position.
-def check_keys(gold: dict) -> None:
+def check_keys(gold: dict, folder: Path) -> None:
     assert TOP_KEYS <= gold.keys(), f"missing top-level keys {TOP_KEYS - gold.keys()}"
     for s in gold["speakers"]:
         assert SPEAKER_KEYS <= s.keys(), f"speaker {s.get('name')!r} lacks {SPEAKER_KEYS - s.keys()}"
@@ -47,16 +53,16 @@ def check_keys(gold: dict) -> None:
 
 
 # Reads `article`: the text exists beside the gold folder and has the gold file's name.
-def check_article(gold: dict) -> None:
-    path = SET / gold["article"]
+def check_article(gold: dict, folder: Path) -> None:
+    path = folder / gold["article"]
     assert path.is_file(), f"no text {path.name}"
-    text = read_text(gold)
+    text = read_text(gold, folder)
     assert text.split("\n")[1] == "", "the first line is a headline followed by a blank line"
 
 
 # Reads every source, cue, content and more_content part: text[start:end] is its text.
-def check_spans(gold: dict) -> None:
-    text = read_text(gold)
+def check_spans(gold: dict, folder: Path) -> None:
+    text = read_text(gold, folder)
     for i, q in enumerate(gold["quotes"], 1):
         parts = [q["source"], q["cue"], q["content"], *q.get("more_content", [])]
         for part in filter(None, parts):
@@ -66,7 +72,7 @@ def check_spans(gold: dict) -> None:
 
 
 # Reads the speakers list: names are unique, and no outlet is also a speaker.
-def check_speaker_list(gold: dict) -> None:
+def check_speaker_list(gold: dict, folder: Path) -> None:
     names = [s["name"] for s in gold["speakers"]]
     assert len(names) == len(set(names)), f"a speaker is listed twice: {names}"
     outlets = {o["name"].lower() for o in gold["outlets"]}
@@ -75,7 +81,7 @@ def check_speaker_list(gold: dict) -> None:
 
 
 # Reads each quote's speaker(s): listed in `speakers`, unless the quote is optional.
-def check_quote_speakers(gold: dict) -> None:
+def check_quote_speakers(gold: dict, folder: Path) -> None:
     listed = {s["name"] for s in gold["speakers"]}
     for i, q in enumerate(gold["quotes"], 1):
         missing = [n for n in names_of(q) if n not in listed]
@@ -84,8 +90,8 @@ def check_quote_speakers(gold: dict) -> None:
 
 # Reads each position: its speaker (the holder) is listed with the same side, its stance is
 # allowed, its evidence is words of the article and its quantities are words of the evidence.
-def check_positions(gold: dict) -> None:
-    text = read_text(gold)
+def check_positions(gold: dict, folder: Path) -> None:
+    text = read_text(gold, folder)
     sides = {s["name"]: s["side"] for s in gold["speakers"]}
     for i, p in enumerate(gold["positions"], 1):
         assert p["speaker"] in sides, f"position {i}: holder {p['speaker']!r} not in speakers"
@@ -110,18 +116,35 @@ def load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_the_set_is_complete():
-    texts = sorted(p.stem for p in SET.glob("*.txt"))
-    assert texts == [p.stem for p in GOLD], "every text has a gold file and every gold file a text"
-    assert len(GOLD) >= 14
+def ids(paths):
+    return [f"{p.parents[1].name}/{p.stem}" for p in paths]
+
+
+@pytest.mark.parametrize("name, least", SETS.items(), ids=SETS.keys())
+def test_the_set_is_complete(name, least):
+    folder = FIXTURES / name
+    texts = sorted(p.stem for p in folder.glob("*.txt"))
+    golds = sorted(p.stem for p in (folder / "gold").glob("*.json"))
+    specs = sorted(p.stem for p in (folder / "spec").glob("*.json"))
+    assert texts == golds == specs, "every text has a spec and a gold file, and every gold file a text"
+    assert len(golds) >= least
+
+
+def test_the_sets_share_no_article():
+    """A held-out article copied from the development set would be no held-out measure."""
+    texts = {}
+    for name in SETS:
+        for p in (FIXTURES / name).glob("*.txt"):
+            texts.setdefault(p.read_text(encoding="utf-8"), []).append(f"{name}/{p.name}")
+    assert all(len(v) == 1 for v in texts.values()), [v for v in texts.values() if len(v) > 1]
 
 
 @pytest.mark.parametrize("check", CHECKS.values(), ids=CHECKS.keys())
-@pytest.mark.parametrize("path", GOLD, ids=[p.stem for p in GOLD])
+@pytest.mark.parametrize("path", GOLD, ids=ids(GOLD))
 def test_gold_file(path, check):
     gold = load(path)
     assert gold["article"] == path.stem + ".txt"
-    check(gold)
+    check(gold, path.parents[1])
 
 
 def _shift_a_span(g):
@@ -164,23 +187,28 @@ BREAKAGES = [
 ]
 
 
+FIRSTS = [sorted((FIXTURES / name / "gold").glob("*.json"))[0] for name in SETS]
+
+
+@pytest.mark.parametrize("path", FIRSTS, ids=ids(FIRSTS))
 @pytest.mark.parametrize("check, breakage", BREAKAGES, ids=[b.__name__.strip("_") for _, b in BREAKAGES])
-def test_each_check_fails_on_a_broken_copy(check, breakage):
-    gold = copy.deepcopy(load(GOLD[0]))
-    CHECKS[check](gold)
+def test_each_check_fails_on_a_broken_copy(check, breakage, path):
+    gold = copy.deepcopy(load(path))
+    CHECKS[check](gold, path.parents[1])
     breakage(gold)
     with pytest.raises((AssertionError, FileNotFoundError, KeyError)):
-        CHECKS[check](gold)
+        CHECKS[check](gold, path.parents[1])
 
 
+@functools.cache
 def _builder():
-    spec = importlib.util.spec_from_file_location("negotiations_build_gold", SET / "build_gold.py")
+    spec = importlib.util.spec_from_file_location("negotiations_build_gold", BUILDER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-@pytest.mark.parametrize("path", GOLD, ids=[p.stem for p in GOLD])
+@pytest.mark.parametrize("path", GOLD, ids=ids(GOLD))
 def test_gold_is_what_its_spec_builds(path):
     """The gold files are generated from spec/NAME.json: an edit to one without the other fails here."""
-    assert _builder().build(path.stem) == load(path)
+    assert _builder().build(path.stem, folder=path.parents[1]) == load(path)

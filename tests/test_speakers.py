@@ -150,3 +150,63 @@ def test_user_mapping_by_word():
     text = "Kremlin spokesman Dmitry Peskov said talks failed."
     result = attribute(Article(text), sides={"Kremlin": "Moscow side"})
     assert (result.speakers[0].side, result.speakers[0].side_evidence) == ("Moscow side", "user mapping: Kremlin")
+
+
+# --- linking descriptions, groups and pronouns: (text, speakers of each quote, in order)
+LINKED = [
+    # role nouns and descriptions link to the person who holds that role in the article
+    ("Vladimir Medinsky, who heads the Russian delegation, arrived. The head of the Russian delegation said talks would go on.",
+     [["Vladimir Medinsky"]]),
+    ("Russia's team was led by Vladimir Medinsky. Russia's chief negotiator said talks would go on.", [["Vladimir Medinsky"]]),
+    ("Kremlin aide Yuri Ushakov arrived. The Kremlin aide said the talks were useful.", [["Yuri Ushakov"]]),
+    ("Foreign Ministry spokeswoman Anna Kovac spoke first. The spokesperson said the talks were useful.", [["Anna Kovac"]]),
+    ("Foreign Minister Anna Kovac met Ivan Petrov. The minister said the talks were useful.", [["Anna Kovac"]]),
+    ("Iranian Foreign Minister Abbas Araghchi met the envoy. The top Iranian diplomat said the talks were useful.", [["Abbas Araghchi"]]),
+    # a description said once is what the same head noun refers back to
+    ("A senior U.S. official said talks went well. The official said more would follow.", [["senior U.S. official"], ["senior U.S. official"]]),
+    # group nouns for the parties are a joint speaker of those parties
+    ("Ukrainian and Russian negotiators met in Ankara. Kyiv and Moscow sent delegations. Both sides said the exchange would go ahead.",
+     [["Ukraine", "Russia"]]),
+    ("Ombudsman Dmytro Lubinets met his Russian counterpart Tatiana Moskalkova. The two ombudspersons said the exchange was agreed.",
+     [["Dmytro Lubinets", "Tatiana Moskalkova"]]),
+    # pronouns: the most recent compatible mention, not only the last speaker
+    ("Anna Kovac said the talks failed. Ivan Petrov then arrived in Ankara. He said they had not.", [["Anna Kovac"], ["Ivan Petrov"]]),
+    # a pronoun with no compatible antecedent stays unresolved; it never becomes an unrelated speaker
+    ("Russia said the talks failed. “We tried,” he added.", [["Russia"], []]),
+    # a surname is not a person of the other gender or with other titles
+    ("Michelle Obama spoke at the rally. Mr. Obama said the law would stand.", [["Obama"]]),
+    ("Senator Anna Kovac spoke at the rally. President Kovac said the law would stand.", [["Kovac"]]),
+    # a bare capitalised word is no antecedent for "he" until it speaks
+    ("Anna Kovac landed on Midway. “We are here,” he said.", [[]]),
+    # "who" is the name before it
+    ("The talks were led by Anna Kovac, who said they would go on.", [["Anna Kovac"]]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINKED)
+def test_descriptions_groups_and_pronouns_link(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported that the talks had stalled.",  # an outlet citation, not a speaker
+        "The report says the truce held for a week.",  # a document
+        "According to Russian media, the truce held.",  # media
+    ],
+)
+def test_outlets_documents_and_media_are_citations_not_speakers(text):
+    result = attribute(Article(text))
+    assert result.quotes == () and result.speakers == () and result.outlets
+
+
+def test_every_quote_records_how_its_source_was_linked():
+    text = "Defense Minister Rustem Umerov arrived. Umerov said talks went on. “We agree,” he added."
+    assert [q.link for q in attribute(Article(text)).quotes] == ["surname of Rustem Umerov", "pronoun 'he' → Rustem Umerov"]
+
+
+def test_an_article_teaches_its_own_demonyms_as_sides():
+    text = "Velmora and Kastria met. The Kastrian delegation was headed by Teodor Malek. Malek said talks went on."
+    (quote,) = attribute(Article(text)).quotes
+    assert (quote.speaker.name, quote.speaker.side) == ("Teodor Malek", "Kastria")

@@ -87,6 +87,7 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
         if e is not None:
             for role in sentence_roles(text, tokens, names, i, words=words):
                 entities[e].add_role(role)
+    _counterparts(names, links, entities)
     learned = learn_demonyms(text, entities, words.sides) | learn_possessors(text, names, links, entities, words)
     if learned:
         for e, entity in enumerate(entities):
@@ -97,6 +98,22 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
                 entity.kind = "adjective"  # "the Kastrian delegation": a side word, not an entity
         links = [(None, "adjective") if e is not None and entities[e].kind == "adjective" else (e, how) for e, how in links]
     return ArticleMentions(names, entities, links, {**words.sides, **learned} if learned else words.sides)
+
+
+def _counterparts(names, links, entities) -> None:
+    """ "Lubinets met his Russian counterpart Moskalkova": a counterpart holds the role of the person before it."""
+    for i, phrase in enumerate(names):
+        e = links[i][0]
+        if e is None or not phrase.role or "counterpart" not in phrase.role.lower():
+            continue
+        for k in range(i - 1, -1, -1):
+            if names[k].sentence != phrase.sentence:
+                break
+            other = links[k][0]
+            if other is not None and other != e and entities[other].kind == "person" and not names[k].possessive:
+                for role in entities[other].roles:
+                    entities[e].add_role(f"counterpart: {role}")
+                break
 
 
 _AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:chief|top|lead|senior|deputy|special)\s+)?([\w-]+)")

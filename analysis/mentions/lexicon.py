@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from ..data import read_table
 
@@ -52,12 +52,17 @@ class Outlets:
         >>> load_outlets().is_outlet("Rustem Umerov")
         False
         """
-        low = " ".join(_NAME_WORD.findall(name.lower().replace("’", "'")))
-        low = low.removeprefix("the ")
-        if low in self.names:
-            return True
-        words = low.split()
-        return bool(words) and (words[-1] in self.heads or " ".join(words[-2:]) in self.heads)
+        return _is_outlet(self, name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_outlet(outlets: Outlets, name: str) -> bool:
+    low = " ".join(_NAME_WORD.findall(name.lower().replace("’", "'")))
+    low = low.removeprefix("the ")
+    if low in outlets.names:
+        return True
+    words = low.split()
+    return bool(words) and (words[-1] in outlets.heads or " ".join(words[-2:]) in outlets.heads)
 
 
 @cache
@@ -83,9 +88,18 @@ class NameWords:
     nouns: Mapping[str, str]  # common source nouns, singular and plural → role, group, body or document
     outlets: Outlets
 
+    role_words: frozenset[str] = field(init=False)  # titles, modifiers and role nouns together
+    outlet_words: frozenset[str] = field(init=False)  # every word an outlet's name can end in
+
+    def __post_init__(self) -> None:
+        roles = self.titles | self.modifiers | {w for w, kind in self.nouns.items() if kind == "role"}
+        object.__setattr__(self, "role_words", frozenset(roles))
+        outlet = {w for name in self.outlets.names | self.outlets.heads for w in name.split()}
+        object.__setattr__(self, "outlet_words", frozenset(outlet))
+
     def is_role_word(self, low: str) -> bool:
         """A title, a modifier of one, or a role noun: a word that belongs to a role before a name."""
-        return low in self.titles or low in self.modifiers or self.nouns.get(low) == "role"
+        return low in self.role_words
 
 
 @cache

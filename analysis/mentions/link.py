@@ -48,6 +48,8 @@ ROLE_SYNONYMS = {
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its", "itself"}
+# A description's head noun stands before these ("the head of the delegation", "a statement from his ministry").
+HEAD_ENDS = frozenset({"of", "from", "for", "at", "with", "by", "to", "in", "on", "who", "which", "that"})
 
 
 @dataclass
@@ -165,7 +167,8 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
                 last_seen[e] = i
             continue
         key = phrase.name.lower()
-        found = _surname_match(by_last.get(key, ()), named_at, last_seen, i)
+        fitting = [e for e in by_last.get(key, ()) if _may_be(phrase, entities[e], [names[k] for k in named_at.get(e, ())], words)]
+        found = _surname_match(fitting, named_at, last_seen, i)
         if found is not None:
             links[i] = (found, f"surname of {entities[found].name}")
             entities[found].add_name(phrase.name)
@@ -190,6 +193,24 @@ def _fuller_match(entities: list[Entity], by_last: dict[str, list[int]], phrase:
         if _compatible_full(mine, theirs) or _compatible_full(theirs, mine):
             return e
     return None
+
+
+def _may_be(phrase: NamePhrase, entity: Entity, phrases: list[NamePhrase], words: NameWords) -> bool:
+    """Whether a surname mention can be this person: no gender against it ("Mr. Obama" is not Michelle Obama),
+    and no title the person's full-name mentions contradict ("President Obama" is not "first lady Michelle Obama")."""
+    given = words.given.get(entity.name.split()[0].lower())
+    gender = phrase.gender or None
+    if gender and given and gender != given:
+        return False
+    titles = _titles(phrase.role, words)
+    if titles and given and not (titles & {t for p in phrases for t in _titles(p.role, words)}):
+        known = [p for p in phrases if p.role]
+        return not known  # the full name came with other titles: another person
+    return True
+
+
+def _titles(role: str | None, words: NameWords) -> set[str]:
+    return {w.lower().rstrip(".") for w in (role or "").split() if w.lower().rstrip(".") in words.titles}
 
 
 def _surname_match(candidates: Sequence[int], named_at: dict[int, list[int]], last_seen: dict[int, int], i: int) -> int | None:
@@ -290,7 +311,10 @@ def _fits(pronoun: str, candidate: Candidate, entities: Sequence[Entity]) -> boo
     members = [entities[e] for e in candidate.entities]
     if pronoun in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[pronoun]
-        return len(members) == 1 and members[0].kind in ("person", "unknown") and members[0].gender in (None, gender) and not members[0].members
+        if len(members) != 1 or members[0].gender not in (None, gender) or members[0].members:
+            return False
+        # a bare capitalised word ("on Midway") is a person only once it speaks or has a gender
+        return members[0].kind == "person" or members[0].kind == "unknown" and (candidate.speaker or members[0].gender is not None)
     if pronoun in GROUP_PRONOUNS:
         return len(members) > 1 or members[0].kind in ("group", "organisation", "country") or bool(members[0].members)
     if pronoun in THING_PRONOUNS:
@@ -309,8 +333,8 @@ def description_head(description: str, words: NameWords | None = None) -> tuple[
     words = words or load_name_words()
     tokens = [w.strip(",.;:").lower().replace("’", "'") for w in description.split()]
     tokens = [w for w in tokens if w and w not in ("the", "a", "an", "this", "that")]
-    head_part = tokens[: tokens.index("of")] if "of" in tokens else tokens
-    rest = tokens[len(head_part) + 1 :] if "of" in tokens else []
+    cut = next((k for k, w in enumerate(tokens) if k and w in HEAD_ENDS), len(tokens))
+    head_part, rest = tokens[:cut], tokens[cut + 1 :]
     for k in range(len(head_part) - 1, -1, -1):
         word = head_part[k].removesuffix("'s")
         singular = _singular(word)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..records import Span, Tokens
 from .lexicon import NameWords, load_name_words
@@ -72,6 +73,7 @@ class NamePhrase:
         return self.name.split()
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """A name as shown to a reader: invisible characters dropped, spaces normalised, possessive cut.
 
@@ -88,7 +90,7 @@ def find_names(tokens: Tokens, *, title_end: int = 0, words: NameWords | None = 
     text = tokens.text
     sentences = [(sentence, [text[s:e] for s, e in sentence.words]) for sentence in tokens.sentences]
     headlines = [sentence.span.start < title_end or _title_case(raw, words) for sentence, raw in sentences]
-    context = _ArticleContext([raw for (_, raw), headline in zip(sentences, headlines) if not headline])
+    context = _ArticleContext([raw for (_, raw), headline in zip(sentences, headlines) if not headline], bool(_ZERO_WIDTH.search(text)))
     found: list[NamePhrase] = []
     for (sentence, raw), headline in zip(sentences, headlines):
         for phrase in _sentence_names(text, sentence.words, raw, sentence.index, words, context):
@@ -102,7 +104,8 @@ def find_names(tokens: Tokens, *, title_end: int = 0, words: NameWords | None = 
 class _ArticleContext:
     """What the article's body says about a word: written in lower case somewhere, or capitalised mid-sentence."""
 
-    def __init__(self, sentences: list[list[str]]) -> None:
+    def __init__(self, sentences: list[list[str]], invisible: bool = True) -> None:
+        self.invisible = invisible  # the text holds zero-width characters to drop from words
         self.lower: set[str] = set()
         self.inner_caps: set[str] = set()
         for raw in sentences:
@@ -148,10 +151,12 @@ def _title_case(raw: Sequence[str], words: NameWords) -> bool:
 
 def _is_cap(word: str) -> bool:
     """A capitalised word (or a name particle glued to one: "al-Assad")."""
-    if word[:1].isupper():
-        return any(ch.isalpha() for ch in word) and not _PLURAL_ACRONYM.match(word)
-    head, dash, rest = word.partition("-")
-    return bool(dash) and head in PARTICLES and rest[:1].isupper()
+    if word[:1].isupper():  # an upper-case first character is a letter
+        return not (word[-1] == "s" and _PLURAL_ACRONYM.match(word))
+    if "-" not in word:
+        return False
+    head, _, rest = word.partition("-")
+    return head in PARTICLES and rest[:1].isupper()
 
 
 def _low(word: str) -> str:
@@ -160,10 +165,15 @@ def _low(word: str) -> str:
 
 def _sentence_names(text, spans, raw, index, words: NameWords, context: _ArticleContext):
     """The name phrases of one sentence."""
-    low = [_low(w) for w in raw]
+    low = [_low(w) for w in raw] if context.invisible else [w.replace("’", "'").lower() for w in raw]
     n = len(raw)
     i = 0
+    role_words = words.role_words
     while i < n:
+        first = raw[i][:1]
+        if not first.isupper() and (low[i] not in role_words and "-" not in raw[i]):
+            i += 1  # most words: lower case and no role word, so no name starts here
+            continue
         if not _may_start(raw, low, i, words, context):
             i += 1
             continue
@@ -181,7 +191,7 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
     """Whether a name phrase can start at word ``i``: a capitalised word, or a role word before a name."""
     word, lw = raw[i], low[i]
     base = lw.removesuffix("'s")
-    if base in MONTHS_AND_DAYS or base in DETERMINERS or _compound_adjective(word, words):
+    if base in MONTHS_AND_DAYS or base in DETERMINERS or "-" in word and _compound_adjective(word, words):
         return False
     if base in words.function and (_initial(raw, i) or i + 1 >= len(raw) or not _is_cap(raw[i + 1])):
         return False  # "However", "His"; but "New York", "The Hague" inside a sentence
@@ -302,7 +312,7 @@ def _split_phrase(text, spans, raw, low, i, j, index, words: NameWords):
         yield _phrase(text, spans, raw, low, i, outlet, j, index, words)
         return
     for cut in range(j - 1, i + 1, -1):  # "the Washington Post Trump interview": an outlet, then a name
-        if _is_cap(raw[cut]) and _outlet(text, spans, raw, i, cut, words) is not None:
+        if low[cut - 1] in words.outlet_words and _is_cap(raw[cut]) and _outlet(text, spans, raw, i, cut, words) is not None:
             yield from _split_phrase(text, spans, raw, low, i, cut, index, words)
             yield from _split_phrase(text, spans, raw, low, cut, j, index, words)
             return
@@ -374,6 +384,8 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
         start = _given_name_after(low, start, j, words)
     if words.sides.get(low[j - 1], ("", ""))[1] == "party":
         return None  # "the New York Democrat": a description, not a name
+    if all((low[k] in words.role_words or low[k] in words.organisations or low[k] in words.function) and low[k] not in words.sides for k in range(start, j)):
+        return None  # "Heads of State": lexicon words only, no name
     if any(low[k] in words.organisations for k in range(start, j)) and last_role is not None and low[j - 1] in words.organisations:
         return None  # "Ukrainian Foreign Ministry": an organisation, not a person with a role
     return start

@@ -39,8 +39,13 @@ _WORD = re.compile(r"[\w'’.-]+")
 _PLURAL_ROLE = re.compile(
     r"(?i)^(?:the\s+)?(?P<role>[a-z]+?)s\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*)\s+and\s+(?P<b>[A-Z][\w-]*)\s+(?P<noun>[a-z]+?)s\b(?P<rest>.*)$"
 )
-_RELATIVE = re.compile(r"(?i)^who\s+(?:also\s+)?(heads|leads|chairs|directs|represents|runs|is|was|has been|served as|serves as)\s+(.+)$")
-_RELATIVE_ROLE = {"heads": "head of", "leads": "leader of", "chairs": "chair of", "directs": "director of", "represents": "representative of", "runs": "head of"}
+_RELATIVE = re.compile(r"(?i)^who\s+(?:also\s+)?(heads|headed|leads|led|chairs|chaired|directs|represents|represented|runs|hosts|hosted|mediates|mediated|brokered|is|was|has been|served as|serves as)\s+(.+)$")
+_RELATIVE_ROLE = {
+    "heads": "head of", "headed": "head of", "leads": "leader of", "led": "leader of", "chairs": "chair of",
+    "chaired": "chair of", "directs": "director of", "represents": "representative of", "represented": "representative of",
+    "runs": "head of", "hosts": "host of", "hosted": "host of", "mediates": "mediator of", "mediated": "mediator of",
+    "brokered": "mediator of",
+}  # fmt: skip
 
 
 def sentence_roles(text: str, tokens: Tokens, names: Sequence[NamePhrase], i: int, *, words: NameWords | None = None) -> tuple[str, ...]:
@@ -91,6 +96,8 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
     if relative:
         verb, rest = relative.groups()
         phrase = f"{_RELATIVE_ROLE[verb]} {rest}" if verb in _RELATIVE_ROLE else rest
+    if relative is not None and relative.group(1).lower() in _RELATIVE_ROLE:
+        return phrase  # "who hosted the talks" → "host of the talks"
     first = phrase.split()[0].lower()
     opens = first in ("the", "a", "an") or first.endswith(("'s", "’s")) or first in words.sides or words.is_role_word(first) or first in ("head", "leader", "chair")
     if not opens or not _role_like(phrase, words):
