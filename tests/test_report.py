@@ -48,7 +48,7 @@ def files(folder: Path) -> list[str]:
     ("template", "expected"),
     [
         ("article", {"article_path", "sides_path", "topics_path", "title"}),
-        ("corpus", {"corpus_path", "group_by", "sides_path", "topics_path", "title"}),
+        ("corpus", {"corpus_path", "group_by", "sides_path", "speakers_path", "topics_path", "title"}),
         ("tutorial", {"article_path"}),
     ],
 )
