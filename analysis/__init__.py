@@ -20,8 +20,10 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-# The built-in example article (a copy of the seed the package was built for).
-SEED_ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "istanbul-pow-exchange.txt"
+# The built-in example article: seeds/ at the top of the repository, which a
+# build copies into the package (analysis/seeds/); an editable install reads it in place.
+_SEEDS = Path(__file__).resolve().parent / "seeds"
+SEED_ARTICLE = (_SEEDS if _SEEDS.is_dir() else _SEEDS.parent.parent / "seeds") / "istanbul-pow-exchange.txt"
 
 _EXPORTS = {
     # records

@@ -16,9 +16,9 @@ import argparse
 import json
 import sys
 from contextlib import nullcontext
-
 from pathlib import Path
 
+from . import __version__
 from .errors import AnalysisError, OutputError
 from .records import LoadFailure
 
@@ -58,6 +58,7 @@ def _add_parquet_option(parser: argparse.ArgumentParser, rows: str) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description="Who said what in news articles, and how.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     quotes = sub.add_parser(

@@ -7,6 +7,7 @@ article markup, and records the version, parameters and input digest.
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def corpus_html(tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus")
     parameters = {"group_by": "outlet", "sides_path": str(FIXTURES / "corpus-sides.json")}
     batch = run_reports([CORPUS], template="corpus", out=out, parameters=parameters)
-    assert batch.written == [out / "corpus-corpus.html"]
+    assert batch.written == [out / "fixtures-corpus.corpus.html"]
     return batch.written[0].read_text(encoding="utf-8")
 
 
@@ -104,7 +105,7 @@ def test_report_records_version_parameters_and_input_digest(article_batch, seed_
     assert digest in footer and analysis.__version__ in footer and "article_path" in footer
     meta = json.loads((out / "istanbul-pow-exchange.ipynb").read_text(encoding="utf-8"))["metadata"]["analysis"]
     assert meta["input_sha256"] == digest and meta["version"] == analysis.__version__
-    assert meta["parameters"]["article_path"] == str(SEED_ARTICLE.resolve())
+    assert meta["parameters"]["article_path"] == os.path.relpath(SEED_ARTICLE)  # as the user would type it
 
 
 def test_article_markup_is_shown_as_text_never_run(article_batch):
@@ -127,16 +128,16 @@ def test_corpus_report_over_the_fixture_corpus(corpus_html):
 
 def test_tutorial_shows_its_code_and_runs_from_the_cli(tmp_path, capsys):
     assert main(["report", str(SEED_ARTICLE), "--template", "tutorial", "--out", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.strip() == str(tmp_path / "istanbul-pow-exchange.html")
-    html = (tmp_path / "istanbul-pow-exchange.html").read_text(encoding="utf-8")
+    assert capsys.readouterr().out.strip() == str(tmp_path / "istanbul-pow-exchange.tutorial.html")
+    html = (tmp_path / "istanbul-pow-exchange.tutorial.html").read_text(encoding="utf-8")
     assert "Traceback" not in html and "jp-CodeMirrorEditor" in body(html)  # a tutorial is about its code
     assert "score_tone" in html and images(html) >= 2
 
 
 def test_ipynb_format_writes_only_the_executed_notebook(tmp_path):
     batch = run_reports([SEED_ARTICLE], template="tutorial", out=tmp_path, fmt="ipynb")
-    assert batch.written == [tmp_path / "istanbul-pow-exchange.ipynb"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["istanbul-pow-exchange.ipynb"]
+    assert batch.written == [tmp_path / "istanbul-pow-exchange.tutorial.ipynb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["istanbul-pow-exchange.tutorial.ipynb"]
 
 
 def test_committed_notebooks_have_no_outputs():
@@ -179,7 +180,7 @@ def test_the_article_report_reads_well(seed_html):
 
 def test_the_corpus_report_reads_well(corpus_html):
     assert_reads_well(corpus_html)
-    assert "<h1>Corpus: fixtures/corpus</h1>" in corpus_html  # a short path, not the machine path
+    assert f"<h1>Corpus: {os.path.relpath(CORPUS)}</h1>" in corpus_html  # relative to where it ran, not the machine path
     assert str(FIXTURES) not in body(corpus_html).split('class="analysis-provenance"')[0]
 
 
@@ -210,5 +211,5 @@ def test_the_tutorial_runs_on_any_article_and_says_when_there_is_nothing_to_show
     for path in tutorial.written:
         html = path.read_text(encoding="utf-8")
         assert "Traceback" not in html and "Error" not in body(html).split("<footer")[0].replace("jp-OutputArea-error", "")
-    quoteless = [p for p in tutorial.written if p.stem == Path(SPARSE[1]).stem][0].read_text(encoding="utf-8")
+    quoteless = [p for p in tutorial.written if p.name == f"{Path(SPARSE[1]).stem}.tutorial.html"][0].read_text(encoding="utf-8")
     assert "No quote was found in this article" in quoteless and "No quotes to score" in quoteless
