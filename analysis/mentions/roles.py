@@ -105,7 +105,9 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
     return _strip_article(phrase)
 
 
-_SAYING = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|declared|wrote|insisted)\b")
+# A verb before a role phrase ends what is not part of it (a clause of saying, or a passive "were chaired by").
+_VERB = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|declared|wrote|insisted|was|were|is|are|has|have|had|been)\b")
+_LINKS = frozenset({"by", "with", "to", "from", "for", "chaired", "led", "headed", "hosted", "mediated", "met", "joined"})
 _HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:[A-Z][\w'’-]*\s+){0,3}(?:delegation|side|team|mission))\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
 
 
@@ -131,9 +133,11 @@ def _apposition_before(text: str, sentence_start: int, phrase: NamePhrase, names
     segment = before[:-1]
     cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"), segment.rfind("—"))
     segment = " ".join(segment[cut + 1 :].split())
-    said = list(_SAYING.finditer(segment))
-    if said:  # "Gen. Abubakar said Niger's junta leader, General Tchiani,": the role starts after the verb
-        segment = segment[said[-1].end() :].strip()
+    said = list(_VERB.finditer(segment))
+    if said:  # "Gen. Abubakar said Niger's junta leader, General Tchiani,", "Talks were chaired by the head of …,"
+        rest = segment[said[-1].end() :].strip()
+        det = re.search(r"(?i)(?:^|\s)(the|a|an)\s", rest)
+        segment = rest[det.start(1) :] if det and rest.split()[:1] and rest.split()[0].lower() in _LINKS else rest
     pair = _PLURAL_ROLE.match(segment)
     if pair:
         return _paired_role(pair, names, i)
