@@ -220,6 +220,11 @@ TAUGHT = [
     # "the government" in a role stands for the one government the article names
     ("Talks with the Oskan government resumed. The government's negotiator Paul Odo said the truce would hold.",
      [("Paul Odo", None)]),
+    # a name in a possessive before a state's role is a side
+    ("Saravia's chief negotiator Harlan Voss said the truce would hold.", [("Harlan Voss", "Saravia")]),
+    # …and a government named by its side stands behind "the government"
+    ("The Oskan government and the rebels met. Oska has a coast. Government negotiator Paul Odo said the truce would hold.",
+     [("Paul Odo", "Oska")]),
     # the shipped demonym stays the lexicon's, whatever else the article writes
     ("Turkish Foreign Minister Ali Demir met leaders of the Turk minority. Demir said the truce would hold.",
      [("Ali Demir", "Turkey")]),

@@ -31,6 +31,9 @@ PARTY_HEADS = frozenset({
 # Generic nouns that stand for the one such party an article names ("the government" of "the Oskan government").
 GENERIC_PARTIES = frozenset({"government", "army", "military", "union", "junta", "authorities", "administration"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_GENERIC = "|".join(sorted(GENERIC_PARTIES))
+_GENERIC_BEFORE = re.compile(rf"\b([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s+({_GENERIC})\b")
+_GENERIC_AFTER = re.compile(rf"\b({_GENERIC})\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
 
 
@@ -39,7 +42,7 @@ def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str
     learned = learn_demonyms(text, entities, words.sides)
     learned |= learn_possessors(text, names, links, entities, words)
     learned |= learn_parties(text, names, links, entities, words)
-    learned |= learn_generic(entities, {**words.sides, **learned})
+    learned |= learn_generic(text, entities, {**words.sides, **learned})
     return {k: v for k, v in learned.items() if k not in words.sides}
 
 
@@ -70,20 +73,29 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
     return learned
 
 
-def learn_generic(entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    """ "the government" in a role stands for the one government the article names by its side ("the Oskan government").
+def learn_generic(text: str, entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """ "the government" in a role stands for the one government the article names by its side.
 
-    >>> from analysis.mentions.link import Entity
-    >>> learn_generic([Entity("Oskan government", "organisation")], {"oskan": ("Oska", "adjective")})
+    A government (army, junta, administration …) is named by a side word
+    before it ("the Oskan government", "Sudan's army") or after "of" ("the
+    government of Oska"); when every such naming in the article points to one
+    side, the bare noun does too.
+
+    >>> learn_generic("Talks with the Oskan government resumed.", [], {"oskan": ("Oska", "adjective")})
     {'government': ('Oska', 'adjective')}
+    >>> learn_generic("The Oskan government and the Velan government met.", [], {"oskan": ("Oska", "adjective"), "velan": ("Vela", "adjective")})
+    {}
     """
     found: dict[str, set[str]] = {}
-    for entity in entities:
-        words = entity.name.lower().split()
-        if len(words) >= 2 and words[-1] in GENERIC_PARTIES:
-            side = table.get(" ".join(words[:-1])) or table.get(words[0])
-            if side is not None:
-                found.setdefault(words[-1], set()).add(side[0])
+    for m in _GENERIC_BEFORE.finditer(text):
+        named = m.group(1).lower().removesuffix("'s").removesuffix("’s")
+        side = table.get(named) or table.get(named.split()[-1]) or table.get(named.removeprefix("the "))
+        if side is not None:
+            found.setdefault(m.group(2).lower(), set()).add(side[0])
+    for m in _GENERIC_AFTER.finditer(text):
+        side = table.get(m.group(2).lower())
+        if side is not None:
+            found.setdefault(m.group(1).lower(), set()).add(side[0])
     return {noun: (sides.pop(), "adjective") for noun, sides in found.items() if len(sides) == 1}
 
 
