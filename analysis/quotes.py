@@ -39,6 +39,7 @@ from pathlib import Path
 from .data import read_table
 from .errors import DataFileError
 from .records import Quote, Span, Tokens
+from .tokenize import INVISIBLE, drop_invisible
 
 CUES_FILE = "cues.tsv"  # shipped in analysis/data/
 CUE_TYPES = ("speech", "thought", "evidence")
@@ -257,6 +258,7 @@ class QuotedRegion:
     problem: str | None = None
 
 
+_HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MARK = re.compile(r"''|[\"“”„«»]")
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
@@ -360,15 +362,23 @@ class _Words:
         spans = [w for sentence in tokens.sentences for w in sentence.words]
         self.starts = [w[0] for w in spans]
         self.ends = [w[1] for w in spans]
-        raw = [text[a:b] for a, b in spans]
+        # one string object per distinct word: a long article repeats its words, and a
+        # string per word would be most of the memory this stage takes
+        shared: dict[str, str] = {}
+        keep = shared.setdefault
+        raw = [keep(w, w) for w in (text[a:b] for a, b in spans)]
         if "’" in text:
-            raw = [w.replace("’", "'") for w in raw]
+            raw = [keep(w, w) for w in (w.replace("’", "'") for w in raw)]
         self.raw = raw
         lowered = text.lower().replace("’", "'")
         if len(lowered) == len(text):  # lower-casing kept every offset (almost always)
-            self.low = [lowered[a:b] for a, b in spans]
+            self.low = [keep(w, w) for w in (lowered[a:b] for a, b in spans)]
         else:
-            self.low = [w.lower() for w in raw]
+            self.low = [keep(w, w) for w in (w.lower() for w in raw)]
+        del lowered
+        if _HAS_INVISIBLE.search(text):  # "sa\u200bid" is the cue "said", "Ume\u200crov" the name "Umerov"
+            self.raw = raw = [keep(w, w) for w in map(drop_invisible, raw)]
+            self.low = [keep(w, w) for w in map(drop_invisible, self.low)]
         self.sent: list[int] = []
         self.sent_range: list[tuple[int, int]] = []
         self.sent_para = [sentence.paragraph for sentence in tokens.sentences]
@@ -1519,8 +1529,8 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
         in_region[i:j] = [1] * (j - i)
         if r_index not in direct:
             in_fragment[i:j] = [1] * (j - i)
-    words.in_region = list(accumulate(in_region, initial=0))
-    words.in_fragment = list(accumulate(in_fragment, initial=0))
+    words.in_region = array("l", accumulate(in_region, initial=0))  # machine ints: a list would hold an int object per word
+    words.in_fragment = array("l", accumulate(in_fragment, initial=0))
     region_starts = [r.start for r in regions]
     for s, frames in enumerate(frames_by_sentence):
         if not frames:

@@ -41,6 +41,7 @@ from pathlib import Path
 from .data import read_table
 from .errors import DataFileError
 from .records import OutletCitation, Quote, Span, Speaker, Tokens
+from .tokenize import drop_invisible
 
 SIDES_FILE = "sides.tsv"  # shipped in analysis/data/
 OUTLETS_FILE = "outlets.tsv"  # shipped in analysis/data/
@@ -229,7 +230,7 @@ def read_mention(text: str, span: Span, *, outlets: Outlets | None = None) -> Me
     'role'
     """
     outlets = outlets or load_outlets()
-    source = text[span.start : span.end]
+    source = drop_invisible(text[span.start : span.end])  # "Ume\u200crov" is read and shown as "Umerov"
     words = [w.replace("’", "'") for w in _WORDS.findall(source)]
     low = [w.lower().rstrip(".") for w in words]
     if len(words) == 1 and (low[0] in PERSON_PRONOUNS or low[0] in GROUP_PRONOUNS):
@@ -272,7 +273,7 @@ def _has_title(low: list[str]) -> bool:
 
 
 def _clean(name: str) -> str:
-    name = name.replace(" .", ".").replace(" - ", "-").replace(" ' s", "'s").strip(" ,")
+    name = drop_invisible(name).replace(" .", ".").replace(" - ", "-").replace(" ' s", "'s").strip(" ,")
     return re.sub(r"['’]s$", "", name)
 
 
@@ -470,7 +471,7 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z]\.\s+)
 def _full_names(text: str) -> dict[str, str]:
     """Surname → the first two-to-four word capitalised name ending in it (a linking hint)."""
     out: dict[str, str] = {}
-    for m in _FULL_NAME.finditer(text):
+    for m in _FULL_NAME.finditer(drop_invisible(text)):  # names only, no offsets: invisible characters can go
         words = m.group().split()
         if len(words) > 4 or words[0].lower() in TITLES or words[0].lower() in DETERMINER_WORDS:
             continue
@@ -623,15 +624,16 @@ def _sentence_of(tokens: Tokens, starts: list[int], offset: int) -> Span | None:
 
 def _speaker(entity: _Entity, text: str, sides: Mapping[str, str] | None, ident: str) -> Speaker:
     side, evidence = infer_side(entity.name, entity.role, sides=sides, party=_party_tag(text, entity))
+    role = drop_invisible(entity.role) if entity.role else entity.role  # shown to the user: no invisible characters
     return Speaker(
-        name=entity.name,
+        name=drop_invisible(entity.name),
         kind=entity.kind if entity.kind in ("person", "organisation", "country", "group", "unknown") else "unknown",
-        role=entity.role,
+        role=role,
         side=side,
         side_evidence=evidence,
         mentions=tuple(sorted(set(entity.mentions))),
         id=ident,
-        roles=(entity.role,) if entity.role else (),
+        roles=(role,) if role else (),
     )
 
 
