@@ -23,6 +23,24 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders or glob patterns")
     parser.add_argument("--encoding", help="text encoding of the inputs when they are not UTF-8 (e.g. cp1252)")
     parser.add_argument("--sides", metavar="FILE", help="JSON or TSV file mapping speaker names or words to sides")
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="refuse an article larger than MB megabytes (default 10; memory grows with the article)",
+    )
+
+
+def _megabytes(value: str) -> int:
+    """``--max-size`` in bytes, from a positive number of megabytes (part of the common input options)."""
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = 0.0
+    if not 0 < megabytes < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of megabytes, got {value!r}")
+    return int(megabytes * 1_000_000)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,11 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _attributed(args) -> Iterator[tuple[str, object]]:
     """(name, AttributedArticle or LoadFailure) for every input, failures included."""
     from .attribution import attribute
-    from .load import iter_corpus
+    from .load import MAX_BYTES, Skipped, iter_corpus
     from .speakers import read_sides
 
     sides = read_sides(args.sides) if args.sides else None
-    for item in iter_corpus(args.paths, encoding=args.encoding):
+    for item in iter_corpus(args.paths, encoding=args.encoding, max_bytes=args.max_size or MAX_BYTES, with_skipped=True):
+        if isinstance(item, Skipped):  # a note, not a failure: a folder's other files do not change the exit status
+            print(f"analysis: note: {item.source}: {item.reason}", file=sys.stderr)
+            continue
         if isinstance(item, LoadFailure):
             yield item.source, item
             continue

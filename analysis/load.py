@@ -136,7 +136,7 @@ def _stat(path: str | os.PathLike, source: str) -> os.stat_result:
         raise InputError(source, "is a folder; use load_corpus for folders")
     kind = _not_regular(info.st_mode)
     if kind:
-        raise InputError(source, f"is {kind}, not a regular file; give an article file (it was not opened: reading it could wait for ever)")
+        raise InputError(source, f"is {kind}, not a regular file; give a text file (it was not opened: reading it could wait for ever)")
     if _SURROGATE.search(os.fspath(path)):
         raise InputError(source, "its file name is not valid UTF-8, so no report or JSON line could name it; rename the file")
     return info
@@ -154,7 +154,7 @@ def _open(path: str | os.PathLike, source: str, max_bytes: int):
         raise InputError(source, f"cannot be read: {error.strerror}") from error
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise InputError(source, "is not a regular file; give an article file")
+        raise InputError(source, "is not a regular file; give a text file")
     return os.fdopen(fd, "rb")
 
 
