@@ -90,6 +90,7 @@ OUTLET_REASON = "; source is a news outlet"  # appended to a quote's reason when
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–,]\s*[A-Z][\w.]*\s*\)")
 
 
@@ -141,6 +142,8 @@ def _sides_from_json(text: str, name: str) -> dict[str, str]:
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip() or not str(key).strip():
             raise DataFileError(f"{name}: the side of {key!r} must be a non-empty string, got {value!r}")
+        if _SURROGATE.search(key + value):  # half of a UTF-16 pair: no output could write it
+            raise DataFileError(f"{name}: {key!r}: {value!r} holds a lone surrogate (a broken \\u escape); fix or remove it")
         out[str(key).strip()] = value.strip()
     return out
 
