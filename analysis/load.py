@@ -241,6 +241,10 @@ def article_from_text(text: str, **fields) -> Article:
     9
     >>> article_from_text("Just one paragraph.").title is None
     True
+    >>> article_from_text("Bad \\x00 byte", id="r7")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.InputError: r7: its text holds a NUL character (at offset 4): binary or damaged data; remove it
     >>> article_from_text("Bad \\ud83d half")
     Traceback (most recent call last):
     ...
@@ -250,12 +254,16 @@ def article_from_text(text: str, **fields) -> Article:
     if not text.strip():
         raise InputError(where, "the article is empty; give it some text")
     for name, value in (("text", text), *fields.items()):
-        if isinstance(value, str) and (bad := _SURROGATE.search(value)):
+        if not isinstance(value, str):
+            continue
+        if (bad := _SURROGATE.search(value)) is not None:
             raise InputError(
                 where,
                 f"its {name} holds a lone surrogate (U+{ord(bad.group()):04X} at offset {bad.start()}), half of a UTF-16 pair "
                 "that no output can write; fix the escape (e.g. \\ud83d\\ude00 for 😀) or remove it",
             )
+        if (nul := value.find("\x00")) >= 0:  # a CSV cell or a JSON "\u0000": no article holds one
+            raise InputError(where, f"its {name} holds a NUL character (at offset {nul}): binary or damaged data; remove it")
     title, body_start = _title(text)
     if fields.get("title"):
         title = fields.pop("title")
@@ -343,9 +351,12 @@ def _parse_json(text: str, where: str, *, whole_file: bool) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
+        what = error.msg.removesuffix(" at")  # "Invalid control character at"
+        if "\x00" in text[max(0, error.pos - 1) : error.pos + 1]:  # a JSON line with a raw NUL byte
+            raise InputError(where, f"holds a NUL byte (column {error.colno}): binary or damaged data; fix or remove the line") from error
         if whole_file:
-            raise InputError(where, f"is not valid JSON ({error.msg} at line {error.lineno}); fix the file") from error
-        raise InputError(where, f"invalid JSON ({error.msg}); fix the line") from error
+            raise InputError(where, f"is not valid JSON ({what} at line {error.lineno}, column {error.colno}); fix the file") from error
+        raise InputError(where, f"invalid JSON ({what} at column {error.colno}); fix the line") from error
     except RecursionError as error:
         raise InputError(where, "nests JSON lists or objects too deeply to read (thousands of levels); an article is one flat object") from error
     except ValueError as error:  # a number over Python's digit limit for int conversion
