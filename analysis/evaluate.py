@@ -29,8 +29,8 @@ no brat kind) are counted and listed in the result, never skipped in silence;
 so are the articles that cannot be read or have no annotation file.
 
 Tone (``analysis evaluate --tone FILE``): a TSV of ``id``, mean rating on
--4..+4, sentence (at least two rows; a rating that is not a finite number in
-that range is an error naming the line); the rating is divided by 4, a score of +0.05 or more is
+-4..+4, sentence (at least two rows with different ratings; a rating that is not
+a number in that range is an error naming the line); the rating is divided by 4, a score of +0.05 or more is
 positive, -0.05 or less negative, the rest neutral; reports Pearson r and the
 macro-F1 of the three classes.
 
@@ -61,6 +61,9 @@ _ANN_ARGUMENT = re.compile(r"^[^:\s]+:[TE]\d+$")
 _ANN_TEXT_KINDS = re.compile(r"^(?:T\d+|#\d*)\t")  # lines whose free text may run on over the next lines
 _ANN_OTHER_KINDS = re.compile(r"^(?:[ARNM*]\d*)\t")  # brat attributes, relations, normalisations: not used here
 MAX_LISTED = 5  # problems shown in the table; as_dict lists them all
+TONE_SET_MAX_BYTES = 500_000_000  # a rated-sentence TSV is read whole; the shipped one is 0.3 MB
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_NUMBER = re.compile(r"^[-+]?(?:\d|\.\d|nan$|inf)", re.IGNORECASE)  # what looks meant as a number
 POSITIVE, NEGATIVE = 0.05, -0.05  # the tone set's class thresholds (see its README)
 
 
@@ -471,15 +474,17 @@ def read_tone_set(path: str | Path) -> list[tuple[float, str]]:
     , line 2: the rating 'nan' is not a number from -4 to +4; fix the line
     """
     from .errors import InputError
-    from .load import read_text
+    from .load import read_text, shown
 
-    name = str(path)
+    name = shown(path)
+    if Path(path).is_dir():
+        raise EvaluationError(f"{name}: is a folder; give the rated-sentence TSV file")
     try:
-        lines = read_text(path).splitlines()
+        text = read_text(path, max_bytes=TONE_SET_MAX_BYTES, what="a rated-sentence TSV")
     except InputError as error:
         raise EvaluationError(str(error)) from error
     rows = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(_LINE_END.split(text), 1):  # not str.splitlines: a sentence may hold U+2028
         if not line.strip():
             continue
         parts = line.split("\t")
@@ -490,10 +495,13 @@ def read_tone_set(path: str | Path) -> list[tuple[float, str]]:
         except ValueError:
             rating = math.nan
         if not -4 <= rating <= 4:  # also false for nan
-            raise EvaluationError(f"{name}, line {number}: the rating {parts[1]!r} is not a number from -4 to +4; fix the line")
-        rows.append((rating / 4, parts[2]))
+            hint = " (a header line? the format has none; remove it)" if number == 1 and not _NUMBER.match(parts[1].strip()) else ""
+            raise EvaluationError(f"{name}, line {number}: the rating {parts[1]!r} is not a number from -4 to +4; fix the line{hint}")
+        rows.append((rating / 4, "\t".join(parts[2:])))
     if len(rows) < 2:
         raise EvaluationError(f"{name}: {len(rows) or 'no'} rated sentence{'s' if len(rows) != 1 else ''}; a correlation needs at least two")
+    if len({rating for rating, _ in rows}) == 1:
+        raise EvaluationError(f"{name}: every sentence has the rating {rows[0][0] * 4:g}; a correlation needs ratings that differ")
     return rows
 
 

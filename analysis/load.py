@@ -162,8 +162,8 @@ def _open(path: str | os.PathLike, source: str, max_bytes: int):
 # Bytes to text
 
 
-def decode(data: bytes, source: str, *, encoding: str | None = None) -> str:
-    """Decode file bytes: UTF-8 (BOM optional), UTF-16 by its BOM, or the given encoding.
+def decode(data: bytes, source: str, *, encoding: str | None = None, what: str = "an article") -> str:
+    """Decode file bytes: UTF-8 (BOM optional), UTF-16 by its BOM, or the given encoding (``what``: the kind of file, for messages).
 
     >>> decode("“Hi”".encode("utf-8-sig"), "x.txt")
     '“Hi”'
@@ -189,12 +189,12 @@ def decode(data: bytes, source: str, *, encoding: str | None = None) -> str:
     else:
         nul = data.find(b"\x00")  # anywhere, not only near the start: a text file holds none
         if nul >= 0:
-            raise InputError(source, f"looks like a binary file (a NUL byte at offset {nul}), not an article; give a text file")
+            raise InputError(source, f"looks like a binary file (a NUL byte at offset {nul}), not {what}; give a text file")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise InputError(source, _utf8_message(data[error.start], error.start)) from error
-    _check_text(text, source)
+    _check_text(text, source, what)
     return text
 
 
@@ -205,24 +205,27 @@ def _utf8_message(byte: int, offset: int) -> str:
     )
 
 
-def _check_text(text: str, source: str) -> None:
+def _check_text(text: str, source: str, what: str = "an article") -> None:
     """Refuse decoded text holding NUL characters or mostly control characters (a binary file)."""
     nul = text.find("\x00")
     if nul >= 0:
-        raise InputError(source, f"looks like a binary file (a NUL character at offset {nul}), not an article; give a text file")
+        raise InputError(source, f"looks like a binary file (a NUL character at offset {nul}), not {what}; give a text file")
     sample = text[:SNIFF_BYTES]
     if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
-        raise InputError(source, "looks like a binary file (many control characters), not an article; give a text file")
+        raise InputError(source, f"looks like a binary file (many control characters), not {what}; give a text file")
 
 
-def read_text(path: str | os.PathLike, *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
-    """The decoded text of a file, with clear errors for missing, non-regular, huge, binary or undecodable files."""
+def read_text(path: str | os.PathLike, *, encoding: str | None = None, max_bytes: int = MAX_BYTES, what: str = "an article") -> str:
+    """The decoded text of a file, with clear errors for missing, non-regular, huge, binary or undecodable files.
+
+    ``what`` names the kind of file expected in the messages ("a rated-sentence TSV").
+    """
     source = shown(path)
     with _open(path, source, max_bytes) as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew after the check
         raise InputError(source, size_message(len(data), max_bytes))
-    return decode(data, source, encoding=encoding)
+    return decode(data, source, encoding=encoding, what=what)
 
 
 # ---------------------------------------------------------------------------
