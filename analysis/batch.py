@@ -65,6 +65,7 @@ def map_articles(
     chunk: int | None = None,
     window: int | None = None,
     encoding: str | None = None,
+    max_bytes: int | None = None,
 ) -> Iterator[Any]:
     """``work(article)`` for every article of ``items``, in input order; a LoadFailure where one failed.
 
@@ -94,29 +95,29 @@ def map_articles(
     with executor:
         pending: deque = deque()
         for part in _chunks(items, size):
-            pending.append(executor.submit(run_chunk, work, part, encoding))
+            pending.append(executor.submit(run_chunk, work, part, encoding, max_bytes))
             if len(pending) >= in_flight:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
 
 
-def run_chunk(work: Callable[[Article], Any], items: list[Item], encoding: str | None = None) -> list[Any]:
+def run_chunk(work: Callable[[Article], Any], items: list[Item], encoding: str | None = None, max_bytes: int | None = None) -> list[Any]:
     """The results of ``work`` over one chunk, in order, failures as LoadFailure records (runs in a worker)."""
     out: list[Any] = []
     for item in items:
-        for article in _articles(item, encoding):
+        for article in _articles(item, encoding, max_bytes):
             out.append(article if isinstance(article, LoadFailure) else _run_one(work, article))
     return out
 
 
-def _articles(item: Item, encoding: str | None) -> Iterator[Article | LoadFailure]:
+def _articles(item: Item, encoding: str | None, max_bytes: int | None = None) -> Iterator[Article | LoadFailure]:
     if isinstance(item, (Article, LoadFailure)):
         yield item
         return
-    from .load import iter_corpus
+    from .load import MAX_BYTES, iter_corpus
 
-    yield from iter_corpus([Path(item)], encoding=encoding)
+    yield from iter_corpus([Path(item)], encoding=encoding, max_bytes=max_bytes or MAX_BYTES)
 
 
 def _run_one(work: Callable[[Article], Any], article: Article) -> Any:

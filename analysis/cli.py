@@ -30,6 +30,24 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--speakers", metavar="FILE", help="your speakers file (name, aliases, side, kind) for what the articles leave open"
     )
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="refuse an article larger than MB megabytes (default 10; memory grows with the article)",
+    )
+
+
+def _megabytes(value: str) -> int:
+    """``--max-size`` in bytes, from a positive number of megabytes (part of the common input options)."""
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = 0.0
+    if not 0 < megabytes < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of megabytes, got {value!r}")
+    return int(megabytes * 1_000_000)
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -116,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-code", action="store_true", default=None, help="keep code cells in the HTML (the tutorial always does)"
     )
     return parser
+
+
+def _note_skipped(item) -> None:
+    """A file a folder holds that is no article: a note on standard error, which does not change the exit status."""
+    print(f"analysis: note: {item.source}: {item.reason}", file=sys.stderr)
 
 
 def _report_failures(failures: list[LoadFailure], total: int) -> int:
@@ -242,7 +265,7 @@ def _run_table(args, table: str) -> int:
     with client if client is not None else nullcontext():
         with run_corpus(
             args.paths, table, jobs=args.jobs, client=client, sides=sides, topics=topics, encoding=args.encoding,
-            known=known,
+            known=known, max_bytes=getattr(args, "max_size", None), on_skip=_note_skipped,
         ) as run:
             opened: list = []
             try:

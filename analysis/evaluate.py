@@ -23,8 +23,14 @@ set's tokens are those it overlaps.
   predictions matched to the subset's gold plus the unmatched predictions that
   would belong to it (content with a double quotation mark; a speech cue).
 
+Annotation lines that cannot be read (offsets that are not number pairs, a
+span outside the article, an event naming a span no line defines, a line of
+no brat kind) are counted and listed in the result, never skipped in silence;
+so are the articles that cannot be read or have no annotation file.
+
 Tone (``analysis evaluate --tone FILE``): a TSV of ``id``, mean rating on
--4..+4, sentence; the rating is divided by 4, a score of +0.05 or more is
+-4..+4, sentence (at least two rows with different ratings; a rating that is not
+a number in that range is an error naming the line); the rating is divided by 4, a score of +0.05 or more is
 positive, -0.05 or less negative, the rest neutral; reports Pearson r and the
 macro-F1 of the three classes.
 
@@ -49,8 +55,15 @@ PARTS = ("attribution", "cue", "source", "content")
 SUBSETS = ("all", "direct", "speech")
 DOUBLE_QUOTES = re.compile('["“”„«»]')
 _ALNUM = re.compile(r"\w")
-_ANN_SPAN = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t?")
+_ANN_SPAN = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t|$)")
 _ANN_EVENT = re.compile(r"^E\d+\t(.*)$")
+_ANN_ARGUMENT = re.compile(r"^[^:\s]+:[TE]\d+$")
+_ANN_TEXT_KINDS = re.compile(r"^(?:T\d+|#\d*)\t")  # lines whose free text may run on over the next lines
+_ANN_OTHER_KINDS = re.compile(r"^(?:[ARNM*]\d*)\t")  # brat attributes, relations, normalisations: not used here
+MAX_LISTED = 5  # problems shown in the table; as_dict lists them all
+TONE_SET_MAX_BYTES = 500_000_000  # a rated-sentence TSV is read whole; the shipped one is 0.3 MB
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_NUMBER = re.compile(r"^[-+]?(?:\d|\.\d|nan$|inf)", re.IGNORECASE)  # what looks meant as a number
 POSITIVE, NEGATIVE = 0.05, -0.05  # the tone set's class thresholds (see its README)
 
 
@@ -74,28 +87,78 @@ def read_ann(text: str) -> list[GoldAttribution]:
     >>> read_ann(ann)[0].content
     (Span(start=9, end=11), Span(start=12, end=14))
     """
+    return parse_ann(text)[0]
+
+
+def parse_ann(text: str, *, text_length: int | None = None) -> tuple[list[GoldAttribution], list[str]]:
+    """Attributions from brat standoff text, and the lines that could not be read ("line 7: …").
+
+    A line after a span or note line that is not itself an annotation line is
+    that line's text running on (brat keeps covered text with its newlines).
+    Spans past ``text_length`` (the article's length, when given) are problems.
+
+    >>> gold, problems = parse_ann("T1\\tCue 4 x\\tsaid\\nE1\\tAttribution:T1 Cue:T9\\nT2\\tCue 5 90\\tsaid\\n", text_length=50)
+    >>> problems
+    ['line 1: span offsets are not START END pairs', 'line 3: span 5-90 is outside the 50-character text', 'line 2: the event names T1, T9, which no span line defines']
+    """
     spans: dict[str, tuple[Span, ...]] = {}
-    events = []
-    for line in text.splitlines():
+    events: list[tuple[int, list[tuple[str, str]]]] = []
+    problems: list[str] = []
+    runs_on = False  # the previous line may carry on over this one
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
         if match := _ANN_SPAN.match(line):
-            pieces = [part.split() for part in match.group(3).split(";") if part.strip()]
-            spans[match.group(1)] = tuple(Span(int(a), int(b)) for a, b in pieces)
+            pieces = [tuple(map(int, part.split())) for part in match.group(3).split(";")]
+            bad = next(((a, b) for a, b in pieces if b < a or (text_length is not None and b > text_length)), None)
+            if bad is not None:
+                where = "ends before it starts" if bad[1] < bad[0] else f"is outside the {text_length}-character text"
+                problems.append(f"line {number}: span {bad[0]}-{bad[1]} {where}")
+            else:
+                spans[match.group(1)] = tuple(Span(a, b) for a, b in pieces)
         elif match := _ANN_EVENT.match(line):
-            events.append([arg.partition(":")[::2] for arg in match.group(1).split()])
+            arguments = match.group(1).split()
+            if arguments and all(_ANN_ARGUMENT.match(arg) for arg in arguments):
+                events.append((number, [arg.partition(":")[::2] for arg in arguments]))
+            else:
+                problems.append(f"line {number}: an event whose arguments are not ROLE:ID pairs")
+        elif line.startswith("T") and _ANN_TEXT_KINDS.match(line):
+            problems.append(f"line {number}: span offsets are not START END pairs")
+        elif line.strip() and not runs_on and not _ANN_TEXT_KINDS.match(line) and not _ANN_OTHER_KINDS.match(line):
+            problems.append(f"line {number}: not a brat annotation line (T, E, #, A, R, N or M expected)")
+        if line.strip():
+            runs_on = bool(_ANN_TEXT_KINDS.match(line)) or (runs_on and not _ANN_EVENT.match(line) and not _ANN_OTHER_KINDS.match(line))
     attributions = []
-    for event in events:  # resolved after reading: an event may name spans defined below it
+    for number, event in events:  # resolved after reading: an event may name spans defined below it
         parts: dict[str, list[Span]] = {"Content": [], "Cue": [], "Source": []}
+        missing = [target for _, target in event if target.startswith("T") and target not in spans]
+        if missing:
+            problems.append(f"line {number}: the event names {', '.join(missing)}, which no span line defines")
         for role, target in event:
             role = role.rstrip("0123456789")  # Content2: a second part of the same content
             if role in parts:
                 parts[role].extend(spans.get(target, ()))
         attributions.append(GoldAttribution(*(tuple(sorted(parts[r])) for r in ("Content", "Cue", "Source"))))
-    return attributions
+    return attributions, problems
+
+
+@dataclass(frozen=True, slots=True)
+class PolnearSplit:
+    """The scored articles of a split with their gold, and what could not be read (each "file: reason")."""
+
+    pairs: tuple[tuple[Article, list[GoldAttribution]], ...]
+    malformed: tuple[str, ...] = ()  # annotation lines that could not be read: "NAME.ann, line 7: …"
+    unread: tuple[str, ...] = ()  # articles not scored: unreadable, or without an annotation file
 
 
 def read_polnear(folder: str | Path) -> list[tuple[Article, list[GoldAttribution]]]:
-    """(article, gold attributions) for every article of a PolNeAR-format split."""
-    from .load import load_article
+    """(article, gold attributions) for every article of a PolNeAR-format split (see :func:`read_polnear_split`)."""
+    return list(read_polnear_split(folder).pairs)
+
+
+def read_polnear_split(folder: str | Path) -> PolnearSplit:
+    """Every article of a PolNeAR-format split with its gold, the malformed annotation lines and the articles not read."""
+    from .errors import InputError
+    from .load import load_article, read_text
 
     root = Path(folder)
     text_dir, ann_dir = root / "text", root / "attributions"
@@ -104,16 +167,23 @@ def read_polnear(folder: str | Path) -> list[tuple[Article, list[GoldAttribution
     annotations: dict[str, Path] = {}
     for path in sorted(ann_dir.glob("*.ann")):
         annotations.setdefault(path.stem.rsplit("_", 1)[0], path)
-    pairs = []
+    pairs, malformed, unread = [], [], []
     for text_path in sorted(text_dir.glob("*.txt")):
         ann_path = annotations.get(text_path.stem)
         if ann_path is None:
+            unread.append(f"{text_path.name}: no annotation file {text_path.stem}_*.ann in attributions/")
             continue
-        gold = read_ann(ann_path.read_text(encoding="utf-8"))
-        pairs.append((load_article(text_path), gold))
+        try:
+            article = load_article(text_path)
+            gold, problems = parse_ann(read_text(ann_path), text_length=len(article.text))
+        except InputError as error:
+            unread.append(f"{Path(error.source).name}: {error.message}")
+            continue
+        malformed.extend(f"{ann_path.name}, {problem}" for problem in problems)
+        pairs.append((article, gold))
     if not pairs:
-        raise EvaluationError(f"{root}: no article in text/ has an annotation file in attributions/")
-    return pairs
+        raise EvaluationError(f"{root}: no article in text/ has a readable annotation file in attributions/" + (f" ({unread[0]})" if unread else ""))
+    return PolnearSplit(tuple(pairs), tuple(malformed), tuple(unread))
 
 
 @dataclass(slots=True)
@@ -146,6 +216,8 @@ class PolnearResult:
     articles: int = 0
     counts: dict[tuple[str, str], Counts] = field(default_factory=dict)  # any matching pair counts
     strict: dict[tuple[str, str], Counts] = field(default_factory=dict)  # one-to-one matching
+    malformed: tuple[str, ...] = ()  # annotation lines that could not be read, "NAME.ann, line 7: …"
+    unread: tuple[str, ...] = ()  # articles not scored, "NAME.txt: reason"
 
     def get(self, part: str, subset: str, *, one_to_one: bool = False) -> Counts:
         return (self.strict if one_to_one else self.counts).setdefault((part, subset), Counts())
@@ -153,6 +225,8 @@ class PolnearResult:
     def as_dict(self) -> dict:
         return {
             "articles": self.articles,
+            "malformed_annotation_lines": list(self.malformed),
+            "articles_not_scored": list(self.unread),
             "scores": {
                 f"{part}/{subset}": {
                     "precision": round(c.precision, 4),
@@ -177,6 +251,12 @@ class PolnearResult:
                 lines.append(
                     f"{part:<12}{subset:<8}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.pred:7d}{c.gold:7d}{strict.f1:8.3f}"
                 )
+        for items, what in ((self.malformed, "annotation lines could not be read and were left out"), (self.unread, "articles were not scored")):
+            if items:
+                lines.append(f"{len(items)} {what}:" if len(items) != 1 else f"1 {what.replace('lines', 'line').replace('were', 'was').replace('articles', 'article')}:")
+                lines.extend(f"  {item}" for item in items[:MAX_LISTED])
+                if len(items) > MAX_LISTED:
+                    lines.append(f"  … and {len(items) - MAX_LISTED} more (--json lists them all)")
         return "\n".join(lines)
 
 
@@ -326,8 +406,9 @@ def evaluate_polnear(
         def is_speech(cue_text: str) -> bool:
             return cues.type_of(cue_text) == "speech"
 
-    result = PolnearResult()
-    for article, gold in read_polnear(folder):
+    split = read_polnear_split(folder)
+    result = PolnearResult(malformed=split.malformed, unread=split.unread)
+    for article, gold in split.pairs:
         score_article(article.text, find(article), gold, result, is_speech=is_speech)
         result.articles += 1
     return result
@@ -382,22 +463,46 @@ class ToneResult:
 
 
 def read_tone_set(path: str | Path) -> list[tuple[float, str]]:
-    """(rating on -1..+1, sentence) rows of a rated-sentence TSV (``id``, rating on -4..+4, sentence)."""
-    rows = []
+    """(rating on -1..+1, sentence) rows of a rated-sentence TSV (``id``, rating on -4..+4, sentence).
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "rated.tsv")
+    >>> _ = open(path, "w").write("1\\t2\\tGood.\\n2\\tnan\\tOdd.\\n")
+    >>> try:
+    ...     read_tone_set(path)
+    ... except EvaluationError as error:
+    ...     print(str(error).removeprefix(path))
+    , line 2: the rating 'nan' is not a number from -4 to +4; fix the line
+    """
+    from .errors import InputError
+    from .load import read_text, shown
+
+    name = shown(path)
+    if Path(path).is_dir():
+        raise EvaluationError(f"{name}: is a folder; give the rated-sentence TSV file")
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise EvaluationError(f"{path}: cannot be read ({error.strerror}); give the rated-sentence TSV") from error
-    for number, line in enumerate(lines, 1):
+        text = read_text(path, max_bytes=TONE_SET_MAX_BYTES, what="a rated-sentence TSV")
+    except InputError as error:
+        raise EvaluationError(str(error)) from error
+    rows = []
+    for number, line in enumerate(_LINE_END.split(text), 1):  # not str.splitlines: a sentence may hold U+2028
         if not line.strip():
             continue
         parts = line.split("\t")
+        if len(parts) < 3:
+            raise EvaluationError(f"{name}, line {number}: expected 'id<TAB>rating<TAB>sentence'")
         try:
-            rows.append((float(parts[1]) / 4, parts[2]))
-        except (IndexError, ValueError) as error:
-            raise EvaluationError(f"{path}, line {number}: expected 'id<TAB>rating<TAB>sentence'") from error
-    if not rows:
-        raise EvaluationError(f"{path}: no rated sentences found")
+            rating = float(parts[1])
+        except ValueError:
+            rating = math.nan
+        if not -4 <= rating <= 4:  # also false for nan
+            hint = " (a header line? the format has none; remove it)" if number == 1 and not _NUMBER.match(parts[1].strip()) else ""
+            raise EvaluationError(f"{name}, line {number}: the rating {parts[1]!r} is not a number from -4 to +4; fix the line{hint}")
+        rows.append((rating / 4, "\t".join(parts[2:])))
+    if len(rows) < 2:
+        raise EvaluationError(f"{name}: {len(rows) or 'no'} rated sentence{'s' if len(rows) != 1 else ''}; a correlation needs at least two")
+    if len({rating for rating, _ in rows}) == 1:
+        raise EvaluationError(f"{name}: every sentence has the rating {rows[0][0] * 4:g}; a correlation needs ratings that differ")
     return rows
 
 

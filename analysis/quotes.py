@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -38,6 +39,7 @@ from pathlib import Path
 from .data import read_table
 from .errors import DataFileError
 from .records import Quote, Span, Tokens
+from .tokenize import INVISIBLE, drop_invisible
 
 CUES_FILE = "cues.tsv"  # shipped in analysis/data/
 CUE_TYPES = ("speech", "thought", "evidence")
@@ -256,6 +258,7 @@ class QuotedRegion:
     problem: str | None = None
 
 
+_HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _MARK = re.compile(r"''|[\"“”„«»]")
 _OPENERS = {"“", "„", "«"}
 _CLOSERS = {"”", "»"}
@@ -348,7 +351,10 @@ def _is_opener(text: str, mark: str, start: int, end: int, is_open: bool) -> boo
 class _Words:
     """The article's words as parallel lists (offsets, lower-cased text, sentence index)."""
 
-    __slots__ = ("text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of", "region_words", "in_region", "in_fragment")
+    __slots__ = (
+        "text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of", "region_words",
+        "in_region", "in_fragment", "mark_run", "past_mark", "_word_positions",
+    )
 
     def __init__(self, tokens: Tokens) -> None:
         text = tokens.text
@@ -356,15 +362,23 @@ class _Words:
         spans = [w for sentence in tokens.sentences for w in sentence.words]
         self.starts = [w[0] for w in spans]
         self.ends = [w[1] for w in spans]
-        raw = [text[a:b] for a, b in spans]
+        # one string object per distinct word: a long article repeats its words, and a
+        # string per word would be most of the memory this stage takes
+        shared: dict[str, str] = {}
+        keep = shared.setdefault
+        raw = [keep(w, w) for w in (text[a:b] for a, b in spans)]
         if "’" in text:
-            raw = [w.replace("’", "'") for w in raw]
+            raw = [keep(w, w) for w in (w.replace("’", "'") for w in raw)]
         self.raw = raw
         lowered = text.lower().replace("’", "'")
         if len(lowered) == len(text):  # lower-casing kept every offset (almost always)
-            self.low = [lowered[a:b] for a, b in spans]
+            self.low = [keep(w, w) for w in (lowered[a:b] for a, b in spans)]
         else:
-            self.low = [w.lower() for w in raw]
+            self.low = [keep(w, w) for w in (w.lower() for w in raw)]
+        del lowered
+        if _HAS_INVISIBLE.search(text):  # "sa\u200bid" is the cue "said", "Ume\u200crov" the name "Umerov"
+            self.raw = raw = [keep(w, w) for w in map(drop_invisible, raw)]
+            self.low = [keep(w, w) for w in map(drop_invisible, self.low)]
         self.sent: list[int] = []
         self.sent_range: list[tuple[int, int]] = []
         self.sent_para = [sentence.paragraph for sentence in tokens.sentences]
@@ -375,6 +389,38 @@ class _Words:
             self.sent_range.append((position, position + n))
             position += n
         self.region_of: list[int] = [-1] * len(spans)
+        self._mark_runs(raw)
+        self._word_positions: array | None = None
+
+    def _mark_runs(self, raw: list[str]) -> None:
+        """Where each run of quotation-mark tokens starts and ends, so no rule scans a run word by word.
+
+        ``mark_run[i]`` is the first of the marks right before word ``i`` (``i``
+        when word ``i - 1`` is not a mark); ``past_mark[i]`` the first word from
+        ``i`` on that is not a mark. A text of 100,000 marks in a row is then
+        as cheap as any other (each rule used to walk the whole run again).
+        """
+        n = len(raw)
+        marks = [i for i, w in enumerate(raw) if w in QUOTE_TOKENS]
+        self.mark_run = run = array("l", range(n + 1))
+        for i in marks:
+            run[i + 1] = run[i]
+        self.past_mark = past = array("l", range(n + 1))
+        for i in reversed(marks):
+            past[i] = past[i + 1]
+
+    def word_positions(self) -> array:
+        """Indices of the words that start with a letter or digit (built on first use), for bisection."""
+        if self._word_positions is None:
+            self._word_positions = array("l", (k for k, w in enumerate(self.raw) if _is_word(w)))
+        return self._word_positions
+
+    def words_between(self, i: int, j: int, limit: int) -> list[int]:
+        """Indices of the first ``limit`` words (letter or digit first) from ``i`` up to ``j`` exclusive."""
+        positions = self.word_positions()
+        lo = bisect.bisect_left(positions, i)
+        hi = min(bisect.bisect_left(positions, j), lo + limit)
+        return list(positions[lo:hi])
 
     def index_at(self, offset: int) -> int:
         """Index of the first word starting at or after ``offset``."""
@@ -871,9 +917,7 @@ def _speaker_like(words: _Words, np: tuple[int, int]) -> bool:
 
 
 def _prev_word(words: _Words, first: int, i: int) -> int | None:
-    j = i - 1
-    while j >= first and words.raw[j] in QUOTE_TOKENS:
-        j -= 1
+    j = max(words.mark_run[i], first) - 1  # past the quotation marks before word i
     return j if j >= first else None
 
 
@@ -1152,9 +1196,7 @@ def _after_reported_speech(orphans: list[Quote], quotes: list[Quote]) -> None:
 
 def _starts_sentence(words: _Words, a: int, s: int) -> bool:
     first = words.sent_range[s][0]
-    j = a - 1
-    while j >= first and words.raw[j] in QUOTE_TOKENS:
-        j -= 1
+    j = max(words.mark_run[a], first) - 1  # past the quotation marks right before the quote
     return j < first or words.raw[j] in {":", "—", "–", "-"}
 
 
@@ -1331,10 +1373,8 @@ def _signature_frame(words: _Words, region: QuotedRegion) -> _Frame | None:
     and a description that runs to the end of the paragraph.
     """
     raw, low = words.raw, words.low
-    i = words.index_at(region.end)
     n = len(raw)
-    while i < n and raw[i] in QUOTE_TOKENS:
-        i += 1
+    i = words.past_mark[min(words.index_at(region.end), n)]  # past the quotation marks after the quote
     if i + 1 >= n or raw[i] not in SIGNATURE_DASHES or words.region_of[i] >= 0:
         return None
     para = words.sent_para[words.sent[i]]
@@ -1391,7 +1431,7 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
     a = words.index_at(region.start)
     s = s_open
     first = words.sent_range[s][0]
-    if a == first or all(raw[k] in QUOTE_TOKENS for k in range(first, a)):
+    if words.mark_run[a] <= first:  # nothing but quotation marks before it
         # the quote opens its sentence: look at the end of the previous sentence ("X said:")
         s = s_open - 1
         if s < 0 or words.sent_para[s] not in (words.sent_para[s_open], words.sent_para[s_open] - 1):
@@ -1407,7 +1447,8 @@ def _lead_in_frame(words: _Words, region: QuotedRegion, frames_by_sentence, s_op
     if candidates:
         frame = candidates[-1]
         end = max(frame.cue[1], frame.source[1] if frame.source else frame.cue[1])
-        between = [k for k in range(end + 1, a) if _is_word(raw[k])]
+        # the words between the frame and the mark; the tests below need no more than this many
+        between = words.words_between(end + 1, a, MAX_COLON_LEAD_IN + 1)
         if colon and len(between) <= MAX_COLON_LEAD_IN:
             return frame
         if raw[a - 1] == "," and len(between) <= MAX_COMMA_LEAD_IN and not any(words.low[k] in CLAUSE_WORDS for k in between):
@@ -1488,8 +1529,8 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
         in_region[i:j] = [1] * (j - i)
         if r_index not in direct:
             in_fragment[i:j] = [1] * (j - i)
-    words.in_region = list(accumulate(in_region, initial=0))
-    words.in_fragment = list(accumulate(in_fragment, initial=0))
+    words.in_region = array("l", accumulate(in_region, initial=0))  # machine ints: a list would hold an int object per word
+    words.in_fragment = array("l", accumulate(in_fragment, initial=0))
     region_starts = [r.start for r in regions]
     for s, frames in enumerate(frames_by_sentence):
         if not frames:
@@ -1745,6 +1786,12 @@ def _covered(frames: list[_Frame], contents: list[list[tuple[int, int]] | None])
     return out
 
 
+def _in_sorted(values: list[int], value: int) -> bool:
+    """Whether ``value`` is in the sorted list ``values`` (a set built per call would cost the list's length)."""
+    k = bisect.bisect_left(values, value)
+    return k < len(values) and values[k] == value
+
+
 def _region_problems(regions, region_starts: list[int], spans: list[Span], limit: int = 5) -> tuple[str, ...]:
     """Problems of the (first few) quoted regions inside ``spans``."""
     found = []
@@ -1773,12 +1820,12 @@ def _content(
             i = frame.source[1] + 1
         # skip the object of "told reporters", time words and "in a statement" up to "that"
         k, n = i, 0
-        cue_starts = {f.cue[0] for f in frames}
+        cue_starts = frames.starts  # sorted: frames are in text order
         while k < last and n < 12 and raw[k] not in SENTENCE_END and words.region_of[k] < 0:
             if low[k] == "that":
                 i = k + 1
                 break
-            if low[k] in SUBJECT_PRONOUNS or k in cue_starts:
+            if low[k] in SUBJECT_PRONOUNS or _in_sorted(cue_starts, k):
                 break  # "said he hopes … that": the 'that' belongs to a clause inside the content
             k += 1
             n += 1

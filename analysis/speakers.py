@@ -61,6 +61,7 @@ __all__ = ["Outlets", "Resolution", "infer_side", "load_outlets", "load_side_wor
 
 OUTLET_REASON = "; source is a news outlet"  # appended to a citation's reason when its source is an outlet
 SPLIT_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "who", "which", "whose", ","})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "me", "you", "one", "someone", "anyone", "everyone", "nobody", "somebody"})
 MEDIA_NOUNS = frozenset({"media", "agency", "agencies", "newspaper", "newspapers", "outlet", "outlets", "channel", "press", "reports", "broadcaster", "tabloid", "daily", "wire"})
@@ -131,6 +132,8 @@ def _sides_from_json(text: str, name: str) -> dict[str, str]:
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip() or not str(key).strip():
             raise DataFileError(f"{name}: the side of {key!r} must be a non-empty string, got {value!r}")
+        if _SURROGATE.search(key + value):  # half of a UTF-16 pair: no output could write it
+            raise DataFileError(f"{name}: {key!r}: {value!r} holds a lone surrogate (a broken \\u escape); fix or remove it")
         out[str(key).strip()] = value.strip()
     return out
 

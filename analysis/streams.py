@@ -294,9 +294,12 @@ class CorpusRun:
                 yield flat_row(self.table, flat)
 
 
-def corpus_items(paths, *, encoding: str | None = None, load_in_workers: bool = False) -> Iterator:
-    """The inputs of a corpus for :func:`map_articles`: articles read here, or file paths read in the workers."""
-    from .load import expand_paths, iter_corpus
+def corpus_items(paths, *, encoding: str | None = None, load_in_workers: bool = False, max_bytes: int | None = None, on_skip=None) -> Iterator:
+    """The inputs of a corpus for :func:`map_articles`: articles read here, or file paths read in the workers.
+
+    ``on_skip(skipped)`` hears of each file a folder or pattern holds that is no article (a note, no failure).
+    """
+    from .load import MAX_BYTES, Skipped, expand_paths, iter_corpus
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -304,8 +307,17 @@ def corpus_items(paths, *, encoding: str | None = None, load_in_workers: bool = 
     articles = [p for p in paths if isinstance(p, Article)]
     others = [p for p in paths if not isinstance(p, Article)]
     yield from articles
-    if others:
-        yield from (expand_paths(others) if load_in_workers else iter_corpus(others, encoding=encoding))
+    if not others:
+        return
+    found = expand_paths(others, with_skipped=True) if load_in_workers else iter_corpus(
+        others, encoding=encoding, max_bytes=max_bytes or MAX_BYTES, with_skipped=True
+    )
+    for item in found:
+        if isinstance(item, Skipped):
+            if on_skip is not None:
+                on_skip(item)
+            continue
+        yield item
 
 
 @contextmanager
@@ -321,17 +333,20 @@ def run_corpus(
     progress: bool | None = None,
     load_in_workers: bool = False,
     known=(),
+    max_bytes: int | None = None,
+    on_skip=None,
 ) -> Iterator[CorpusRun]:
     """Analyse ``paths`` (files, folders, globs, articles) for ``table``; yield a :class:`CorpusRun` to read.
 
     The rows wait in a temporary file that is removed when the ``with`` block
     ends. ``progress`` shows a bar on standard error (default: when it is a terminal).
-    ``known`` are the rows of the user's speakers file (:func:`analysis.corpus.read_speakers`).
+    ``known`` are the rows of the user's speakers file (:func:`analysis.corpus.read_speakers`);
+    ``max_bytes`` the size limit of one article, ``on_skip`` hears of files a folder holds that are no article.
     """
     spec = TABLES[table]
     work = partial(analyse_article, table=table, sides=sides, topics=tuple(topics) if topics is not None else None)
-    items = corpus_items(paths, encoding=encoding, load_in_workers=load_in_workers)
-    results = map_articles(work, items, jobs=jobs, client=client, encoding=encoding)
+    items = corpus_items(paths, encoding=encoding, load_in_workers=load_in_workers, max_bytes=max_bytes, on_skip=on_skip)
+    results = map_articles(work, items, jobs=jobs, client=client, encoding=encoding, max_bytes=max_bytes)
     parts, failures, total, seen = [], [], 0, {}
     with tempfile.TemporaryDirectory(prefix="analysis-") as folder:
         spool_path = Path(folder) / f"{table}.rows"

@@ -1,6 +1,7 @@
 """Tests for analysis.load: formats, encodings and bad input."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,202 @@ def test_glob_patterns_expand_and_report_empty_matches(tmp_path):
     corpus = load_corpus([str(tmp_path / "*.txt"), str(tmp_path / "*.nothing")])
     assert len(corpus.articles) == 2
     assert corpus.failures[0].error == "the pattern matches no files"
+
+
+# --- inputs that used to hang, crash a batch or load wrongly (issue 10)
+
+
+@pytest.fixture
+def no_hang():
+    """Fail (rather than hang the suite) when a read waits on a pipe for more than five seconds."""
+    import signal
+
+    def alarm(signum, frame):
+        raise TimeoutError("the read waited on a pipe")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(5)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+@pytest.mark.parametrize("name", ["pipe.txt", "pipe.jsonl", "pipe.csv", "pipe.json", "pipe"])
+def test_a_named_pipe_is_refused_without_opening_it(tmp_path, no_hang, name):
+    os.mkfifo(tmp_path / name)
+    with pytest.raises(InputError, match=r"named pipe \(FIFO\), not a regular file") as caught:
+        load_article(tmp_path / name)
+    assert str(tmp_path / name) in str(caught.value)
+
+
+def test_a_character_device_is_refused():
+    with pytest.raises(InputError, match="character device"):
+        load_article("/dev/null")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_a_folder_holds_or_a_pattern_matches_is_a_skipped_note(tmp_path, no_hang):
+    write(tmp_path, "a.txt", "“One,” she said.")
+    os.mkfifo(tmp_path / "b.txt")
+    for given in (tmp_path, str(tmp_path / "*.txt")):
+        corpus = load_corpus([given])
+        assert [Path(a.path).name for a in corpus.articles] == ["a.txt"]
+        assert corpus.failures == ()
+        [skipped] = corpus.skipped
+        assert Path(skipped.source).name == "b.txt" and "named pipe" in skipped.reason
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+BIG_NUMBER = "9" * 5_000
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("deep.json", '{"text": "x", "extra": ' + DEEP + "}", "nests JSON lists or objects too deeply"),
+        ("number.json", '{"text": "x", "count": ' + BIG_NUMBER + "}", "a number with more than"),
+        ("surrogate.json", '{"text": "Bad \\ud83d half, he said."}', "lone surrogate"),
+        ("surrogate-title.json", '{"text": "Fine.", "title": "\\udc00"}', "its title holds a lone surrogate"),
+        ("nul-escape.json", '{"text": "Bad \\u0000 text"}', "NUL character"),
+        ("invalid.json", '{"text": "x",}', r"not valid JSON \(Expecting property name"),
+    ],
+)
+def test_bad_json_is_an_input_error_naming_the_file(tmp_path, name, data, message):
+    path = write(tmp_path, name, data)
+    with pytest.raises(InputError, match=message) as caught:
+        load_article(path)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('{"text": "x", "extra": ' + DEEP + "}", "nests JSON"),
+        ('{"text": "x", "count": ' + BIG_NUMBER + "}", "a number with more than"),
+        ('{"text": "Bad \\udfff half"}', "lone surrogate"),
+        ('{"text": "Bad \x00 byte"}', "NUL byte"),
+        ('{"text": "Bad \\u0000 escape"}', "NUL character"),
+        ('{"text": "x"', "invalid JSON"),
+        ('[1, 2]', "no 'text' field"),
+    ],
+)
+def test_a_bad_jsonl_line_fails_alone_and_the_other_records_load(tmp_path, line, message):
+    first = json.dumps({"text": "First.", "title": "padding " * 1100})  # past the start a binary file is sniffed in
+    path = write(tmp_path, "t.jsonl", "\n".join([first, line, '{"text": "Third."}']) + "\n")
+    corpus = load_corpus([path])
+    assert [a.text for a in corpus.articles] == ["First.", "Third."]
+    [failure] = corpus.failures
+    assert failure.source == f"{path}#2" and message in failure.error
+
+
+@pytest.mark.parametrize("offset", [0, 10, 50_000])
+def test_a_nul_byte_anywhere_in_a_text_file_is_binary(tmp_path, offset):
+    data = bytearray(b"Title\n\n" + b"Words here. " * 6000)
+    data[offset] = 0
+    with pytest.raises(InputError, match=f"binary file \\(a NUL byte at offset {offset}\\)"):
+        load_article(write(tmp_path, "a.txt", bytes(data)))
+
+
+def test_a_nul_byte_late_in_a_csv_fails_its_record_only(tmp_path):
+    path = write(tmp_path, "t.csv", b"text\n" + b'"Fine."\n' * 2000 + b'"Bad \x00 byte"\n"Last."\n')
+    corpus = load_corpus([path])
+    assert len(corpus.articles) == 2001 and corpus.articles[-1].text == "Last."
+    [failure] = corpus.failures
+    assert failure.source == f"{path}#2001" and "NUL character" in failure.error
+
+
+@pytest.mark.parametrize(
+    "data, title, body",
+    [
+        ("Talks resume\r\r“We agree,” he said.\r", "Talks resume", "“We agree,” he said.\r"),
+        ("Talks resume\r\n\r\n“We agree,” he said.", "Talks resume", "“We agree,” he said."),
+        ("Talks resume\n\n“We agree,” he said.", "Talks resume", "“We agree,” he said."),
+        ("One line\r“We agree,” he said.", None, "One line\r“We agree,” he said."),  # no blank line: no title
+    ],
+    ids=["cr-only", "crlf", "lf", "cr-no-blank-line"],
+)
+def test_titles_with_any_line_end_and_offsets_into_the_text_as_read(tmp_path, data, title, body):
+    article = load_article(write(tmp_path, "a.txt", data))
+    assert article.text == data
+    assert (article.title, article.text[article.body_start :]) == (title, body)
+
+
+def test_a_glob_through_link_loops_reads_each_file_once(tmp_path, no_hang):
+    sub = tmp_path / "top" / "sub"
+    sub.mkdir(parents=True)
+    write(sub, "a.txt", "“One,” she said.")
+    write(tmp_path / "top", "b.txt", "“Two,” he said.")
+    (sub / "up").symlink_to("..")  # a loop: top/sub/up/sub/up/…
+    (tmp_path / "top" / "self").symlink_to(".")
+    (sub / "a-again.txt").symlink_to("a.txt")  # the same file by another name
+    corpus = load_corpus([str(tmp_path / "top" / "**" / "*.txt")])
+    assert sorted(a.text for a in corpus.articles) == ["“One,” she said.", "“Two,” he said."]
+
+
+def test_a_recursive_glob_matches_as_glob_does_without_links(tmp_path):
+    import glob
+
+    for name in ("a.txt", "x/b.txt", "x/y/c.txt", "x/y/c.md", ".hidden/d.txt", "x/.e.txt"):
+        write_path = tmp_path / name
+        write_path.parent.mkdir(parents=True, exist_ok=True)
+        write_path.write_text("Text.")
+    for pattern in ("**/*.txt", "x/**/*.txt", "**/y/*", "**"):
+        expected = sorted(p for p in glob.glob(str(tmp_path / pattern), recursive=True) if Path(p).is_file())
+        corpus = load_corpus([str(tmp_path / pattern)])
+        assert sorted(a.path for a in corpus.articles) == expected, pattern
+
+
+def test_what_a_folder_holds_that_is_not_read_is_listed(tmp_path):
+    write(tmp_path, "a.txt", "“One,” she said.")
+    write(tmp_path, "notes.docx", "Not an article.")
+    write(tmp_path, ".hidden", "Left out silently.")
+    (tmp_path / "older").mkdir()
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    corpus = load_corpus([tmp_path])
+    assert [Path(a.path).name for a in corpus.articles] == ["a.txt"] and corpus.failures == ()
+    reasons = {Path(s.source).name: s.reason for s in corpus.skipped}
+    assert sorted(reasons) == ["broken.txt", "notes.docx", "older"]
+    assert "not an article file" in reasons["notes.docx"]
+    assert "**/*.txt" in reasons["older"]
+    assert "broken or looping link" in reasons["broken.txt"]
+
+
+@pytest.mark.parametrize(
+    "name, data, limit",
+    [
+        ("big.txt", "word " * 1000, 1000),
+        ("big.json", json.dumps({"text": "word " * 1000}), 1000),
+        ("big.jsonl", json.dumps({"text": "word " * 1000}), 1000),
+        ("big.csv", "text\n" + "word " * 1000, 1000),
+    ],
+)
+def test_the_size_limit_message_names_the_option_that_raises_it(tmp_path, name, data, limit):
+    from analysis.cli import build_parser
+
+    path = write(tmp_path, name, data)
+    corpus = load_corpus([path], max_bytes=limit)
+    [failure] = corpus.failures
+    assert "--max-size" in failure.error and "max_bytes=" in failure.error
+    assert build_parser().parse_args(["quotes", "x.txt", "--max-size", "0.001"]).max_size == limit
+    assert load_corpus([path], max_bytes=10 * limit).articles  # the raised limit reads it
+
+
+def test_a_table_is_read_a_record_at_a_time_within_the_limit(tmp_path):
+    # each record is within the limit though the file is far over it
+    line = json.dumps({"text": "“Yes,” he said. " * 40}) + "\n"
+    path = write(tmp_path, "many.jsonl", line * 200)
+    corpus = load_corpus([path], max_bytes=len(line) + 10)
+    assert len(corpus.articles) == 200 and corpus.failures == ()
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_with_a_printable_name(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (tmp_path / name).write_text("Text.")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses such names")
+    corpus = load_corpus([tmp_path / name])
+    [failure] = corpus.failures
+    assert "caf\\xe9.txt" in failure.source and "rename the file" in failure.error
+    failure.source.encode("utf-8")  # printable anywhere

@@ -47,6 +47,9 @@ NAMES = [
     ("“Civilians and children must be returned,” Kovac said.", [("Kovac", None)]),
     ("Ukrainian and Russian commanders met in the Ukraine-Russia talks.", []),
     ("Talks resumed on Monday in Sept. after the talks had stalled.", []),
+    # invisible characters stay inside the name and out of what is shown
+    ("Then Ume\u200crov spoke.", [("Umerov", None)]),
+    ("Then Rus\u202atem Umerov spoke.", [("Rustem Umerov", None)]),
 ]
 
 

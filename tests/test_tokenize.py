@@ -6,7 +6,7 @@ from analysis import SEED_ARTICLE
 from analysis.errors import DataFileError
 from analysis.load import load_article
 from analysis.records import Article
-from analysis.tokenize import read_punkt_parameters, split_paragraphs, split_sentences, split_words, tokenize
+from analysis.tokenize import drop_invisible, read_punkt_parameters, split_paragraphs, split_sentences, split_words, tokenize
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,63 @@ def test_empty_and_markup_text_tokenise_without_error():
 def test_bad_punkt_line_is_a_data_file_error():
     with pytest.raises(DataFileError, match="line 2"):
         read_punkt_parameters(["abbrev gen", "nonsense here too"])
+
+
+@pytest.mark.parametrize(
+    "text, paragraphs",
+    [
+        ("Title\n\nOne.\nTwo.", ["Title", "One.", "Two."]),
+        ("Title\r\rOne.\rTwo.", ["Title", "One.", "Two."]),  # old Mac line ends
+        ("Title\r\n\r\nOne.\r\nTwo.", ["Title", "One.", "Two."]),
+        ("Title\r \rOne.", ["Title", "One."]),  # a blank line holding a space
+    ],
+    ids=["lf", "cr-only", "crlf", "cr-blank-with-space"],
+)
+def test_paragraphs_with_any_line_end_are_offsets_into_the_text(text, paragraphs):
+    spans = split_paragraphs(text)
+    assert [p.text(text) for p in spans] == paragraphs
+
+
+def test_cr_only_article_has_its_sentences_apart():
+    text = "Talks resume\r\r“We agree,” he said.\r“No,” she said."
+    tokens = tokenize(Article(text))
+    assert [s.span.text(text) for s in tokens.sentences] == ["Talks resume", "“We agree,” he said.", "“No,” she said."]
+    assert len({s.paragraph for s in tokens.sentences}) == 3
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Rustem Ume\u200crov said", ["Rustem", "Ume\u200crov", "said"]),  # zero-width non-joiner inside a name
+        ("sa\u200bid", ["sa\u200bid"]),  # zero-width space
+        ("Medin\u00adsky", ["Medin\u00adsky"]),  # soft hyphen
+        ("\u200fUmerov\u200e said", ["Umerov", "said"]),  # bidi marks around a word are no token
+        ("Kyiv \u200b \ufeff talks", ["Kyiv", "talks"]),  # invisible characters alone are no token
+        ("Ume\u200c\u200drov", ["Ume\u200c\u200drov"]),  # a run of them
+    ],
+)
+def test_invisible_characters_join_a_word_and_are_no_token_alone(text, words):
+    assert [w.text(text) for w in split_words(text)] == words
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Ume\u200crov", "Umerov"),
+        ("\u202aKyiv\u202c", "Kyiv"),
+        ("Medin\u00adsky", "Medinsky"),
+        ("plain", "plain"),
+    ],
+)
+def test_drop_invisible_for_names_shown(text, shown):
+    assert drop_invisible(text) == shown
+
+
+def test_zero_width_non_joiner_keeps_a_speaker_name_whole():
+    from analysis.attribution import attribute
+
+    text = "Talks\n\n“We agree,” said Rustem Ume\u200crov, the defence minister.\n"
+    [quote] = attribute(Article(text)).quotes
+    assert [s.name for s in quote.speakers] == ["Rustem Umerov"]
+    assert quote.source.text(text) == "Rustem Ume\u200crov"  # offsets still into the text as read
+

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..records import Span, Tokens
+from ..tokenize import INVISIBLE
 from .lexicon import NameWords, load_name_words
 
 PARTICLES = frozenset({"de", "da", "di", "del", "della", "dos", "das", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "bint", "abu", "y", "zu"})
@@ -48,7 +49,7 @@ MEDIA_NOUNS = frozenset({"agency", "newspaper", "daily", "broadcaster", "channel
 OPENERS = frozenset({"“", '"', "‘", "'", "«", "„", "(", "[", ":", "—", "–", "-", "―", "…"})  # a capital after these starts a sentence
 TITLE_CASE_SHARE = 0.7  # a line with this share of capitalised words (function words aside) is a headline
 TITLE_CASE_MIN_WORDS = 4
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = re.compile(f"[{INVISIBLE}]")  # the tokenizer's invisible characters: inside words, never shown
 _SPACES = re.compile(r"\s+")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # POWs, IDPs: plural nouns, not names
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
