@@ -287,8 +287,8 @@ def test_bad_inputs_beside_a_good_article(tmp_path):
         "missing.txt": (lambda p: None, "no such file"),
         "binary.txt": (lambda p: p.write_bytes(bytes(range(256)) * 8), "binary"),
         "empty.txt": (lambda p: p.write_text(" \n", encoding="utf-8"), "empty"),
-        "deep.json": (lambda p: p.write_text("[" * 100_000 + "]" * 100_000), "nested too deeply"),
-        "digits.json": (lambda p: p.write_text('{"text": "x", "n": ' + "9" * 5000 + "}"), "cannot be read"),
+        "deep.json": (lambda p: p.write_text("[" * 100_000 + "]" * 100_000), "too deeply"),
+        "digits.json": (lambda p: p.write_text('{"text": "x", "n": ' + "9" * 5000 + "}"), "digits"),
         "surrogate.json": (lambda p: p.write_text('{"text": "a \\ud800 b \\u201cYes,\\u201d she said."}'), "surrogate"),
         "huge.txt": (lambda p: p.write_text("Huge\n\n" + "word " * 220_000, encoding="utf-8"), "MB limit"),
     }
