@@ -300,6 +300,7 @@ class Topic:
     name: str
     phrases: tuple[str, ...]  # name the topic: mark positions on it, and are not tone
     aside: tuple[str, ...] = ()  # topic vocabulary that is not tone but does not pin the topic
+    senses: tuple[tuple[str, str], ...] = ()  # (phrase, sense): words a phrase needs near it ("!word": must not have)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,3 +325,5 @@ class Position:
     holder_side: str | None = None
     holder_id: str | None = None
     speaker_id: str | None = None
+    concept: str = ""  # the lexicon's topic (``topic`` may add the words the clause named it by)
+    topic_source: str = ""  # where the topics came from: a topic file's name, "auto" or "given"

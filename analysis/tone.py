@@ -805,17 +805,21 @@ def _read_file(path: str | Path) -> str:
 
 
 def parse_topics(text: str, *, source: str = TOPICS_FILE) -> tuple[Topic, ...]:
-    """Topics from the text of a topic file: ``topic<TAB>phrase[<TAB>topic|aside]`` lines.
+    """Topics from the text of a topic file: ``topic<TAB>phrase[<TAB>topic|aside[<TAB>sense]]`` lines.
+
+    The optional ``sense`` (words the phrase needs near it, ``!word`` words it
+    must not have) is kept for positions (:mod:`analysis.positions.topics`).
 
     >>> parse_topics("ceasefire\\tceasefire*\\nceasefire\\twar\\taside")
-    (Topic(name='ceasefire', phrases=('ceasefire*',), aside=('war',)),)
+    (Topic(name='ceasefire', phrases=('ceasefire*',), aside=('war',), senses=()),)
     """
     order: list[str] = []
     phrases: dict[str, list[str]] = {}
     aside: dict[str, list[str]] = {}
-    for number, fields in _read_rows(text, source, columns=(2, 3)):
+    senses: dict[str, list[tuple[str, str]]] = {}
+    for number, fields in _read_rows(text, source, columns=(2, 4)):
         name, phrase = fields[0], fields[1]
-        use = fields[2].lower() if len(fields) > 2 else "topic"
+        use = fields[2].lower() if len(fields) > 2 and fields[2] else "topic"
         if not name or not phrase:
             raise DataFileError(f"{source}, line {number}: the topic and the phrase must not be empty")
         if use not in TOPIC_USES:
@@ -829,9 +833,11 @@ def parse_topics(text: str, *, source: str = TOPICS_FILE) -> tuple[Topic, ...]:
             raise DataFileError(f"{source}, line {number}: {error} in {phrase!r}; fix the phrase") from error
         if name not in phrases:
             order.append(name)
-            phrases[name], aside[name] = [], []
+            phrases[name], aside[name], senses[name] = [], [], []
         (phrases if use == "topic" else aside)[name].append(phrase)
-    topics = tuple(Topic(name, tuple(phrases[name]), tuple(aside[name])) for name in order)
+        if len(fields) > 3 and fields[3]:
+            senses[name].append((phrase, fields[3]))
+    topics = tuple(Topic(name, tuple(phrases[name]), tuple(aside[name]), tuple(senses[name])) for name in order)
     if not topics:
         raise DataFileError(f"{source}: no topics found; add lines 'topic<TAB>phrase'")
     for topic in topics:

@@ -1,0 +1,272 @@
+"""Positions: who takes which stance on what — support, oppose, propose, offer, demand, reject — with evidence.
+
+The stage reads each quote's content as a coder of Discourse Network Analysis
+would (actor, concept, agreement), in these parts:
+
+* :mod:`.clauses` cuts the content into clauses and finds, in one pass, the
+  topics each names (:mod:`.topics`: the lexicon, each phrase in its sense,
+  the topic's name with its noun phrase), its stance words and negations;
+* :mod:`.stance` reads the stance words (``analysis/data/stances.tsv``) with
+  their negation and modality: agreed → support, proposed → propose, ready
+  to → offer, must / only if → demand, refused / will not withdraw → reject,
+  "it is not a ceasefire" / denied → oppose; neutral only without such words;
+* :mod:`.holders` finds who takes the stance: the party the clause names
+  before the stance words ("Kyslytsya said Russia rejects a ceasefire" is
+  Russia's), else the speaker;
+* :mod:`.quantities` keeps numbers with their qualifiers ("at least 1,200",
+  "1,000 for 1,000"), never dates;
+* :mod:`.auto` proposes topics from a corpus when there is no topic file.
+
+A clause that names no topic lends its stances and quantities to the topic
+named nearest in the same quote ("our agreement is more than 1,200 people.
+And we will continue our exchanges"); the cue's stance ("insisted",
+"proposed") decides the speaker's stance when the content states none. One
+position per holder, topic and stance an article: the first is the evidence.
+Outlets never hold positions, the reporter's narration is no one's, and
+quotes with no resolved speaker yield none. With no topic file an article is
+read with the shipped lexicon it matches (conflict negotiations or an
+election campaign).
+
+>>> from analysis.records import Article, AttributedArticle, Quote, Span, Speaker, Tokens
+>>> text = "Moscow proposed short-term ceasefires lasting 24 or 48 hours, he said."
+>>> quote = Quote("indirect", (Span(0, 60),), Span(65, 69), Span(62, 64), (Speaker("Medinsky", side="Russia"),))
+>>> [(p.speaker, p.topic, p.stance, p.quantities) for p in find_positions(AttributedArticle(Article(text), Tokens(text, (), ()), (quote,)))]
+[('Medinsky', 'ceasefire: short-term ceasefires', 'propose', ('24 or 48 hours',))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..records import AttributedArticle, Position, Quote, Span, Topic
+from ..tone import _quote_spans, _resolve_topics, sentence_ends
+from .clauses import Clause, clause_matcher, cut_clauses
+from .holders import Holder, MentionIndex, speaker_holders
+from .quantities import find_quantities
+from .stance import STANCE_ORDER, STANCES, StanceEvent, StanceLexicon, read_stances, resolve_stances
+from .topics import choose_topics, topic_screen
+
+__all__ = [
+    "STANCES", "STANCE_ORDER", "STANCE_PHRASES", "StanceLexicon", "find_positions", "find_quantities", "position_row",
+    "position_rows", "read_stances",
+]  # fmt: skip
+
+# The shipped stance words as (stance, phrases) pairs, strongest first (analysis/data/stances.tsv).
+STANCE_PHRASES = read_stances().phrases
+AUTO = "auto"  # topics="auto" is not a lexicon: see analysis.positions.auto
+_DIGIT = re.compile(r"\d")
+# The one letter str.lower maps by its context (Σ becomes σ or final ς): a text with one is not screened.
+_CONTEXT_LOWERED = "\u03a3"
+
+
+def _may_name_topic(text: str, pieces: Sequence[Span], screen: re.Pattern) -> bool:
+    """False when no clause of these pieces of ``text`` can name a topic (see :func:`.topics.topic_screen`)."""
+    for piece in pieces:
+        chunk = text[piece.start : piece.end]
+        lowered = chunk.replace("’", "'").lower()
+        if len(lowered) != len(chunk) or _CONTEXT_LOWERED in chunk or screen.search(lowered):
+            return True
+    return False
+
+
+def _topics_for(attributed: AttributedArticle, topics) -> tuple[tuple[Topic, ...], str]:
+    """(topics, where they come from): the given lexicon, or the shipped one the article matches."""
+    if topics is None:
+        return choose_topics(attributed.article.text)
+    if isinstance(topics, (str, Path)):
+        return _resolve_topics(topics), Path(topics).name
+    return tuple(topics), "given"
+
+
+class _Entry:
+    """One holder's position on one topic in one quote, while the quote's clauses are read."""
+
+    __slots__ = ("holder", "topic", "event", "clause", "own", "quantities", "reason")
+
+    def __init__(self, holder: Holder, topic: str) -> None:
+        self.holder, self.topic = holder, topic
+        self.event: StanceEvent | None = None
+        self.clause: Clause | None = None
+        self.own: Clause | None = None
+        self.quantities: list[str] = []
+        self.reason = "names the topic without a stance word"
+
+
+def _best(events: Sequence[StanceEvent]) -> StanceEvent | None:
+    return min(events, key=lambda e: (e.rank, e.i), default=None)
+
+
+def _clause_stances(clause: Clause, text: str, mentions: MentionIndex, speakers: list[Holder]) -> list[tuple[Holder, StanceEvent]]:
+    """(holder, strongest event) for every holder a clause gives a stance: the subjects it names, else the speakers."""
+    by_holder: dict[str, tuple[Holder, list[StanceEvent]]] = {}
+    for event in clause.events:
+        holders = mentions.holders_before(clause.spans[event.i][0], floor=clause.span.start, words=clause.spans)
+        for holder in holders or speakers:
+            by_holder.setdefault(holder.id or holder.name, (holder, []))[1].append(event)
+    return [(holder, _best(events)) for holder, events in by_holder.values()]
+
+
+def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, speakers, cue: StanceEvent | None) -> list[_Entry]:
+    """The entries of one quote: every (holder, topic) its clauses give, with stance, evidence and quantities."""
+    text = attributed.article.text
+    named = [list(c.topics) for c in clauses]
+    entries: dict[tuple[str, str], _Entry] = {}
+    for i, clause in enumerate(clauses):
+        targets = named[i] or _nearest(named, i)
+        if not targets:
+            continue
+        stated = _clause_stances(clause, text, mentions, speakers)
+        quantities = find_quantities(clause.text) if _DIGIT.search(clause.text) or " for " in clause.text else ()
+        for name in targets:
+            touched = [(s, None) for s in speakers] + stated
+            for holder, event in touched:
+                key = (holder.id or holder.name, name)
+                entry = entries.get(key)
+                if entry is None:
+                    if event is None and name not in clause.topics:
+                        continue
+                    entry = entries[key] = _Entry(holder, name)
+                if entry.own is None and name in clause.topics:
+                    entry.own = clause
+                for quantity in quantities:
+                    if quantity not in entry.quantities:
+                        entry.quantities.append(quantity)
+                if name in clause.denied and not holder.reported and entry.event is None:
+                    entry.event = StanceEvent("oppose", *clause.denied[name], "denied framing")
+                    entry.clause, entry.reason = clause, f"'{clause.words_text(text, *clause.denied[name])}' denies the topic"
+                elif event is not None and entry.event is None:
+                    entry.event, entry.clause = event, clause
+                    entry.reason = f"{event.reason} '{clause.words_text(text, event.i, event.j)}' in the content"
+    reported = {name for (_, name), e in entries.items() if e.holder.reported}
+    out = []
+    for entry in entries.values():
+        if entry.own is None and entry.clause is None:
+            continue
+        if entry.event is None and cue is not None and not entry.holder.reported:
+            entry.event, entry.reason = cue, f"cue '{cue.reason}'"
+        if entry.event is None and entry.topic in reported:
+            continue  # the speaker only reports what others hold on it
+        out.append(entry)
+    return out
+
+
+def find_positions(
+    attributed: AttributedArticle,
+    *,
+    topics: str | Path | Sequence[Topic] | None = None,
+    stance_phrases=None,
+) -> tuple[Position, ...]:
+    """The positions stated in an article, one per holder, topic and stance, in article order.
+
+    ``topics`` is a topic file (same format as ``analysis/data/topics.tsv``),
+    topics already read (e.g. from :func:`analysis.positions.auto.propose_topics`),
+    or None for the shipped lexicon the article matches; ``stance_phrases``
+    a stance file, a :class:`StanceLexicon`, or None for ``stances.tsv``.
+    """
+    chosen, source = _topics_for(attributed, topics)
+    lexicon = resolve_stances(stance_phrases)
+    screen = topic_screen(chosen)
+    matcher = clause_matcher(chosen, lexicon)
+    text = attributed.article.text
+    ends = sentence_ends(attributed)
+    outlets = {o.name.lower() for o in attributed.outlets}
+    mentions: MentionIndex | None = None
+    positions: list[Position] = []
+    seen: dict[tuple[str, str], set[str]] = {}
+    for index, quote in enumerate(attributed.quotes):
+        speakers = speaker_holders(quote.speakers, outlets)
+        if not speakers or not quote.content:
+            continue
+        pieces = _quote_spans(attributed, quote, ends)
+        if not _may_name_topic(text, pieces, screen):
+            continue
+        clauses = [Clause(text, c, matcher, chosen, lexicon.modals) for c in cut_clauses(text, pieces)]
+        if not any(c.topics for c in clauses):
+            continue
+        if mentions is None:
+            mentions = MentionIndex(attributed)
+        cue = None
+        if quote.cue is not None:
+            cue_clause = Clause(text, quote.cue, matcher, chosen, lexicon.modals)
+            best = _best(cue_clause.events)
+            if best is not None:
+                cue = StanceEvent(best.stance, best.i, best.j, cue_clause.words_text(text, best.i, best.j))
+        for entry in _quote_positions(attributed, quote, clauses, mentions, speakers, cue):
+            stance = entry.event.stance if entry.event is not None else "neutral"
+            key = (entry.holder.id or entry.holder.name, entry.topic)
+            stated = seen.setdefault(key, set())
+            if stance in stated or (stance == "neutral" and stated):
+                continue
+            stated.add(stance)
+            clause = entry.clause or entry.own
+            name_clause = entry.own or clause
+            speaker = speakers[0] if entry.holder.reported else entry.holder
+            positions.append(
+                Position(
+                    speaker=speaker.name,
+                    side=speaker.side,
+                    topic=name_clause.topic_name(text, entry.topic) if entry.topic in name_clause.phrases else entry.topic,
+                    stance=stance,
+                    evidence=clause.span,
+                    quote=index,
+                    modality=clause.modality,
+                    negated=bool(clause.negations),
+                    quantities=tuple(entry.quantities),
+                    reason=entry.reason,
+                    holder=entry.holder.name,
+                    holder_side=entry.holder.side,
+                    holder_id=entry.holder.id,
+                    speaker_id=speaker.id,
+                    concept=entry.topic,
+                    topic_source=source,
+                )
+            )
+    return tuple(positions)
+
+
+def _nearest(named: list[list[str]], i: int) -> list[str]:
+    """The topics of the nearest clause that names one (earlier clauses first at equal distance)."""
+    for distance in range(1, len(named)):
+        for j in (i - distance, i + distance):
+            if 0 <= j < len(named) and named[j]:
+                return named[j]
+    return []
+
+
+def position_row(position: Position, text: str) -> dict:
+    """One JSON-ready row for a position; ``text`` is the article text the evidence span points into."""
+    return {
+        "speaker": position.speaker,
+        "side": position.side,
+        "speaker_id": position.speaker_id,
+        "holder": position.holder or position.speaker,
+        "holder_side": position.holder_side if position.holder else position.side,
+        "holder_id": position.holder_id if position.holder else position.speaker_id,
+        "topic": position.topic,
+        "concept": position.concept or position.topic,
+        "topic_source": position.topic_source,
+        "stance": position.stance,
+        "quantities": list(position.quantities),
+        "evidence": position.evidence.text(text),
+        "modality": position.modality,
+        "negated": position.negated,
+        "quote": position.quote + 1,
+        "evidence_span": [position.evidence.start, position.evidence.end],
+        "reason": position.reason,
+    }
+
+
+def position_rows(attributed: AttributedArticle, *, topics: str | Path | Sequence[Topic] | None = None) -> list[dict]:
+    """One row per position: speaker, holder, sides, topic, stance, quantities, evidence, modality, negation, quote.
+
+    >>> from analysis.records import Article, AttributedArticle, Quote, Span, Speaker, Tokens
+    >>> text = "“Civilians and children must be returned,” he emphasized."
+    >>> quote = Quote("direct", (Span(0, 42),), Span(46, 56), Span(43, 45), (Speaker("Kyslytsya", side="Ukraine"),))
+    >>> row = position_rows(AttributedArticle(Article(text), Tokens(text, (), ()), (quote,)))[0]
+    >>> row["topic"], row["stance"], row["modality"], row["evidence"], row["holder"]
+    ('civilians and children', 'demand', 'must', 'Civilians and children must be returned', 'Kyslytsya')
+    """
+    text = attributed.article.text
+    return [position_row(p, text) for p in find_positions(attributed, topics=topics)]

@@ -1,0 +1,136 @@
+"""Clauses: a quote's content cut where a new statement starts, and what each clause names and states.
+
+A quote's sentence pieces are cut at dashes, semicolons, colons, ", but" and
+", while" (:data:`CLAUSE_BREAK`). A :class:`Clause` holds its words and, from
+one pass of one phrase matcher (:func:`clause_matcher`) over them, the topics
+it names (each phrase in its sense, a phrase inside a longer one of another
+topic left out), its stance events (:mod:`.stance`), negations and modality,
+and where a topic's framing is denied ("it is not a ceasefire").
+
+>>> from analysis.tone import read_topics
+>>> from analysis.positions.stance import read_stances
+>>> text = "it is not a ceasefire; we agreed to exchange 1,000 for 1,000"
+>>> matcher = clause_matcher(read_topics(), read_stances())
+>>> [(c.text, list(c.topics)) for c in (Clause(text, span, matcher, read_topics()) for span in cut_clauses(text, [Span(0, len(text))]))]
+[('it is not a ceasefire', ['ceasefire']), ('we agreed to exchange 1,000 for 1,000', ['prisoner exchange'])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..records import Span, Topic
+from ..tone import PhraseMatcher
+from .stance import MODAL, NEGATION, STANCE, StanceEvent, StanceLexicon, stance_events
+from .topics import noun_phrase, sense_fits, sense_table, topic_name
+
+# Where a clause ends inside a sentence.
+CLAUSE_BREAK = re.compile(r"\s[—–]\s|\s--\s|;\s|:\s|,\s+(?:but|while|whereas)\s")
+_TRIM = "“”\"‘’' ,;:—–-"
+TOPIC = "topic"  # the label kind of a topic phrase in the clause matcher
+COPULAS = frozenset({"is", "was", "are", "were", "be", "it's", "that's"})
+DENIED_COPULAS = frozenset({"isn't", "wasn't", "aren't", "weren't"})
+ARTICLES = frozenset({"a", "an", "the", "any", "real", "really"})
+
+
+@lru_cache(maxsize=16)
+def clause_matcher(topics: tuple[Topic, ...], stances: StanceLexicon) -> PhraseMatcher:
+    """One matcher for a clause's topics, stance words, negations and modal verbs, built once per lexicon.
+
+    Labels are ``(kind, name, phrase)``: ``(TOPIC, topic name, phrase)``,
+    ``(STANCE, stance, "")``, ``(NEGATION, "not", "")`` or ``(MODAL, modal, "")``.
+    """
+    return PhraseMatcher(
+        [((TOPIC, topic.name, phrase), phrase) for topic in topics for phrase in topic.phrases]
+        + [((STANCE, stance, ""), phrase) for stance, words in stances.phrases for phrase in words]
+        + [((NEGATION, "not", ""), phrase) for phrase in stances.negations]
+        + [((MODAL, modal, ""), modal) for modal in stances.modals]
+    )
+
+
+def cut_clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
+    """The quote's sentence pieces cut at dashes, semicolons, colons, ', but' and ', while', trimmed of quote marks."""
+    clauses = []
+    for piece in pieces:
+        start = piece.start
+        for match in CLAUSE_BREAK.finditer(text, piece.start, piece.end):
+            clauses.append(Span(start, match.start()))
+            joined = match.group().lstrip(",").strip()
+            start = match.start() + 1 if joined[:1].isalpha() else match.end()
+        clauses.append(Span(start, piece.end))
+    trimmed = []
+    for clause in clauses:
+        s, e = clause.start, clause.end
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        if e - s > 1:
+            trimmed.append(Span(s, e))
+    return trimmed
+
+
+class Clause:
+    """One clause's words, the topics it names, and the words that decide its stance."""
+
+    __slots__ = ("span", "text", "words", "spans", "topics", "phrases", "denied", "negations", "events", "modality")
+
+    def __init__(self, text: str, span: Span, matcher: PhraseMatcher, topics: tuple[Topic, ...], modals: Sequence[str] = ()) -> None:
+        self.span = span
+        self.text = span.text(text)
+        self.words, self.spans = matcher.tokens(text, span.start, span.end)
+        self.negations: list[int] = []
+        self.topics: dict[str, int] = {}  # topic name -> first word naming it
+        self.phrases: dict[str, tuple[int, int]] = {}  # topic name -> the words of its noun phrase
+        self.denied: dict[str, tuple[int, int]] = {}
+        senses = sense_table(topics)
+        found_stances, modal_words, named = [], set(), []
+        for (kind, name, phrase), i, j in matcher.find_words(self.words):
+            if kind == TOPIC:
+                sense = senses.get((name, phrase))
+                if sense is None or sense_fits(self.words, i, j, sense):
+                    named.append((name, i, j))
+            elif kind == STANCE:
+                found_stances.append(((STANCE, name), i, j))
+            elif kind == NEGATION:
+                self.negations.append(i)
+            else:
+                modal_words.add(name)
+        self.events: list[StanceEvent] = stance_events(self.words, found_stances, self.negations)
+        stops = {k for e in self.events for k in range(e.i, e.j)}
+        for name, i, j in named:
+            if any(other != name and a <= i and j <= b and b - a > j - i for other, a, b in named):
+                continue  # "grain deal" names grain exports, not also the deal of peace terms
+            if name in self.topics:
+                continue
+            self.topics[name] = i
+            self.phrases[name] = noun_phrase(self.written(text), i, j, stops)
+            denial = self._denial(i)
+            if denial is not None:
+                self.denied[name] = (denial, j)
+        self.modality = next((m for m in modals if m in modal_words), None)
+
+    def written(self, source: str) -> list[str]:
+        """The clause's words as written."""
+        return [source[s:e] for s, e in self.spans]
+
+    def _denial(self, i: int) -> int | None:
+        """Where "is not a <topic>" starts when the topic at word ``i`` is denied, else None."""
+        k = i - 1
+        while k >= 0 and self.words[k] in ARTICLES:
+            k -= 1
+        if k >= 0 and self.words[k] in DENIED_COPULAS:
+            return k
+        if k >= 1 and self.words[k] in ("not", "no") and (self.words[k - 1] in COPULAS or self.words[k - 1].endswith("'s")):
+            return k - 1
+        return None
+
+    def words_text(self, source: str, i: int, j: int) -> str:
+        return source[self.spans[i][0] : self.spans[j - 1][1]]
+
+    def topic_name(self, source: str, name: str) -> str:
+        """The topic's name with the noun phrase this clause names it by (see :func:`.topics.topic_name`)."""
+        i, j = self.phrases[name]
+        return topic_name(name, self.words_text(source, i, j))

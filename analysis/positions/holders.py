@@ -1,0 +1,140 @@
+"""Holders: who takes the stance a clause states — the party it names as the subject, else the speaker.
+
+"Kyslytsya said Russia rejects a ceasefire" is Russia's rejection, reported by
+Kyslytsya; "a source said Moscow demands …" is Moscow's demand; "we agreed"
+and a stance with no party before it are the speaker's. Holders are the
+entities of the mentions stage (:attr:`AttributedArticle.entities`, with
+their ids, names and sides), so positions add up by person and by side.
+
+The rule (:func:`subject_holders`): the mention that ends just before the
+stance words, with at most :data:`MAX_FILLERS` auxiliaries or adverbs
+between ("Russia had repeatedly proposed", "Kastria was ready to"), is the
+subject; mentions joined to it by "and" or a comma share it ("Israel and
+Hamas have agreed"); a group mention ("both sides", "the two delegations")
+stands for its members. First-person pronouns, outlets and unlinked
+mentions leave the stance to the speaker.
+
+>>> from analysis import attribute
+>>> from analysis.records import Article
+>>> attributed = attribute(Article("Talks ended. Moscow rejects a truce, Anna Roe, a Kyiv official, said."))
+>>> index = MentionIndex(attributed)
+>>> [h.name for h in index.holders_before(attributed.article.text.index(" rejects"))]
+['Moscow']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..records import AttributedArticle, Mention, Speaker
+
+MAX_FILLERS = 3  # auxiliaries and adverbs between a subject and its stance words
+# Words between a subject and its stance words ("had repeatedly", "was also", "would not").
+FILLERS = frozenset(
+    "has have had is are was were will would shall should can could may might must do does did been being "
+    "also already still again now then repeatedly firmly not never always once just even itself themselves "
+    "reportedly allegedly finally formally officially publicly earlier".split()
+)
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours"})
+COORDINATORS = frozenset({"and", ",", "&"})
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")  # the words of PhraseMatcher.tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who takes a stance: a name, a side and an id (the speaker's, or an entity's of the mentions stage)."""
+
+    name: str
+    side: str | None
+    id: str | None
+    reported: bool = False  # True when the speaker reports another's stance
+
+
+def speaker_holders(speakers, outlets: set[str]) -> list[Holder]:
+    """The quote's speakers who can hold a position: people and organisations, never ``outlets`` (lower case)."""
+    return [Holder(s.name, s.side, s.id) for s in speakers if s.name.lower() not in outlets]
+
+
+class MentionIndex:
+    """An article's mentions by where they end, to find the party before a stance word."""
+
+    __slots__ = ("text", "entities", "mentions", "ends", "outlets")
+
+    def __init__(self, attributed: AttributedArticle) -> None:
+        self.text = attributed.article.text
+        self.entities = attributed.entities
+        self.mentions = sorted((m for m in attributed.mentions if m.kind != "outlet"), key=lambda m: m.span.end)
+        self.ends = [m.span.end for m in self.mentions]
+        self.outlets = {o.name.lower() for o in attributed.outlets}
+
+    def _ending_at(self, lo: int, hi: int) -> Mention | None:
+        """The longest mention ending in ``(lo, hi]`` (the last word before a stance word, or its possessive)."""
+        k = bisect.bisect_right(self.ends, hi)
+        best = None
+        while k > 0 and self.ends[k - 1] > lo:
+            m = self.mentions[k - 1]
+            if best is None or m.span.start < best.span.start:
+                best = m
+            k -= 1
+        return best
+
+    def _stands_for(self, mention: Mention) -> list[Speaker] | None:
+        """The entities a mention stands for; None when it leaves the stance to the speaker."""
+        if mention.members:
+            return [self.entities[i] for i in mention.members if i < len(self.entities)] or None
+        if mention.kind == "pronoun" and mention.span.text(self.text).lower() in FIRST_PERSON:
+            return None
+        if mention.entity is None or mention.entity >= len(self.entities):
+            return None
+        entity = self.entities[mention.entity]
+        if entity.name.lower() in self.outlets or entity.kind == "unknown" and not entity.named:
+            return None
+        return [entity]
+
+    def holders_before(self, start: int, *, floor: int = 0, words=None) -> list[Holder]:
+        """The subject(s) of stance words starting at offset ``start``: see the module's rule; [] for the speaker.
+
+        ``words`` are the (start, end) offsets of the clause's words and ``floor`` where the clause starts.
+        """
+        if words is None:
+            words = [(m.start(), m.end()) for m in _WORD.finditer(self.text, floor, start)]
+        k = bisect.bisect_left([s for s, _ in words], start) - 1
+        fillers = 0
+        while k >= 0 and fillers < MAX_FILLERS:
+            word = self.text[words[k][0] : words[k][1]].lower()
+            if word in FILLERS or (word.endswith("ly") and len(word) > 4):
+                k, fillers = k - 1, fillers + 1
+                continue
+            break
+        if k < 0:
+            return []
+        found = self._ending_at(words[k][0], words[k][1])
+        if found is None or found.span.start < floor:
+            return []
+        entities = self._stands_for(found)
+        if entities is None:
+            return []
+        subjects = list(entities)
+        first = found.span.start
+        while True:  # "Israel and Hamas", "Russia, Ukraine and Turkey"
+            k = bisect.bisect_left([s for s, _ in words], first) - 1
+            if k < 1 or self.text[words[k][0] : words[k][1]].lower() not in COORDINATORS:
+                break
+            other = self._ending_at(words[k - 1][0], words[k - 1][1])
+            if other is None or other.span.start < floor:
+                break
+            more = self._stands_for(other)
+            if more is None:
+                break
+            subjects = more + subjects
+            first = other.span.start
+        seen, holders = set(), []
+        for entity in subjects:
+            key = entity.id or entity.name
+            if key not in seen:
+                seen.add(key)
+                holders.append(Holder(entity.name, entity.side, entity.id, reported=True))
+        return holders
+
