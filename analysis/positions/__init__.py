@@ -83,7 +83,7 @@ def _topics_for(attributed: AttributedArticle, topics) -> tuple[tuple[Topic, ...
 class _Entry:
     """One holder's position on one topic in one quote, while the quote's clauses are read."""
 
-    __slots__ = ("holder", "topic", "event", "clause", "own", "quantities", "reason")
+    __slots__ = ("holder", "topic", "event", "clause", "own", "quantities", "reason", "lent")
 
     def __init__(self, holder: Holder, topic: str) -> None:
         self.holder, self.topic = holder, topic
@@ -91,6 +91,7 @@ class _Entry:
         self.clause: Clause | None = None
         self.own: Clause | None = None
         self.quantities: list[str] = []
+        self.lent = False  # the stance came from a clause that names no topic
         self.reason = "names the topic without a stance word"
 
 
@@ -98,53 +99,73 @@ def _best(events: Sequence[StanceEvent]) -> StanceEvent | None:
     return min(events, key=lambda e: (e.rank, e.i), default=None)
 
 
-def _clause_stances(clause: Clause, text: str, mentions: MentionIndex, speakers: list[Holder]) -> list[tuple[Holder, StanceEvent]]:
-    """(holder, strongest event) for every holder a clause gives a stance: the subjects it names, else the speakers."""
-    by_holder: dict[str, tuple[Holder, list[StanceEvent]]] = {}
+def _clause_stances(clause: Clause, mentions: MentionIndex, speakers: list[Holder]) -> list[tuple[Holder, StanceEvent]]:
+    """(holder, event) for every stance a clause states: its holder the subject it names, else each speaker."""
+    stated = []
     for event in clause.events:
         holders = mentions.holders_before(clause.spans[event.i][0], floor=clause.span.start, words=clause.spans)
-        for holder in holders or speakers:
-            by_holder.setdefault(holder.id or holder.name, (holder, []))[1].append(event)
-    return [(holder, _best(events)) for holder, events in by_holder.values()]
+        stated.extend((holder, event) for holder in holders or speakers)
+    return stated
 
 
 def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, speakers, cue: StanceEvent | None) -> list[_Entry]:
-    """The entries of one quote: every (holder, topic) its clauses give, with stance, evidence and quantities."""
+    """The entries of one quote: every (holder, topic) its clauses give, with stance, evidence and quantities.
+
+    A clause's stance words bear on the topics they govern (:meth:`Clause.governed`); a clause naming no
+    topic lends its stances to the topics of the nearest clause that names one, and a stance of the
+    topic's own clause outranks a lent one; the cue's stance goes to the topics the content opens with.
+    """
     text = attributed.article.text
     named = [list(c.topics) for c in clauses]
     entries: dict[tuple[str, str], _Entry] = {}
+
+    def entry_for(holder: Holder, name: str) -> _Entry:
+        key = (holder.id or holder.name, name)
+        if key not in entries:
+            entries[key] = _Entry(holder, name)
+        return entries[key]
+
+    opening: list[str] = []
     for i, clause in enumerate(clauses):
-        targets = named[i] or _nearest(named, i)
+        own = named[i]
+        targets = own or _nearest(named, i)
         if not targets:
             continue
-        stated = _clause_stances(clause, text, mentions, speakers)
+        if own and not opening:
+            opening = clause.governed(0, 0)
         quantities = find_quantities(clause.text) if _DIGIT.search(clause.text) or " for " in clause.text else ()
-        for name in targets:
-            touched = [(s, None) for s in speakers] + stated
-            for holder, event in touched:
-                key = (holder.id or holder.name, name)
-                entry = entries.get(key)
-                if entry is None:
-                    if event is None and name not in clause.topics:
-                        continue
-                    entry = entries[key] = _Entry(holder, name)
-                if entry.own is None and name in clause.topics:
-                    entry.own = clause
-                for quantity in quantities:
-                    if quantity not in entry.quantities:
-                        entry.quantities.append(quantity)
-                if name in clause.denied and not holder.reported and entry.event is None:
-                    entry.event = StanceEvent("oppose", *clause.denied[name], "denied framing")
-                    entry.clause, entry.reason = clause, f"'{clause.words_text(text, *clause.denied[name])}' denies the topic"
-                elif event is not None and entry.event is None:
-                    entry.event, entry.clause = event, clause
+        touched = []
+        for name in own:
+            for holder in speakers:
+                touched.append(entry_for(holder, name))
+        for holder, event in _clause_stances(clause, mentions, speakers):
+            for name in clause.governed(event.i, event.j) if own else targets:
+                entry = entry_for(holder, name)
+                touched.append(entry)
+                better = entry.event is None or (entry.lent and own) or (not entry.lent and own and event.rank < entry.event.rank and entry.clause is clause)
+                if better:
+                    entry.event, entry.clause, entry.lent = event, clause, not own
                     entry.reason = f"{event.reason} '{clause.words_text(text, event.i, event.j)}' in the content"
+        for name in own:
+            if name in clause.denied:
+                for holder in speakers:
+                    entry = entry_for(holder, name)
+                    if entry.event is None or entry.lent:
+                        entry.event = StanceEvent("oppose", *clause.denied[name], "denied framing")
+                        entry.clause, entry.lent = clause, False
+                        entry.reason = f"'{clause.words_text(text, *clause.denied[name])}' denies the topic"
+        for entry in touched:
+            if entry.own is None and entry.topic in own:
+                entry.own = clause
+            for quantity in quantities:
+                if quantity not in entry.quantities:
+                    entry.quantities.append(quantity)
     reported = {name for (_, name), e in entries.items() if e.holder.reported}
     out = []
     for entry in entries.values():
         if entry.own is None and entry.clause is None:
             continue
-        if entry.event is None and cue is not None and not entry.holder.reported:
+        if entry.event is None and cue is not None and not entry.holder.reported and entry.topic in opening:
             entry.event, entry.reason = cue, f"cue '{cue.reason}'"
         if entry.event is None and entry.topic in reported:
             continue  # the speaker only reports what others hold on it

@@ -27,12 +27,17 @@ from .stance import MODAL, NEGATION, STANCE, StanceEvent, StanceLexicon, stance_
 from .topics import noun_phrase, sense_fits, sense_table, topic_name
 
 # Where a clause ends inside a sentence.
-CLAUSE_BREAK = re.compile(r"\s[—–]\s|\s--\s|;\s|:\s|,\s+(?:but|while|whereas)\s")
+CLAUSE_BREAK = re.compile(r"\s[—–]\s|\s--\s|;\s|:\s|,?\s+but\s|,\s+(?:while|whereas)\s")
 _TRIM = "“”\"‘’' ,;:—–-"
 TOPIC = "topic"  # the label kind of a topic phrase in the clause matcher
 COPULAS = frozenset({"is", "was", "are", "were", "be", "it's", "that's"})
 DENIED_COPULAS = frozenset({"isn't", "wasn't", "aren't", "weren't"})
 ARTICLES = frozenset({"a", "an", "the", "any", "real", "really"})
+# Words that end the reach of stance words over the topics after them ("would not withdraw … before a ceasefire").
+SCOPE_ENDS = frozenset(
+    "before after until unless if when because since while whereas although though in on at with from by during "
+    "against without".split()
+)
 
 
 @lru_cache(maxsize=16)
@@ -75,7 +80,7 @@ def cut_clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
 class Clause:
     """One clause's words, the topics it names, and the words that decide its stance."""
 
-    __slots__ = ("span", "text", "words", "spans", "topics", "phrases", "denied", "negations", "events", "modality")
+    __slots__ = ("span", "text", "words", "spans", "topics", "phrases", "denied", "negations", "events", "modality", "spans_of")
 
     def __init__(self, text: str, span: Span, matcher: PhraseMatcher, topics: tuple[Topic, ...], modals: Sequence[str] = ()) -> None:
         self.span = span
@@ -100,12 +105,16 @@ class Clause:
                 modal_words.add(name)
         self.events: list[StanceEvent] = stance_events(self.words, found_stances, self.negations)
         stops = {k for e in self.events for k in range(e.i, e.j)}
+        self.spans_of: dict[str, tuple[int, int]] = {}
         for name, i, j in named:
+            if i in stops and j - 1 in stops:
+                continue  # "not up for negotiation" states a stance; it names no talks
             if any(other != name and a <= i and j <= b and b - a > j - i for other, a, b in named):
                 continue  # "grain deal" names grain exports, not also the deal of peace terms
             if name in self.topics:
                 continue
             self.topics[name] = i
+            self.spans_of[name] = (i, j)
             self.phrases[name] = noun_phrase(self.written(text), i, j, stops)
             denial = self._denial(i)
             if denial is not None:
@@ -126,6 +135,25 @@ class Clause:
         if k >= 1 and self.words[k] in ("not", "no") and (self.words[k - 1] in COPULAS or self.words[k - 1].endswith("'s")):
             return k - 1
         return None
+
+    def governed(self, i: int, j: int) -> list[str]:
+        """The topics stance words at ``i``..``j`` bear on: the first topic after them and those joined to it
+        (no word of SCOPE_ENDS and no other stance between), else the nearest topic before them."""
+        starts = sorted(self.spans_of.items(), key=lambda item: item[1])
+        after = [(name, a, b) for name, (a, b) in starts if a >= j]
+        limit = min((e.i for e in self.events if e.i >= j), default=len(self.words))
+        found, last = [], j
+        for name, a, b in after:
+            if a >= limit or any(w in SCOPE_ENDS for w in self.words[last:a]) and found:
+                break
+            if not found and any(w in SCOPE_ENDS for w in self.words[last:a]) and a - last > 6:
+                break
+            found.append(name)
+            last = b
+        if found:
+            return found
+        before = [(b, name) for name, (a, b) in starts if b <= i]
+        return [max(before)[1]] if before else list(self.topics)
 
     def words_text(self, source: str, i: int, j: int) -> str:
         return source[self.spans[i][0] : self.spans[j - 1][1]]
