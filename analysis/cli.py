@@ -102,7 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(positions)
     _add_run_options(positions)
     positions.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
-    positions.add_argument("--topics", metavar="FILE", help="topic lexicon to use instead of the shipped one")
+    positions.add_argument(
+        "--topics", metavar="FILE|auto",
+        help="topic lexicon to use (default: the shipped one the corpus names most); auto: topics proposed from the corpus",
+    )
+    positions.add_argument("--write-topics", metavar="FILE", help="also write the topics used as a topic file to review and pass back")
     _add_parquet_option(positions, "position")
 
     speakers = sub.add_parser("speakers", help="the speakers of a corpus, one row per person, most quoted first")
@@ -257,12 +261,14 @@ def _run_table(args, table: str) -> int:
     sides = read_sides(args.sides) if args.sides else None
     known = read_speakers(args.speakers) if getattr(args, "speakers", None) else ()
     topics = None
-    if getattr(args, "topics", None):
+    if getattr(args, "topics", None) and not (table == "positions" and args.topics == "auto"):
         from .tone import read_topics
 
         topics = read_topics(args.topics)
     client = _dask_client(args.dask) if args.dask else None
     with client if client is not None else nullcontext():
+        if table == "positions":
+            topics = _position_topics(args, topics, sides, client)
         with run_corpus(
             args.paths, table, jobs=args.jobs, client=client, sides=sides, topics=topics, encoding=args.encoding,
             known=known, max_bytes=getattr(args, "max_size", None), on_skip=_note_skipped,
@@ -281,6 +287,25 @@ def _run_table(args, table: str) -> int:
             if table == "speakers" and any(fmt == "text" for fmt, _ in plan):
                 _print_merges(run.index)
             return _report_failures(run.failures, run.total)
+
+
+def _position_topics(args, topics, sides, client):
+    """The topics ``analysis positions`` reads the corpus with: the file given, automatic ones, or the shipped
+    lexicon the corpus names most; written to ``--write-topics`` when asked."""
+    from .positions.auto import corpus_topics, write_topics
+    from .positions.topics import corpus_lexicon
+
+    source = args.topics
+    if args.topics == "auto":
+        topics, source = corpus_topics(args.paths, jobs=args.jobs, client=client, sides=sides, encoding=args.encoding,
+                                       max_bytes=getattr(args, "max_size", None)), "automatic topics of the corpus"
+        if not topics:
+            raise AnalysisError("--topics auto: no phrase recurs in what several speakers say; give a topic file with --topics FILE")
+    elif topics is None:
+        topics, source = corpus_lexicon(args.paths, encoding=args.encoding, max_bytes=getattr(args, "max_size", None))
+    if args.write_topics:
+        write_topics(topics, args.write_topics, source=str(source))
+    return topics
 
 
 def _print_merges(index) -> None:

@@ -46,7 +46,7 @@ from .clauses import Clause, clause_matcher, cut_clauses
 from .holders import Holder, MentionIndex, speaker_holders
 from .quantities import find_quantities
 from .stance import STANCE_ORDER, STANCES, StanceEvent, StanceLexicon, read_stances, resolve_stances
-from .topics import choose_topics, topic_screen
+from .topics import SHIPPED_LEXICONS, choose_topics, shipped_topics, topic_screen
 
 __all__ = [
     "STANCES", "STANCE_ORDER", "STANCE_PHRASES", "StanceLexicon", "find_positions", "find_quantities", "position_row",
@@ -77,7 +77,11 @@ def _topics_for(attributed: AttributedArticle, topics) -> tuple[tuple[Topic, ...
         return choose_topics(attributed.article.text)
     if isinstance(topics, (str, Path)):
         return _resolve_topics(topics), Path(topics).name
-    return tuple(topics), "given"
+    chosen = tuple(topics)
+    for name in SHIPPED_LEXICONS:
+        if chosen == shipped_topics(name):
+            return chosen, name
+    return chosen, "given"
 
 
 class _Entry:

@@ -28,6 +28,7 @@ from ..tone import TOPICS_FILE, PhraseMatcher, parse_topics, _shipped
 
 ELECTION_FILE = "topics-election.tsv"
 SHIPPED_LEXICONS = (TOPICS_FILE, ELECTION_FILE)  # in analysis/data/; the first is the default on a tie
+CHOICE_LEAD = 2  # how many more phrases another shipped lexicon must name than the default to be chosen
 SENSE_WINDOW = 4  # words either side of a phrase its sense words are looked for in
 NUMBER_SENSE = "#"  # a sense word standing for any number
 # Words a noun phrase does not reach over: determiners, pronouns, prepositions (but "of"), conjunctions, auxiliaries.
@@ -87,13 +88,36 @@ def topic_screen(topics: tuple[Topic, ...]) -> re.Pattern:
 
 
 def choose_topics(text: str) -> tuple[tuple[Topic, ...], str]:
-    """(topics, file name) of the shipped lexicon whose naming phrases ``text`` holds most (the default on a tie)."""
+    """(topics, file name) of the shipped lexicon ``text`` names most: another than the default (the first
+    of :data:`SHIPPED_LEXICONS`) only when it names at least :data:`CHOICE_LEAD` more of its phrases."""
+    counts = lexicon_counts(text)
+    best = SHIPPED_LEXICONS[0]
+    for name in SHIPPED_LEXICONS[1:]:
+        if counts[name] >= counts[best] + CHOICE_LEAD:
+            best = name
+    return shipped_topics(best), best
+
+
+def lexicon_counts(text: str) -> dict[str, int]:
+    """How many naming phrases (without a sense check) of each shipped lexicon ``text`` holds."""
     lowered = text.replace("’", "'").lower()
-    best, best_count = SHIPPED_LEXICONS[0], -1
-    for name in SHIPPED_LEXICONS:
-        count = len(_naming_pattern(name).findall(lowered))
-        if count > best_count:
-            best, best_count = name, count
+    return {name: len(_naming_pattern(name).findall(lowered)) for name in SHIPPED_LEXICONS}
+
+
+def corpus_lexicon(paths, *, encoding: str | None = None, max_bytes: int | None = None) -> tuple[tuple[Topic, ...], str]:
+    """(topics, file name) of the shipped lexicon a whole corpus names most (as :func:`choose_topics` for one text)."""
+    from ..records import Article
+    from ..streams import corpus_items
+
+    totals = dict.fromkeys(SHIPPED_LEXICONS, 0)
+    for item in corpus_items(paths, encoding=encoding, max_bytes=max_bytes):
+        if isinstance(item, Article):
+            for name, count in lexicon_counts(item.text).items():
+                totals[name] += count
+    best = SHIPPED_LEXICONS[0]
+    for name in SHIPPED_LEXICONS[1:]:
+        if totals[name] >= totals[best] + CHOICE_LEAD:
+            best = name
     return shipped_topics(best), best
 
 
@@ -225,6 +249,6 @@ def topic_name(name: str, phrase: str) -> str:
     """
     known = {_stem(w) for w in re.findall(r"[\w'-]+", name)}
     words = re.findall(r"[\w'-]+", phrase)
-    if not words or all(_stem(w) in known or w.lower() in FUNCTION_WORDS for w in words):
+    if not words or all(_stem(w) in known or w.lower() in FUNCTION_WORDS or w.lower() == "of" for w in words):
         return name
     return f"{name}: {' '.join(words)}"
