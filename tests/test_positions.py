@@ -189,3 +189,115 @@ def test_seed_reference_positions(source):
     assert hits >= 5, f"{hits} of {len(gold)} reference positions found"
     outlets = {o["name"] for o in json.loads(GOLD.read_text(encoding="utf-8"))["outlets"]}
     assert not outlets & {p.speaker for p in found}
+
+
+# --- holders, stance rules, senses, names (issue 9) ---------------------------------------
+
+
+def article_with_mentions(text: str, content: str, speaker: str = "Anna Roe"):
+    """A real attribution of ``text``, for rules that read the mentions stage."""
+    from analysis import attribute
+
+    return attribute(Article(text, id="m"))
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "concept", "stance"),
+    [
+        ("Kyslytsya said Russia rejects a ceasefire.", "Russia", "ceasefire", "reject"),
+        ("A source said Moscow demands new sanctions talks.", "Moscow", "sanctions", "demand"),
+        ("Anna Roe said Velmora was ready to release the sailors.", "Velmora", "prisoner exchange", "offer"),
+        ("Anna Roe said Israel and Hamas have agreed to extend the truce.", "Hamas", "ceasefire", "support"),
+        ("Anna Roe said we agreed to exchange the prisoners.", "Anna Roe", "prisoner exchange", "support"),
+    ],
+)
+def test_the_holder_is_the_party_before_the_stance_words(text, holder, concept, stance):
+    found = {(p.holder, p.concept, p.stance) for p in find_positions(article_with_mentions(text, ""))}
+    assert (holder, concept, stance) in found
+
+
+def test_a_reported_stance_keeps_its_speaker():
+    (position,) = [p for p in find_positions(article_with_mentions("Kyslytsya said Russia rejects a ceasefire.", "")) if p.stance != "neutral"]
+    assert (position.speaker, position.holder) == ("Kyslytsya", "Russia")
+
+
+def test_joined_subjects_each_hold_the_stance():
+    found = find_positions(article_with_mentions("Anna Roe said Israel and Hamas have agreed to extend the truce.", ""))
+    assert {"Israel", "Hamas"} <= {p.holder for p in found if p.stance == "support"}
+
+
+@pytest.mark.parametrize(
+    ("content", "concept", "stance", "reason"),
+    [
+        ("Ukraine will not withdraw its troops", "troop withdrawal", "reject", "negated action"),
+        ("Iran would not discuss its missile programme", "nuclear and missile programmes", "reject", "negated action"),
+        ("the relationship could not be normal as long as troops remain at the border", "troop withdrawal", "demand", "lexicon"),
+        ("Israel would accept more days only if 10 captives were freed", "prisoner exchange", "demand", "lexicon"),
+        ("they did not agree to the exchange", "prisoner exchange", "oppose", "negated support"),
+        ("the enrichment of uranium is not up for negotiation", "nuclear and missile programmes", "reject", "lexicon"),
+        ("Moscow denied any ceasefire", "ceasefire", "oppose", "lexicon"),
+        ("it was open to dialogue", "dialogue and diplomacy", "offer", "lexicon"),
+    ],
+)
+def test_stance_rules(content, concept, stance, reason):
+    found = {(p.concept, p.stance, p.reason.split(" '")[0]) for p in find_positions(one_quote(content))}
+    assert (concept, stance, reason) in found
+
+
+def test_stance_words_bear_on_the_topic_they_govern():
+    found = {(p.concept, p.stance) for p in find_positions(one_quote("Tervia would not withdraw a single soldier before a ceasefire was signed"))}
+    assert ("troop withdrawal", "reject") in found and ("ceasefire", "reject") not in found
+
+
+@pytest.mark.parametrize(
+    ("content", "named"),
+    [
+        ("the remains of 3,000 soldiers must be returned", True),
+        ("the case remains under investigation", False),
+        ("a handover to civilian rule", False),
+        ("civilians must be freed", True),
+        ("the children of the candidates went to college", False),
+        ("the deported children must be returned", True),
+    ],
+)
+def test_a_lexicon_topic_matches_only_in_its_sense(content, named):
+    from analysis.tone import read_topics
+
+    concepts = {p.concept for p in find_positions(one_quote(content), topics=read_topics())}
+    assert bool(concepts & {"return of remains", "civilians and children"}) == named
+
+
+def test_the_topic_name_adds_the_words_the_clause_names_it_by():
+    (position,) = find_positions(one_quote("Velmora agreed to exchange detained sailors"), topics=__import__("analysis.tone", fromlist=["x"]).read_topics())
+    assert position.concept == "prisoner exchange" and position.topic.startswith("prisoner exchange")
+
+
+def test_one_position_per_holder_topic_and_stance_an_article():
+    attributed = one_quote("we must have a ceasefire. A ceasefire must come first")
+    assert [p.stance for p in find_positions(attributed)] == ["demand"]
+
+
+def test_the_lexicon_is_the_one_the_article_names():
+    from analysis.positions.topics import choose_topics
+
+    assert choose_topics("Trump's tax plan, Clinton's emails and the debate on immigration")[1] == "topics-election.tsv"
+    assert choose_topics("The delegations agreed on a prisoner exchange and a ceasefire")[1] == "topics.tsv"
+    attributed = one_quote("we must cut taxes and stop illegal immigration now, not after the debate")
+    assert {p.topic_source for p in find_positions(attributed)} == {"topics-election.tsv"}
+
+
+def test_a_stance_file_is_user_extendable(tmp_path):
+    from analysis.positions.stance import read_stances
+
+    path = tmp_path / "stances.tsv"
+    path.write_text("propose\tfloat a plan for\nnegation\tnot\nmodal\tmust\n", encoding="utf-8")
+    found = find_positions(one_quote("they float a plan for a truce"), stance_phrases=read_stances(path))
+    assert [p.stance for p in found] == ["propose"]
+    path.write_text("maybe\tperhaps\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 1"):
+        read_stances(path)
+
+
+def test_rows_carry_holder_and_ids():
+    (row,) = position_rows(one_quote("Moscow proposed a 24-hour truce", speaker=Speaker("Ann Lee", side="X", id="ann-lee")))
+    assert (row["holder"], row["holder_id"], row["speaker_id"], row["concept"]) == ("Ann Lee", "ann-lee", "ann-lee", "ceasefire")

@@ -15,7 +15,7 @@ passes back with ``--topics FILE``.
 ...     return AttributedArticle(Article(text), Tokens(text, (), ()), (quote,))
 >>> corpus = [quoted("we need a border wall now", "a"), quoted("the border wall is a fantasy", "b"), quoted("no wall", "c")]
 >>> [t.name for t in propose_topics(corpus, min_speakers=2)]
-['wall', 'border wall']
+['border wall']
 """
 
 from __future__ import annotations

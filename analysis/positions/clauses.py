@@ -105,9 +105,10 @@ class Clause:
                 modal_words.add(name)
         self.events: list[StanceEvent] = stance_events(self.words, found_stances, self.negations)
         stops = {k for e in self.events for k in range(e.i, e.j)}
+        stated = {k for e in self.events if e.reason != "negated action" for k in range(e.i, e.j)}
         self.spans_of: dict[str, tuple[int, int]] = {}
         for name, i, j in named:
-            if i in stops and j - 1 in stops:
+            if i in stated and j - 1 in stated:
                 continue  # "not up for negotiation" states a stance; it names no talks
             if any(other != name and a <= i and j <= b and b - a > j - i for other, a, b in named):
                 continue  # "grain deal" names grain exports, not also the deal of peace terms
@@ -140,6 +141,9 @@ class Clause:
         """The topics stance words at ``i``..``j`` bear on: the first topic after them and those joined to it
         (no word of SCOPE_ENDS and no other stance between), else the nearest topic before them."""
         starts = sorted(self.spans_of.items(), key=lambda item: item[1])
+        inside = [name for name, (a, b) in starts if i <= a and b <= j]
+        if inside:
+            return inside  # "will not withdraw": the verb refused is the topic
         after = [(name, a, b) for name, (a, b) in starts if a >= j]
         limit = min((e.i for e in self.events if e.i >= j), default=len(self.words))
         found, last = [], j
