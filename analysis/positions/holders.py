@@ -11,8 +11,9 @@ stance words, with at most :data:`MAX_FILLERS` auxiliaries or adverbs
 between ("Russia had repeatedly proposed", "Kastria was ready to"), is the
 subject; mentions joined to it by "and" or a comma share it ("Israel and
 Hamas have agreed"); a group mention ("both sides", "the two delegations")
-stands for its members. First-person pronouns, outlets and unlinked
-mentions leave the stance to the speaker.
+stands for its members. Pronouns ("we" is the speaker; "he", "she", "it"
+are linked too loosely inside a quote), outlets and unlinked mentions leave
+the stance to the speaker.
 
 >>> from analysis import attribute
 >>> from analysis.records import Article
@@ -37,7 +38,6 @@ FILLERS = frozenset(
     "also already still again now then repeatedly firmly not never always once just even itself themselves "
     "reportedly allegedly finally formally officially publicly earlier".split()
 )
-FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me", "ours"})
 COORDINATORS = frozenset({"and", ",", "&"})
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")  # the words of PhraseMatcher.tokens
 
@@ -84,7 +84,7 @@ class MentionIndex:
         """The entities a mention stands for; None when it leaves the stance to the speaker."""
         if mention.members:
             return [self.entities[i] for i in mention.members if i < len(self.entities)] or None
-        if mention.kind == "pronoun" and mention.span.text(self.text).lower() in FIRST_PERSON:
+        if mention.kind == "pronoun":
             return None
         if mention.entity is None or mention.entity >= len(self.entities):
             return None
