@@ -36,9 +36,15 @@ MAX_FILLERS = 3  # auxiliaries and adverbs between a subject and its stance word
 FILLERS = frozenset(
     "has have had is are was were will would shall should can could may might must do does did been being "
     "also already still again now then repeatedly firmly not never always once just even itself themselves "
-    "reportedly allegedly finally formally officially publicly earlier".split()
+    "reportedly allegedly finally formally officially publicly earlier remain remains remained stays stayed".split()
 )
 COORDINATORS = frozenset({"and", ",", "&"})
+# A group noun in a quote stands for the article's two main parties ("The parties agreed to continue the talks").
+GROUP_NOUNS = re.compile(
+    r"\b(?:both|the two)\s+(?:sides|parties|delegations|countries|governments|negotiators)\b|\bthe\s+(?:parties|sides)\b",
+    re.IGNORECASE,
+)
+CLAUSE_OPENERS = frozenset({"that", "and", "but", "so", "then", "now", "meanwhile", "the"})  # words before a clause's subject
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")  # the words of PhraseMatcher.tokens
 
 
@@ -60,7 +66,7 @@ def speaker_holders(speakers, outlets: set[str]) -> list[Holder]:
 class MentionIndex:
     """An article's mentions by where they end, to find the party before a stance word."""
 
-    __slots__ = ("text", "entities", "mentions", "ends", "outlets")
+    __slots__ = ("text", "entities", "mentions", "ends", "outlets", "_parties")
 
     def __init__(self, attributed: AttributedArticle) -> None:
         self.text = attributed.article.text
@@ -68,6 +74,31 @@ class MentionIndex:
         self.mentions = sorted((m for m in attributed.mentions if m.kind != "outlet"), key=lambda m: m.span.end)
         self.ends = [m.span.end for m in self.mentions]
         self.outlets = {o.name.lower() for o in attributed.outlets}
+        self._parties: list[Speaker] | None = None
+
+    def parties(self) -> list[Speaker]:
+        """The article's two main parties: the most mentioned countries and groups of two different sides."""
+        if self._parties is None:
+            counts: dict[int, int] = {}
+            for m in self.mentions:
+                if m.entity is not None and m.entity < len(self.entities):
+                    counts[m.entity] = counts.get(m.entity, 0) + 1
+            by_side: dict[str, tuple[tuple[bool, int], int]] = {}  # side -> ((named as the side, mentions), entity)
+            for index, count in counts.items():
+                entity = self.entities[index]
+                if entity.side is None or entity.kind not in ("country", "organisation", "group"):
+                    continue
+                score = (entity.name == entity.side, count)  # "Russia" stands for its side better than its ministry
+                if entity.side not in by_side or score > by_side[entity.side][0]:
+                    by_side[entity.side] = (score, index)
+            totals: dict[str, int] = {}
+            for index, count in counts.items():
+                side = self.entities[index].side
+                if side is not None:
+                    totals[side] = totals.get(side, 0) + count
+            sides = sorted(by_side, key=lambda side: -totals.get(side, 0))[:2]
+            self._parties = [self.entities[by_side[side][1]] for side in sides] if len(sides) == 2 else []
+        return self._parties
 
     def _ending_at(self, lo: int, hi: int) -> Mention | None:
         """The longest mention ending in ``(lo, hi]`` (the last word before a stance word, or its possessive)."""
@@ -109,10 +140,13 @@ class MentionIndex:
                 continue
             break
         if k < 0:
-            return []
+            return self._clause_subject(floor, start, words)
+        group = GROUP_NOUNS.search(self.text, max(floor, words[max(0, k - 2)][0]), words[k][1])
+        if group is not None and group.end() == words[k][1]:
+            return [Holder(e.name, e.side, e.id, reported=True) for e in self.parties()]
         found = self._ending_at(words[k][0], words[k][1])
         if found is None or found.span.start < floor:
-            return []
+            return self._clause_subject(floor, start, words)
         entities = self._stands_for(found)
         if entities is None:
             return []
@@ -130,11 +164,31 @@ class MentionIndex:
                 break
             subjects = more + subjects
             first = other.span.start
-        seen, holders = set(), []
-        for entity in subjects:
-            key = entity.id or entity.name
-            if key not in seen:
-                seen.add(key)
-                holders.append(Holder(entity.name, entity.side, entity.id, reported=True))
-        return holders
+        return _holders(subjects)
+
+    def _clause_subject(self, floor: int, start: int, words) -> list[Holder]:
+        """The mention the clause opens with, as the subject of a later verb phrase ("the UAE had taken part
+        … and was ready to mediate"); [] when the clause opens with anything else."""
+        k = 0
+        while k < len(words) and words[k][0] < start and self.text[words[k][0] : words[k][1]].lower() in CLAUSE_OPENERS:
+            k += 1
+        if k >= len(words) or words[k][0] >= start:
+            return []
+        first = words[k][0]
+        for m in self.mentions[bisect.bisect_right(self.ends, first) : bisect.bisect_right(self.ends, start)]:
+            if m.span.start == first or (m.span.start < first < m.span.end):
+                entities = self._stands_for(m)
+                return _holders(entities) if entities else []
+        return []
+
+
+def _holders(subjects) -> list[Holder]:
+    """Reported holders of these entities, each once."""
+    seen, holders = set(), []
+    for entity in subjects:
+        key = entity.id or entity.name
+        if key not in seen:
+            seen.add(key)
+            holders.append(Holder(entity.name, entity.side, entity.id, reported=True))
+    return holders
 
