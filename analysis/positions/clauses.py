@@ -34,10 +34,8 @@ COPULAS = frozenset({"is", "was", "are", "were", "be", "it's", "that's"})
 DENIED_COPULAS = frozenset({"isn't", "wasn't", "aren't", "weren't"})
 ARTICLES = frozenset({"a", "an", "the", "any", "real", "really"})
 # Words that end the reach of stance words over the topics after them ("would not withdraw … before a ceasefire").
-SCOPE_ENDS = frozenset(
-    "before after until unless if when because since while whereas although though in on at with from by during "
-    "against without".split()
-)
+SUBORDINATORS = frozenset("before after until unless if when because since while whereas although though".split())
+SCOPE_ENDS = SUBORDINATORS | frozenset("in on at with from by during against without".split())
 
 
 @lru_cache(maxsize=16)
@@ -138,8 +136,9 @@ class Clause:
         return None
 
     def governed(self, i: int, j: int) -> list[str]:
-        """The topics stance words at ``i``..``j`` bear on: the first topic after them and those joined to it
-        (no word of SCOPE_ENDS and no other stance between), else the nearest topic before them."""
+        """The topics stance words at ``i``..``j`` bear on: the topic they hold, else the first topic after
+        them (no subordinator and no other stance between) and those joined to it (no word of SCOPE_ENDS
+        between), else the nearest topic before them."""
         starts = sorted(self.spans_of.items(), key=lambda item: item[1])
         inside = [name for name, (a, b) in starts if i <= a and b <= j]
         if inside:
@@ -150,7 +149,7 @@ class Clause:
         for name, a, b in after:
             if a >= limit or any(w in SCOPE_ENDS for w in self.words[last:a]) and found:
                 break
-            if not found and any(w in SCOPE_ENDS for w in self.words[last:a]) and a - last > 6:
+            if not found and any(w in SUBORDINATORS for w in self.words[last:a]):
                 break
             found.append(name)
             last = b

@@ -45,6 +45,7 @@ GROUP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_OPENERS = frozenset({"that", "and", "but", "so", "then", "now", "meanwhile", "the"})  # words before a clause's subject
+THIRD_PERSON = frozenset({"it", "they"})  # a pronoun that stands for the clause's subject
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")  # the words of PhraseMatcher.tokens
 
 
@@ -147,6 +148,8 @@ class MentionIndex:
         found = self._ending_at(words[k][0], words[k][1])
         if found is None or found.span.start < floor:
             return self._clause_subject(floor, start, words)
+        if found.kind == "pronoun" and found.span.text(self.text).lower() in THIRD_PERSON:
+            return self._clause_subject(floor, start, words)  # "the alliance … a list of prisoners it wants freed"
         entities = self._stands_for(found)
         if entities is None:
             return []

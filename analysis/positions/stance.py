@@ -13,6 +13,8 @@ The rules, each a small function over a clause's words (``words`` lower case,
   ("did not agree to the exchange");
 * :func:`negated_action` — a negated modal before a verb: reject ("will not
   withdraw", "would not discuss"), not before "be" ("could not be normal");
+* :func:`negated_until` — "until" just after a negation: a condition, demand
+  ("not one more until every civilian is out");
 * otherwise the stance the phrase states (``lexicon``).
 
 >>> [(e.stance, e.reason) for e in stance_events("they did not agree".split(), [((STANCE, "support"), 3, 4)], [2])]
@@ -36,6 +38,7 @@ NEGATION, MODAL, STANCE = "negation", "modal", "stance"  # the kinds of a stance
 NEGATION_WINDOW = 3  # words between a negation and the support word it turns into opposition
 # A negated modal before these is a description ("could not be normal"), not a refusal.
 NOT_ACTIONS = frozenset({"be", "been", "have", "only", "just", "yet", "so", "necessarily", "always", "even", "a", "the"})
+UNTIL_WINDOW = 5  # words between a negation and the "until" that makes it a condition
 NEGATED_MODALS = frozenset({"won't", "wouldn't", "can't", "cannot", "couldn't", "shan't", "mustn't"})
 MODALS_NEGATED = frozenset({"will", "would", "can", "could", "shall", "must"})
 
@@ -150,6 +153,13 @@ def negated_action(words: list[str], k: int) -> StanceEvent | None:
     return StanceEvent("reject", start, verb + 1, "negated action")
 
 
+def negated_until(words: list[str], k: int) -> StanceEvent | None:
+    """"until" after a negation: a condition ("not one more until every civilian is out" demands the civilians)."""
+    if words[k] != "until":
+        return None
+    return StanceEvent("demand", k, k + 1, "condition")
+
+
 def stance_events(words: list[str], found: list[tuple[tuple[str, str], int, int]], negations: list[int]) -> list[StanceEvent]:
     """Every stance a clause states, in word order: its stance phrases (``found``: ((STANCE, stance), i, j))
     read with the negations before them, and its negated actions."""
@@ -164,5 +174,10 @@ def stance_events(words: list[str], found: list[tuple[tuple[str, str], int, int]
         event = negated_action(words, k)
         if event is not None and not covered.intersection(range(event.i, event.j)):
             events.append(event)
+        for u in range(k + 1, min(len(words), k + 1 + UNTIL_WINDOW)):
+            event = negated_until(words, u)
+            if event is not None and u not in covered:
+                events.append(event)
+                covered.add(u)
     events.sort(key=lambda e: (e.i, e.j))
     return events
