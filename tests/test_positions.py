@@ -301,3 +301,20 @@ def test_a_stance_file_is_user_extendable(tmp_path):
 def test_rows_carry_holder_and_ids():
     (row,) = position_rows(one_quote("Moscow proposed a 24-hour truce", speaker=Speaker("Ann Lee", side="X", id="ann-lee")))
     assert (row["holder"], row["holder_id"], row["speaker_id"], row["concept"]) == ("Ann Lee", "ann-lee", "ann-lee", "ceasefire")
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Russia and Ukraine met in Ankara. Anna Roe said both sides had agreed to exchange 40 prisoners.", {"Russia", "Ukraine"}),
+        ("Anna Roe said the United Arab Emirates had taken part in the talks and was ready to mediate further swaps.", {"United Arab Emirates"}),
+    ],
+)
+def test_group_nouns_and_clause_subjects_hold_stances(text, holders):
+    found = {p.holder for p in find_positions(article_with_mentions(text, "")) if p.stance != "neutral"}
+    assert holders <= found
+
+
+def test_until_after_a_negation_is_a_condition():
+    found = {(p.concept, p.stance, p.reason.split(" '")[0]) for p in find_positions(one_quote("not one more until every civilian is out"))}
+    assert ("civilians and children", "demand", "condition") in found

@@ -37,7 +37,7 @@ FUNCTION_WORDS = frozenset(
     "to in on at by with from into onto as than for about against between after before over under "
     "and or but nor so if while whereas which who whom whose what when where why how "
     "is are was were be been being am has have had do does did will would shall should can could may might must "
-    "it they them we us he she him i you there here also only just still even again then".split()
+    "it they them we us he she him i you there here also only just still even again then up down out".split()
 )
 NP_WORDS = 3  # content words of a noun phrase after "of", and before its head
 _ADJECTIVE_ENDINGS = ("al", "ian", "ic", "ary", "ive", "ous", "ed", "ern", "ese", "ful", "less", "ish", "ent", "ant", "term")
