@@ -227,7 +227,7 @@ def test_the_shipped_topic_files_cover_their_domains():
     assert {"prisoner exchange", "ceasefire", "return of remains", "civilians and children", "territory",
             "security guarantees", "sanctions", "talks", "leaders' meeting"} <= names  # fmt: skip
     election = Path(__file__).resolve().parent.parent / "analysis" / "data" / "topics-election.tsv"
-    assert {t.name for t in read_topics(election)} == {"taxes", "immigration", "health care"}
+    assert {"taxes", "immigration", "health care", "emails", "debates"} <= {t.name for t in read_topics(election)}
 
 
 @pytest.mark.parametrize(
