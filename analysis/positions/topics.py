@@ -233,7 +233,7 @@ def noun_phrase(written: Sequence[str], i: int, j: int, stops: set[int]) -> tupl
         taken = 0
         while k < len(written) and taken < NP_WORDS and k not in stops:
             word = written[k]
-            if not (word[:1].isalnum()) or word.lower() in FUNCTION_WORDS:
+            if not word[:1].isalpha() or word.lower() in FUNCTION_WORDS:  # numbers are quantities, not names
                 break
             k, taken = k + 1, taken + 1
         if taken:
