@@ -100,8 +100,14 @@ def choose_topics(text: str) -> tuple[tuple[Topic, ...], str]:
 
 def lexicon_counts(text: str) -> dict[str, int]:
     """How many naming phrases (without a sense check) of each shipped lexicon ``text`` holds."""
-    lowered = text.replace("’", "'").lower()
-    return {name: len(_naming_pattern(name).findall(lowered)) for name in SHIPPED_LEXICONS}
+    counts = {}
+    words = None
+    for name in SHIPPED_LEXICONS:
+        matcher = _naming_matcher(name)
+        if words is None:
+            words, _ = matcher.tokens(text)
+        counts[name] = len(matcher.find_words(words))
+    return counts
 
 
 def corpus_lexicon(paths, *, encoding: str | None = None, max_bytes: int | None = None) -> tuple[tuple[Topic, ...], str]:
@@ -122,23 +128,11 @@ def corpus_lexicon(paths, *, encoding: str | None = None, max_bytes: int | None 
 
 
 @lru_cache(maxsize=4)
-def _naming_pattern(name: str) -> re.Pattern:
-    """A shipped lexicon's naming phrases that carry no sense check, as one pattern over lower-cased text."""
+def _naming_matcher(name: str) -> PhraseMatcher:
+    """A matcher of a shipped lexicon's naming phrases that carry no sense check."""
     topics = shipped_topics(name)
     checked = {phrase for topic in topics for phrase, _ in topic.senses}
-    phrases = {_phrase_pattern(p): None for topic in topics for p in topic.phrases if p not in checked}
-    return re.compile("|".join(sorted(phrases, key=len, reverse=True)))
-
-
-_WILD = {"=": "{}", ">": r"{}\w*", "<": r"\w*{}", "~": r"\w*{}\w*"}
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """A phrase of the pattern language as a regular expression over lower-cased text (words between boundaries)."""
-    words = []
-    for options in PhraseMatcher.parse(phrase):
-        words.append("(?:" + "|".join(_WILD[kind].format(re.escape(value)) for kind, value in options) + ")")
-    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+    return PhraseMatcher([(topic.name, p) for topic in topics for p in topic.phrases if p not in checked])
 
 
 # --- senses ---
