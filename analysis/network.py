@@ -362,6 +362,63 @@ def conflict(network):
     return _actor_network(network, same=False)
 
 
+# --- tables for reports ---
+
+PAIR_COLUMNS = ("actor", "side", "other", "other side", "agree on", "disagree on")
+MAX_PAIRS = 25  # actor pairs a report's table shows, those sharing the most concepts
+
+
+def holder_positions(source):
+    """A positions table by holder: each position's holder as its ``speaker`` and ``side``, the reporter in ``reported_by``.
+
+    ``source`` is a positions DataFrame, an article's or a corpus's tables; a
+    row without a holder keeps its speaker (who then holds their own stance).
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"speaker": ["Kyslytsya", "Umerov"], "side": ["Ukraine", "Ukraine"], "topic": ["ceasefire"] * 2,
+    ...                       "stance": ["reject", "support"], "holder": ["Russia", ""], "holder_side": ["Russia", None]})
+    >>> holder_positions(frame)[["speaker", "side", "reported_by"]].values.tolist()
+    [['Russia', 'Russia', 'Kyslytsya'], ['Umerov', 'Ukraine', 'Umerov']]
+    """
+    frame = getattr(source, "positions", source)
+    out = frame.copy()
+    out["reported_by"] = frame["speaker"] if "speaker" in frame else None
+    if "holder" not in frame or not len(frame):
+        return out
+    held = frame["holder"].map(lambda value: bool(_text(value)))
+    for own, holder in (("speaker", "holder"), ("side", "holder_side"), ("speaker_id", "holder_id")):
+        if own in frame:
+            out[own] = frame[holder].where(held, frame[own]) if holder in frame else frame[own].where(~held, None)
+    return out
+
+
+def actor_pairs(source, *, top: int | None = MAX_PAIRS):
+    """Pairs of actors with the concepts they agree on (congruence) and disagree on (conflict), most shared first.
+
+    ``source`` is a network of :func:`graph` or what it is built from.
+
+    >>> rows = [{"speaker": a, "side": side, "topic": "truce", "stance": s} for a, side, s in
+    ...         [("A", "X", "support"), ("B", "X", "demand"), ("C", "Y", "reject")]]
+    >>> actor_pairs(rows).values.tolist()
+    [['A', 'X', 'B', 'X', 'truce', ''], ['A', 'X', 'C', 'Y', '', 'truce'], ['B', 'X', 'C', 'Y', '', 'truce']]
+    """
+    import networkx as nx
+    import pandas as pd
+
+    network = source if isinstance(source, nx.Graph) else graph(source)
+    same, opposite = congruence(network), conflict(network)
+    pairs = list(dict.fromkeys([*(tuple(e) for e in same.edges()), *(tuple(e) for e in opposite.edges())]))
+    rows = []
+    for a, b in pairs:
+        agree = same.edges[a, b]["concepts"] if same.has_edge(a, b) else ""
+        disagree = opposite.edges[a, b]["concepts"] if opposite.has_edge(a, b) else ""
+        weight = (same.edges[a, b]["weight"] if agree else 0) + (opposite.edges[a, b]["weight"] if disagree else 0)
+        nodes = network.nodes
+        rows.append((weight, (nodes[a]["name"], nodes[a]["side"], nodes[b]["name"], nodes[b]["side"], agree, disagree)))
+    rows.sort(key=lambda item: -item[0])  # stable: pairs of equal weight keep the network's order
+    return pd.DataFrame([r for _, r in rows[:top]], columns=list(PAIR_COLUMNS))
+
+
 # --- writing ---
 
 

@@ -228,3 +228,27 @@ def test_the_dask_option_writes_what_one_process_writes(capsys):
     one = run(capsys, *CORPUS, "--format", "csv", "--jobs", "1")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None) as cluster:
         assert run(capsys, *CORPUS, "--format", "csv", "--dask", cluster.scheduler_address) == one
+
+
+# --- the figure (analysis.plots.discourse_network) ---
+
+
+def test_the_figure_colours_actors_by_side_and_draws_one_line_per_edge():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.colors import to_hex
+
+    from analysis import plots
+    from analysis.display import Palette
+
+    graph = network.graph([row(a, t, s, side=side) for a, t, s, side in
+                           [("Ann", "wages", "demand", "Port"), ("Ann", "wages", "reject", "Port"), ("Bo", "wages", "offer", "Board")]])  # fmt: skip
+    ax = plots.discourse_network(graph, palette=Palette(sides={"Port": "#0173b2", "Board": "#de8f05"}))
+    actors = ax.collections[0]
+    assert [to_hex(c) for c in actors.get_facecolors()] == ["#de8f05", "#0173b2"]  # by side: Board, then Port
+    assert len(ax.lines) == graph.number_of_edges() == 3
+    assert "Ann reject wages" in ax.get_label()
+    ax = plots.discourse_network(graph, top=1)
+    assert "1 more actors not drawn" in ax.get_title() and len(ax.collections[0].get_offsets()) == 1
+    matplotlib.pyplot.close("all")
