@@ -38,7 +38,8 @@ networkx read it) or as DNA's statement table in CSV (:data:`CSV_COLUMNS`).
 >>> network = graph(rows)
 >>> sorted((network.nodes[a]["name"], network.nodes[c]["name"], k, w) for a, c, k, w in network.edges(keys=True, data="weight"))
 [('Ann Lee', 'wages', 'demand', 1), ('Ann Lee', 'wages', 'support', 1), ('Bo Sten', 'wages', 'reject', 1)]
->>> [(conflicts.nodes[a]["name"], conflicts.nodes[b]["name"], w) for conflicts in [conflict(network)] for a, b, w in conflicts.edges(data="weight")]
+>>> conflicts = conflict(network)
+>>> [(conflicts.nodes[a]["name"], conflicts.nodes[b]["name"], w) for a, b, w in conflicts.edges(data="weight")]
 [('Ann Lee', 'Bo Sten', 1)]
 """
 
@@ -132,6 +133,8 @@ def _holders(row: Mapping) -> list[tuple[str, str, str]]:
 
     fields = ("holder", "holder_id", "holder_side") if _text(row.get("holder")) else ("speaker", "speaker_id", "side")
     names, ids, sides = (row.get(name) for name in fields)
+    if ids is None and names == row.get("speaker"):  # a holder named as its speaker is the speaker, with their id
+        ids = row.get("speaker_id")
     names = _listed(names)
     ids = _listed(ids) if isinstance(ids, (list, tuple)) and len(ids) == len(names) else [ids] * len(names)
     sides = _listed(sides) if isinstance(sides, (list, tuple)) and len(sides) == len(names) else [sides] * len(names)
@@ -197,7 +200,8 @@ def _rows(source, *, text: str | None, topics) -> Iterator[Mapping]:
 def _position_row(position: Position, text: str | None) -> dict:
     """A Position record as a row; its fields read with getattr, so records of any version of positions work."""
     evidence = getattr(position, "evidence", None)
-    row = {name: getattr(position, name, None) for name in ("speaker", "side", "speaker_id", "holder", "holder_side", "holder_id", "topic", "stance")}
+    fields = ("speaker", "side", "speaker_id", "holder", "holder_side", "holder_id", "topic", "stance")
+    row = {name: getattr(position, name, None) for name in fields}
     row["evidence"] = evidence.text(text) if text is not None and evidence is not None else ""
     return row
 
@@ -345,7 +349,8 @@ def congruence(network):
     (a concept counts once), ``concepts`` names them. Neutral statements link no one.
 
     >>> rows = [{"speaker": a, "topic": t, "stance": s} for a, t, s in
-    ...         [("A", "truce", "support"), ("B", "truce", "demand"), ("C", "truce", "reject"), ("A", "aid", "offer"), ("B", "aid", "propose")]]
+    ...         [("A", "truce", "support"), ("B", "truce", "demand"), ("C", "truce", "reject"),
+    ...          ("A", "aid", "offer"), ("B", "aid", "propose")]]
     >>> [(a, b, d["weight"], d["concepts"]) for a, b, d in congruence(graph(rows)).edges(data=True)]
     [('actor:a', 'actor:b', 2, 'truce; aid')]
     """
@@ -493,5 +498,6 @@ def corpus_network(paths: Sequence, *, jobs: int | None = 1, client=None, sides=
     sides, topics = _read_options(sides, topics)
     if isinstance(speakers, (str, os.PathLike)):
         speakers = read_speakers(speakers)
-    with run_corpus(paths, NETWORK_TABLE, jobs=jobs, client=client, sides=sides, topics=topics, progress=False, known=speakers or ()) as run:
+    options = dict(jobs=jobs, client=client, sides=sides, topics=topics, progress=False, known=speakers or ())
+    with run_corpus(paths, NETWORK_TABLE, **options) as run:
         return graph(list(run_statements(run.rows())), kinds=index_kinds(run.index))

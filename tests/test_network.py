@@ -48,6 +48,9 @@ def test_each_stance_has_dna_agreement(stance, agreement):
          ("russia", "Russia", "Russia", "Kyslytsya")),
         # an empty holder means the speaker (the rows' convention)
         (row("Bo", "wages", "offer", side="Board", holder="", holder_side=None), ("bo", "Bo", "Board", "Bo")),
+        # a holder who is the speaker has the speaker's id
+        (row("Ann Lee", "wages", "demand", speaker_id="ann-lee-2", holder="Ann Lee", holder_side="Port"),
+         ("ann-lee-2", "Ann Lee", "Port", "Ann Lee")),
         # no id: a slug of the name
         (row("Recep Tayyip Erdoğan", "truce", "support"), ("recep-tayyip-erdogan", "Recep Tayyip Erdoğan", "", "Recep Tayyip Erdoğan")),
     ],
