@@ -9,7 +9,7 @@ first use, so ``import analysis`` is cheap and nothing runs on import.
 'Over 1,200 POWs to Be Exchanged Following Talks in Istanbul'
 
 Stages, one module each: load → tokenize → quotes → speakers (attribution)
-→ corpus → tone / positions → frames / plots / display → report; cli parses arguments
+→ corpus → tone / positions → network → frames / plots / display → report; cli parses arguments
 only. Errors: see :mod:`analysis.errors`.
 """
 
@@ -96,6 +96,8 @@ _EXPORTS = {
     "tone_table": "frames",
     "tone_summary": "frames",
     "position_table": "frames",
+    # the discourse network (networkx): analysis.network.graph, congruence, conflict
+    "corpus_network": "network",
     # notebooks and reports (these import pandas, seaborn, papermill on first use)
     "quote_table": "frames",
     "speaker_table": "frames",

@@ -1,6 +1,6 @@
 """The ``analysis`` command: parses arguments, calls the library, prints.
 
-Subcommands: ``quotes``, ``tone``, ``positions``, ``speakers``, ``evaluate``, ``report``.
+Subcommands: ``quotes``, ``tone``, ``positions``, ``speakers``, ``network``, ``evaluate``, ``report``.
 The corpus commands run through :func:`analysis.streams.run_corpus` (``--jobs``,
 ``--dask``) and write through :mod:`analysis.output`; output paths are checked
 before any work starts.
@@ -115,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     speakers.add_argument("--json", action="store_true", help="print the speakers and the merges as JSON")
     _add_parquet_option(speakers, "speaker")
 
+    network = sub.add_parser("network", help="the discourse network: actors, the concepts they take stances on (GraphML or CSV)")
+    _add_input_options(network)
+    _add_run_options(network)
+    network.add_argument("--topics", metavar="FILE", help="topic lexicon to use instead of the shipped one")
+    network.add_argument(
+        "--format", default="graphml", metavar="graphml|csv",
+        help="graphml: actor and concept nodes, stance edges (Gephi, visone, networkx); csv: one row per statement, DNA's columns",
+    )  # fmt: skip; checked by analysis.network.check_format, an AnalysisError in one line
+    network.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+
     evaluate = sub.add_parser("evaluate", help="measure attribution (PolNeAR) or tone (rated sentences)")
     target = evaluate.add_mutually_exclusive_group(required=True)
     target.add_argument("--polnear", metavar="DIR", help="a PolNeAR-format split folder with text/ and attributions/")
@@ -191,8 +201,6 @@ def _text_table(table: str, args, stream):
 
 def _output_plan(args, table: str) -> list[tuple[str, str]]:
     """(format, destination) of every output asked for, each destination checked before any work."""
-    from .output import check_output_file
-
     plan = []
     if table == "quotes":
         if args.jsonl is not None or args.json:
@@ -205,19 +213,26 @@ def _output_plan(args, table: str) -> list[tuple[str, str]]:
         plan.append(("text", "-"))
     if args.parquet is not None:
         plan.append(("parquet", args.parquet))
-    inputs = {Path(p).resolve() for p in args.paths if Path(p).is_file()}
     for fmt, destination in plan:
         option = {"jsonl": "--jsonl", "parquet": "--parquet"}.get(fmt)
         if option and destination != "-":
-            if Path(destination).resolve() in inputs:
-                raise OutputError(f"{option} {destination}: is one of the inputs; give the output file right after {option}")
-            if Path(destination).suffix.lower() in (".txt", ".md") and Path(destination).is_file():
-                raise OutputError(
-                    f"{option} {destination}: is an article file, not written over; "
-                    f"give a new file right after {option} (e.g. {option} quotes.{fmt})"
-                )
-            check_output_file(destination, option)
+            _check_destination(args, option, destination, f"quotes.{fmt}")
     return plan
+
+
+def _check_destination(args, option: str, destination: str, example: str) -> None:
+    """Refuse, before any work, an output file that is one of the inputs, an article file, or not writable."""
+    from .output import check_output_file
+
+    inputs = {Path(p).resolve() for p in args.paths if Path(p).is_file()}
+    if Path(destination).resolve() in inputs:
+        raise OutputError(f"{option} {destination}: is one of the inputs; give the output file right after {option}")
+    if Path(destination).suffix.lower() in (".txt", ".md") and Path(destination).is_file():
+        raise OutputError(
+            f"{option} {destination}: is an article file, not written over; "
+            f"give a new file right after {option} (e.g. {option} {example})"
+        )
+    check_output_file(destination, option)
 
 
 def _open_writer(fmt: str, destination: str, table: str, run, args, opened: list):
@@ -334,6 +349,38 @@ def _run_speakers(args) -> int:
     return _run_table(args, "speakers")
 
 
+def _run_network(args) -> int:
+    """``analysis network``: the positions of the corpus (as ``analysis positions`` finds them) as a network."""
+    from . import network
+    from .corpus import read_speakers
+    from .speakers import read_sides
+    from .streams import run_corpus
+
+    fmt = network.check_format(args.format)
+    if args.out is not None:
+        _check_destination(args, "--out", args.out, f"network.{fmt}")
+    sides = read_sides(args.sides) if args.sides else None
+    known = read_speakers(args.speakers) if args.speakers else ()
+    topics = None
+    if args.topics:
+        from .tone import read_topics
+
+        topics = read_topics(args.topics)
+    client = _dask_client(args.dask) if args.dask else None
+    with client if client is not None else nullcontext():
+        with run_corpus(
+            args.paths, network.NETWORK_TABLE, jobs=args.jobs, client=client, sides=sides, topics=topics,
+            encoding=args.encoding, known=known, max_bytes=args.max_size, on_skip=_note_skipped,
+        ) as run:  # fmt: skip
+            found = network.run_statements(run.rows())
+            with open(args.out, "w", encoding="utf-8", newline="\n") if args.out else nullcontext(sys.stdout) as stream:
+                if fmt == "csv":
+                    network.write_csv(found, stream)
+                else:
+                    network.write_graphml(network.graph(list(found), kinds=network.index_kinds(run.index)), stream)
+            return _report_failures(run.failures, run.total)
+
+
 def _run_evaluate(args) -> int:
     from .evaluate import evaluate_polnear, evaluate_tone
 
@@ -366,6 +413,7 @@ COMMANDS = {
     "tone": _run_tone,
     "positions": _run_positions,
     "speakers": _run_speakers,
+    "network": _run_network,
     "evaluate": _run_evaluate,
     "report": _run_report,
 }

@@ -556,3 +556,113 @@ __all__ = [
     "cue_stance_counts", "positions_by_topic", "positions_matrix", "quote_share", "quotes_per_speaker", "timeline",
     "tone_by", "tone_distribution", "tone_per_quote", "voices", "OTHER", "UNKNOWN_COLOUR",
 ]  # fmt: skip
+
+
+# --- the discourse network ----------------------------------------------------------------------------
+
+MAX_ACTORS = 25  # actors drawn in the network figure, those with the most positions; the title counts the rest
+
+
+def _network_of(data, palette: Palette | None):
+    """The actor × concept graph a network figure draws (a graph as it is, else built from the positions), and its palette."""
+    import networkx as nx
+
+    from . import network
+
+    if isinstance(data, nx.Graph):
+        return data, palette or _network_palette(data)
+    if isinstance(data, (ArticleTables, CorpusTables)):
+        return network.graph(data), palette or data.palette
+    frame, _ = _data(data, "positions", "discourse_network", Palette())
+    if not frame.empty:
+        _require(frame, ("speaker", "topic", "stance"), "discourse_network", "positions")
+    graph = network.graph(frame)
+    return graph, palette or _network_palette(graph)
+
+
+def _network_palette(graph) -> Palette:
+    """Side colours for a graph alone: the sides with the most positions take the palette's first hues."""
+    from .display import SIDE_COLOURS
+
+    weights: dict[str, int] = {}
+    for actor, _, weight in graph.edges(data="weight"):
+        side = graph.nodes[actor].get("side") or ""
+        if side:
+            weights[side] = weights.get(side, 0) + weight
+    ranked = sorted(weights, key=lambda side: (-weights[side], side))
+    return Palette(sides=dict(zip(ranked, SIDE_COLOURS[:MAX_COLOURS])))
+
+
+def _network_rows(graph, top: int) -> tuple[list[str], list[str], dict[str, int], int]:
+    """The actors drawn (by side, then most positions first), their concepts, each node's positions, the actors left out."""
+    positions: dict[str, int] = {}
+    for actor, concept, weight in graph.edges(data="weight"):
+        positions[actor] = positions.get(actor, 0) + weight
+        positions[concept] = positions.get(concept, 0) + weight
+    actors = [n for n, kind in graph.nodes(data="type") if kind == "actor" and n in positions]
+    kept = sorted(actors, key=lambda a: (-positions[a], graph.nodes[a].get("name", a)))[:top]
+    kept.sort(key=lambda a: (graph.nodes[a].get("side") or "\uffff", -positions[a], graph.nodes[a].get("name", a)))
+    concepts = list(dict.fromkeys(c for a in kept for c in graph.successors(a)))
+    concepts.sort(key=lambda c: (-positions[c], graph.nodes[c].get("name", c)))
+    return kept, concepts, positions, len(actors) - len(kept)
+
+
+@_plain_text
+def discourse_network(data, *, ax=None, palette: Palette | None = None, top: int = MAX_ACTORS):
+    """The discourse network: actors (left, coloured by side) linked to the concepts (right) they take stances on.
+
+    ``data`` is a network of :func:`analysis.network.graph`, or what it is
+    built from (a positions table, an article's or a corpus's tables). The
+    actors are the positions' holders, not the reporters; one line per
+    actor, concept and stance, coloured by the stance and as thick as its
+    number of positions. The ``top`` actors with the most positions are drawn.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    title = "Who takes which stance on what"
+    graph, palette = _network_of(data, palette)
+    actors, concepts, positions, left_out = _network_rows(graph, top)
+    if not actors:
+        return _empty(ax, "No positions found.", title)
+    ax = _axes(ax, width=9, height=_height(max(len(actors), len(concepts)), per_row=0.32))
+    row = lambda i, n: 1 - (i + 0.5) / n  # noqa: E731 (rows top to bottom, centred)
+    y = {a: row(i, len(actors)) for i, a in enumerate(actors)} | {c: row(i, len(concepts)) for i, c in enumerate(concepts)}
+    stances, items = [], []
+    for actor in actors:
+        for concept in graph.successors(actor):
+            parallel = list(graph[actor][concept].items())
+            for k, (stance, edge) in enumerate(parallel):
+                shift = (k - (len(parallel) - 1) / 2) * 0.012
+                colour = STANCE_COLOURS.get(stance) or _stance_palette([stance])[stance]
+                ax.plot([0, 1], [y[actor] + shift, y[concept] + shift], color=colour, alpha=0.75, solid_capstyle="round",
+                        linewidth=0.8 + 1.2 * edge.get("weight", 1) ** 0.5)  # fmt: skip
+                stances.append(stance)
+                items.append((edge.get("weight", 1), f"{graph.nodes[actor]['name']} {stance} {graph.nodes[concept]['name']}"))
+    sides = [graph.nodes[a].get("side") or UNKNOWN for a in actors]
+    size = lambda n: 30 + 25 * positions[n] ** 0.5  # noqa: E731
+    ax.scatter([0] * len(actors), [y[a] for a in actors], s=[size(a) for a in actors], zorder=3,
+               c=[palette.colour("side", s) for s in sides], edgecolors="white")  # fmt: skip
+    ax.scatter([1] * len(concepts), [y[c] for c in concepts], s=[size(c) for c in concepts], marker="s", zorder=3,
+               c=NEUTRAL_COLOUR, edgecolors="white")  # fmt: skip
+    for actor in actors:
+        ax.text(-0.03, y[actor], graph.nodes[actor]["name"], ha="right", va="center", fontsize=9)
+    for concept in concepts:
+        ax.text(1.03, y[concept], graph.nodes[concept]["name"], ha="left", va="center", fontsize=9)
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    more = f"; {left_out} more actors not drawn" if left_out else ""
+    ax.set_title(f"{title}\n(actors by side, left; concepts, right; lines: stances, thicker for more positions{more})")
+    side_handles = [Patch(color=palette.colour("side", s), label=s) for s in dict.fromkeys(palette.lump(sides, "side"))]
+    known = {s: i for i, s in enumerate(STANCE_COLOURS)}
+    drawn = sorted(dict.fromkeys(stances), key=lambda s: (known.get(s, len(known)), s))
+    stance_colours = {s: STANCE_COLOURS.get(s) or _stance_palette([s])[s] for s in drawn}
+    stance_handles = [Line2D([], [], color=c, linewidth=2.5, label=s) for s, c in stance_colours.items()]
+    first = ax.legend(handles=side_handles, title="side", bbox_to_anchor=(1.4, 1), loc="upper left", frameon=False)
+    ax.add_artist(first)
+    ax.legend(handles=stance_handles, title="stance", bbox_to_anchor=(1.4, 0.45), loc="upper left", frameon=False)
+    items.sort(key=lambda item: -item[0])
+    listed = [f"{text}{f' ×{weight}' if weight > 1 else ''}" for weight, text in items]
+    return _finish(ax, f"Network of {len(actors)} actors and {len(concepts)} concepts, lines coloured by stance{more}: "
+                       f"{_listing(listed)}.")  # fmt: skip

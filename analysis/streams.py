@@ -212,6 +212,11 @@ TABLES: dict[str, Table] = {
 }
 
 
+def table_spec(table: str | Table) -> Table:
+    """The :class:`Table` a name of :data:`TABLES` stands for; a Table (another module's, e.g. the network's) as it is."""
+    return table if isinstance(table, Table) else TABLES[table]
+
+
 def flat_row(table: Table, row: dict) -> dict:
     """A flat row with exactly the table's columns: a name or a list of names is always a list; absent keys are null.
 
@@ -240,14 +245,14 @@ class ArticleRows:
 
 
 def analyse_article(
-    article: Article, *, table: str, sides: Mapping[str, str] | None = None, topics: Sequence[Topic] | None = None
+    article: Article, *, table: str | Table, sides: Mapping[str, str] | None = None, topics: Sequence[Topic] | None = None
 ) -> ArticleRows:
-    """Attribute one article and make its rows for ``table`` and its speaker summary (runs in a worker)."""
+    """Attribute one article and make its rows for ``table`` (a name of TABLES, or a Table) and its speaker summary (runs in a worker)."""
     from .attribution import attribute
     from .corpus import article_key, article_speakers
 
     attributed = attribute(article, sides=sides)
-    make = TABLES[table].article_rows
+    make = table_spec(table).article_rows
     rows = make(attributed, topics) if make is not None else ()
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     return ArticleRows(article_key(attributed), tuple(dumps(row) for row in rows), article_speakers(attributed))
@@ -323,7 +328,7 @@ def corpus_items(paths, *, encoding: str | None = None, load_in_workers: bool = 
 @contextmanager
 def run_corpus(
     paths,
-    table: str,
+    table: str | Table,
     *,
     jobs: int | None = None,
     client=None,
@@ -343,13 +348,13 @@ def run_corpus(
     ``known`` are the rows of the user's speakers file (:func:`analysis.corpus.read_speakers`);
     ``max_bytes`` the size limit of one article, ``on_skip`` hears of files a folder holds that are no article.
     """
-    spec = TABLES[table]
+    spec = table_spec(table)
     work = partial(analyse_article, table=table, sides=sides, topics=tuple(topics) if topics is not None else None)
     items = corpus_items(paths, encoding=encoding, load_in_workers=load_in_workers, max_bytes=max_bytes, on_skip=on_skip)
     results = map_articles(work, items, jobs=jobs, client=client, encoding=encoding, max_bytes=max_bytes)
     parts, failures, total, seen = [], [], 0, {}
     with tempfile.TemporaryDirectory(prefix="analysis-") as folder:
-        spool_path = Path(folder) / f"{table}.rows"
+        spool_path = Path(folder) / f"{spec.name}.rows"
         with open(spool_path, "w", encoding="utf-8", newline="\n") as spool:
             for result in _with_progress(results, progress):
                 total += 1

@@ -43,6 +43,10 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
 _LINE = re.compile(r"[^\r\n]+")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 _FIRST_LETTER = re.compile(r"\w")  # a digit first is not a continuation
+# Punkt breaks only at '.', '?' or '!' with something after it; a paragraph whose only such marks
+# end it (with closing quotes or brackets) is one sentence, and Punkt need not read it.
+_SENTENCE_END_MARK = re.compile(r"[.?!]")
+_CLOSING_RUN = ".?!\"”'’)]"
 _WORD = re.compile(WORD_PATTERN)
 _SPAN = Span._make
 _MATCH_SPAN = re.Match.span
@@ -200,6 +204,9 @@ def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
     for para in paragraphs:
         chunk = text[para.start : para.end]
         first = len(spans)
+        if _one_sentence(chunk):
+            spans.append(Span(para.start, para.start + len(chunk.rstrip())))
+            continue
         for start, end in tokenizer.span_tokenize(chunk):
             span = Span(para.start + start, para.start + end)
             if len(spans) > first and _continues(text, span):
@@ -207,6 +214,13 @@ def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
             else:
                 spans.append(span)
     return spans
+
+
+def _one_sentence(chunk: str) -> bool:
+    """A paragraph with no '.', '?' or '!' before its closing run of marks: no place Punkt could break."""
+    body = chunk.rstrip(_CLOSING_RUN)
+    closing = chunk[len(body) :]
+    return _SENTENCE_END_MARK.search(body) is None and len(_SENTENCE_END_MARK.findall(closing)) <= 1 and body.strip() != ""
 
 
 def _continues(text: str, span: Span) -> bool:

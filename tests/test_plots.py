@@ -54,6 +54,7 @@ def close_figures():
         (lambda t: plots.tone_distribution(t, by="outlet"), QUOTES),
         (lambda t: plots.positions_by_topic(t, by="side"), POSITIONS),
         (lambda t: plots.timeline(t, by="side"), QUOTES),
+        (plots.discourse_network, POSITIONS),
     ],
 )
 def test_each_figure_draws_on_an_axes(draw, table):
@@ -66,7 +67,8 @@ def test_each_figure_draws_on_an_axes(draw, table):
 @pytest.mark.parametrize(
     "draw",
     [plots.quotes_per_speaker, plots.tone_per_quote, plots.tone_by, plots.cue_stance_counts, plots.positions_matrix,
-     plots.voices, plots.quote_share, plots.tone_distribution, plots.positions_by_topic, plots.timeline],
+     plots.voices, plots.quote_share, plots.tone_distribution, plots.positions_by_topic, plots.timeline,
+     plots.discourse_network],
 )  # fmt: skip
 def test_an_empty_table_draws_a_labelled_empty_axes(draw):
     ax = draw(pd.DataFrame())
@@ -120,6 +122,7 @@ ALL_FIGURES = [
     (lambda t: plots.tone_distribution(t, by="side"), MATHS_QUOTES),
     (lambda t: plots.positions_by_topic(t, by="side"), MATHS_POSITIONS),
     (lambda t: plots.timeline(t, by="outlet"), MATHS_QUOTES),
+    (plots.discourse_network, MATHS_POSITIONS),
 ]
 
 

@@ -134,3 +134,28 @@ def test_zero_width_non_joiner_keeps_a_speaker_name_whole():
     assert [s.name for s in quote.speakers] == ["Rustem Umerov"]
     assert quote.source.text(text) == "Rustem Ume\u200crov"  # offsets still into the text as read
 
+
+
+# Paragraphs that Punkt is not asked to read (no '.', '?' or '!' before the closing marks) and
+# paragraphs that must still go to Punkt: each row's split must be what Punkt itself gives.
+ONE_SENTENCE_ROWS = [
+    ("Talks opened in Muscat on Saturday.", True),
+    ("“We will continue,” he said.”", True),
+    ("Did the talks fail?", True),
+    ("A headline without a stop", True),
+    ("Mr. Roe spoke.", False),  # an abbreviation: Punkt decides
+    ("It ended. Talks resume Monday.", False),
+    ("But you said . . .", False),  # spaced dots
+    ("and a more ethical politics.”.", False),  # two marks in the closing run
+    ("has a different image of that. ….", False),
+    ("No!?", False),
+]
+
+
+@pytest.mark.parametrize("text, shortcut", ONE_SENTENCE_ROWS)
+def test_one_sentence_shortcut_agrees_with_punkt(text, shortcut):
+    from analysis.tokenize import _one_sentence, punkt_tokenizer
+
+    assert _one_sentence(text) is shortcut
+    punkt = [(start, end) for start, end in punkt_tokenizer().span_tokenize(text)]
+    assert [(s.start, s.end) for s in split_sentences(text)] == punkt or not shortcut and len(punkt) > 1
