@@ -296,3 +296,52 @@ def test_continuation_after_a_mixed_quote_of_another_speaker():
     text = "“We won,” Kovac said. Ruiz called the result “a fluke,” she said. “It will not last.”"
     rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
     assert rows[-1] == ("direct", "“It will not last.”", None, "she")
+
+
+# --- headline attributions (analysis/quotes/headlines.py; the title is the first paragraph before a blank line)
+
+
+def _headline(text: str):
+    from analysis.load import article_from_text
+
+    article = article_from_text(text)
+    title = [q for q in find_candidates(tokenize(article), title_end=article.body_start) if q.content[0].start < article.body_start]
+    return [(q.reason.split(":")[0], q.content_text(text), q.cue.text(text), q.source.text(text)) for q in title]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name before a colon opens the headline
+        ("Lindqvist: the corridor stays open until spring\n\nForeign Minister Eva Lindqvist spoke in Oslo.",
+         [("headline", "the corridor stays open until spring", ":", "Lindqvist")]),
+        # a name after a colon ends it
+        ("Grain ships will sail again next week: Okafor\n\nDefence Minister Tunde Okafor spoke after the talks.",
+         [("headline", "Grain ships will sail again next week", ":", "Okafor")]),
+        # a role phrase after a dash ends it
+        ("Talks will go on next week – Ukraine's defence minister\n\nThe minister spoke in Kyiv.",
+         [("headline", "Talks will go on next week", "–", "Ukraine's defence minister")]),
+        ("All detained crew members are home — Foreign Ministry\n\nThe Kastrian Foreign Ministry gave the figures on Monday.",
+         [("headline", "All detained crew members are home", "—", "Foreign Ministry")]),
+        # a place label before the colon is left out of the content; the speaker ends the headline
+        ("Norway: both sides want the talks to go on – Lindqvist\n\nEva Lindqvist hosted the talks in Norway.",
+         [("headline", "both sides want the talks to go on", "–", "Lindqvist")]),
+        # a house label, a country and a plain noun are no speakers
+        ("The Latest: ceasefire holds in the north\n\nThe ceasefire held overnight.", []),
+        ("Norway: floods close the main road to the capital\n\nHeavy rain fell in Norway.", []),
+        ("Ferry services resume after long strike – harbour\n\nThe ferries sailed again.", []),
+        # a title-case cue in the headline is a cue ("…, Envoy Says")
+        ("Peace Deal Is Within Reach, Senior Envoy Says\n\nThe envoy spoke in Geneva.",
+         [("inverted", "Peace Deal Is Within Reach", "Says", "Senior Envoy")]),
+        ("Mayor Says Bridge Will Reopen In March\n\nThe mayor spoke on Monday.",
+         [("subject", "Bridge Will Reopen In March", "Says", "Mayor")]),
+    ],
+)
+def test_headline_attributions(text, expected):
+    assert _headline(text) == expected
+
+
+def test_headline_rules_need_the_title():
+    text = "Okafor: grain ships will sail again next week\n\nDefence Minister Tunde Okafor spoke."
+    assert _headline(text)
+    assert not [q for q in find_candidates(tokenize(Article(text))) if q.reason.startswith("headline")]

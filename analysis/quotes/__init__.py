@@ -23,6 +23,7 @@ Speakers are resolved later, in :mod:`analysis.speakers`. The parts, one file ea
     phrases.py   noun phrases around a cue: subjects, inverted sources, appositions, names
     frames.py    cue frames: a cue, its source and the side of its content
     direct.py    direct quotes: trailers, lead-ins, colons, dash signatures, continuations
+    headlines.py headline attributions by punctuation ("Umerov: …", "… – Defense Ministry")
     reported.py  indirect and mixed quotes, and quoted phrases of a speaker subject
 
 >>> from analysis.records import Article
@@ -36,12 +37,14 @@ from __future__ import annotations
 
 import bisect
 
+from ..mentions import ArticleMentions, find_mentions
 from ..records import Quote, Tokens
 from .cues import CUE_TYPES, CUES_FILE, Cue, CueLexicon, load_cues, load_speaker_nouns, read_cues
 from .marks import QuotedRegion, find_quoted_regions
 from .words import _Words
 from .frames import _frames
 from .direct import _after_reported_speech, _direct_quotes
+from .headlines import headline_quotes
 from .reported import ATTRIBUTE_FRAGMENTS_TO_SUBJECT, _indirect_quotes, _subject_fragments
 
 __all__ = [
@@ -50,7 +53,9 @@ __all__ = [
 ]
 
 
-def find_candidates(tokens: Tokens, *, cues: CueLexicon | None = None) -> tuple[Quote, ...]:
+def find_candidates(
+    tokens: Tokens, *, cues: CueLexicon | None = None, title_end: int = 0, mentions: ArticleMentions | None = None
+) -> tuple[Quote, ...]:
     """Quote candidates of a tokenised article, in text order, speakers not yet resolved.
 
     >>> from analysis.records import Article
@@ -61,13 +66,21 @@ def find_candidates(tokens: Tokens, *, cues: CueLexicon | None = None) -> tuple[
     indirect according-to: source after 'according to', content before or after | the bridge is safe | the mayor
     direct direct: cue after the closing mark | “Come,” … “and see.” | he
     """
-    return find_candidates_and_problems(tokens, cues=cues)[0]
+    return find_candidates_and_problems(tokens, cues=cues, title_end=title_end, mentions=mentions)[0]
 
 
-def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = None) -> tuple[tuple[Quote, ...], tuple[str, ...]]:
-    """:func:`find_candidates` and the problems with the article's quotation marks, in one pass."""
+def find_candidates_and_problems(
+    tokens: Tokens, *, cues: CueLexicon | None = None, title_end: int = 0, mentions: ArticleMentions | None = None
+) -> tuple[tuple[Quote, ...], tuple[str, ...]]:
+    """:func:`find_candidates` and the problems with the article's quotation marks, in one pass.
+
+    ``title_end`` is where the article's headline ends (``Article.body_start``;
+    0: no headline); ``mentions`` the article's names (:func:`analysis.mentions.find_mentions`,
+    found here when a headline needs them and none are given).
+    """
     cues = cues or load_cues()
     words = _Words(tokens)
+    words.titles = bisect.bisect_left([s.span.start for s in tokens.sentences], title_end) if title_end > 0 else 0
     regions, problems = find_quoted_regions(tokens.text, tokens.paragraphs)
     region_words: list[tuple[int, int, int]] = []  # (region, first word, end word) of every part
     for r_index, region in enumerate(regions):
@@ -83,9 +96,17 @@ def find_candidates_and_problems(tokens: Tokens, *, cues: CueLexicon | None = No
         by_sentence.setdefault(words.sent[i], []).append(i)
     frames_by_sentence = [_frames(words, cues, s, by_sentence.get(s, ())) for s in range(len(words.sent_range))]
     quotes: list[Quote] = []
+    taken: set[int] = set()  # quoted regions inside a headline attribution
+    if words.titles:
+        quotes = headline_quotes(words, mentions or find_mentions(tokens, title_end=title_end))
+        for quote in quotes:
+            for frame in frames_by_sentence[quote.sentence]:
+                frame.used = True
+            a, b = words.index_at(quote.content[0].start), words.index_at(quote.content[-1].end)
+            taken.update(r for r in words.region_of[a:b] if r >= 0)
     direct_regions: set[int] = set()
     orphans: list[Quote] = []
-    _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions, cues, orphans)
+    _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions, cues, orphans, taken)
     _indirect_quotes(words, regions, frames_by_sentence, quotes, direct_regions)
     if ATTRIBUTE_FRAGMENTS_TO_SUBJECT:
         _subject_fragments(words, regions, quotes, direct_regions)

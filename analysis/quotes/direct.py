@@ -26,11 +26,14 @@ MAX_SIGNATURE_WORDS = 6
 
 
 def _direct_quotes(
-    words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int], cues: CueLexicon, orphans: list[Quote]
+    words: _Words, regions, frames_by_sentence, quotes: list[Quote], direct: set[int], cues: CueLexicon, orphans: list[Quote],
+    taken: set[int] = frozenset(),
 ) -> None:
     last_attributed: Quote | None = None
     last_region_end_para = -2
     for r_index, region in enumerate(regions):
+        if r_index in taken:
+            continue  # inside a headline attribution
         a = words.index_at(region.start)
         if a >= len(words.starts):
             continue

@@ -57,8 +57,9 @@ def _frames(words: _Words, cues: CueLexicon, s: int, hits: Iterable[int]) -> _Fr
         if i < done or region_of[i] >= 0:
             continue
         found = cues.match(low, i)
-        if not found or i + found[0] > last or (i > first and _is_cap(raw[i]) and low[i] != "according"):
-            # a capitalised cue word inside a sentence is a title-case heading or a name ("Talks", "Hope")
+        if not found or i + found[0] > last or (i > first and _is_cap(raw[i]) and low[i] != "according" and s >= words.titles):
+            # a capitalised cue word inside a sentence is a name ("Talks", "Hope"), except in the
+            # headline, where title case capitalises every verb ("Obama Says …", "…, Doctor Says")
             continue
         n, cue = found
         frame = _frame(words, first, last, i, i + n - 1, cue, frames)

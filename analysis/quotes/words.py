@@ -19,7 +19,7 @@ class _Words:
 
     __slots__ = (
         "text", "starts", "ends", "low", "raw", "sent", "sent_range", "sent_para", "region_of", "region_words",
-        "in_region", "in_fragment", "mark_run", "past_mark", "_word_positions",
+        "in_region", "in_fragment", "mark_run", "past_mark", "_word_positions", "titles",
     )
 
     def __init__(self, tokens: Tokens) -> None:
@@ -57,6 +57,7 @@ class _Words:
         self.region_of: list[int] = [-1] * len(spans)
         self._mark_runs(raw)
         self._word_positions: array | None = None
+        self.titles = 0  # the number of sentences that make up the headline (set by find_candidates)
 
     def _mark_runs(self, raw: list[str]) -> None:
         """Where each run of quotation-mark tokens starts and ends, so no rule scans a run word by word.
