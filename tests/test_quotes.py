@@ -345,3 +345,40 @@ def test_headline_rules_need_the_title():
     text = "Okafor: grain ships will sail again next week\n\nDefence Minister Tunde Okafor spoke."
     assert _headline(text)
     assert not [q for q in find_candidates(tokenize(Article(text))) if q.reason.startswith("headline")]
+
+
+# --- constructions of agency copy (issue 8): each row fails without the rule named in its comment
+
+AGENCY_CONSTRUCTIONS = [
+    # frames.DASH_SIGNED: unquoted speech signed by a dash, the sentences before it in the paragraph included
+    ("We stay until the end. Every crew member comes home, – Kovac said.",
+     [("indirect", "We stay until the end. Every crew member comes home", "said", "Kovac")]),
+    ("Talks went well.\nThe lists are on the table. Now the other side must answer - said Kovac.",
+     [("indirect", "The lists are on the table. Now the other side must answer", "said", "Kovac")]),
+    # a sentence with a cue of its own, or a quotation, is not part of the signed speech
+    ("The ferry was late. “We waited,” Kovac said. The talks resumed – Kovac said.",
+     [("direct", "“We waited,”", "said", "Kovac"), ("indirect", "The talks resumed", "said", "Kovac")]),
+    # after an aside between dashes the sentence alone is the content
+    ("The ferry was late. The plan — a bold one — will fail – Kovac said.",
+     [("indirect", "The plan — a bold one — will fail", "said", "Kovac")]),
+    # frames.QUOTED_AS: the person quoted speaks; the outlet that quotes only cites
+    ("Ukrainska Pravda quoted Kovac as saying that the talks had been “long and hard”.",
+     [("mixed", "the talks had been “long and hard”", "saying", "Kovac")]),
+    ("The paper quoted him as saying the deal was close.", [("indirect", "the deal was close", "saying", "him")]),
+    ("Reuters cited Kovac's spokesman as saying the deal was close.", [("indirect", "the deal was close", "saying", "Kovac's spokesman")]),
+    # frames.REPORTED_BY: 'This was reported by X' after the content
+    ("Among those freed are four nurses and a priest. This was reported by the Coordination Headquarters.",
+     [("indirect", "Among those freed are four nurses and a priest", "reported", "the Coordination Headquarters")]),
+    ("The exchange took place at the border.\nThis was stated by the ombudsman Ivan Kovac.",
+     [("indirect", "The exchange took place at the border", "stated", "the ombudsman Ivan Kovac")]),
+    ("The video was posted by the ministry.", []),
+    # frames.SAID_THIS: 'X said this' after the content
+    ("The ships will sail on Monday. Kovac said this on Tuesday.", [("indirect", "The ships will sail on Monday", "said", "Kovac")]),
+    ("Kovac said this was wrong.", [("indirect", "this was wrong", "said", "Kovac")]),
+    ("Kovac said that in May the ships would sail.", [("indirect", "in May the ships would sail", "said", "Kovac")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGENCY_CONSTRUCTIONS, ids=[c[0][:40] for c in AGENCY_CONSTRUCTIONS])
+def test_agency_constructions(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from .cues import Cue, CueLexicon, load_speaker_nouns
 from .words import (
     AUXILIARIES, BE_FORMS, BOUNDARY, CONTRACTED, DASHES, DETERMINERS, FUNCTION_WORDS, MODALS, NP_LINKS,
-    PARTICIPLE_ENDING, PLURAL_PRONOUNS, POSSESSIVES, PREPOSITIONS, QUANTIFIERS, QUOTE_TOKENS, SUBJECT_PRONOUNS,
-    TIME_WORDS, _Words, _is_cap, _is_word, _starts_sentence,
+    PARTICIPLE_ENDING, PLURAL_PRONOUNS, POSSESSIVES, PREPOSITIONS, QUANTIFIERS, QUOTE_TOKENS, SENTENCE_END, SUBJECT_PRONOUNS,
+    TIME_WORDS, MAX_SOURCE_WORDS, _Words, _is_cap, _is_word, _starts_sentence,
 )
 from .phrases import (
     _after_closing_quote, _apposition_np, _left_np, _prev_word, _region_start, _right_np, _sentence_subject,
@@ -81,6 +81,9 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return None
         side = "left" if _prev_word(words, first, c0) is not None else "right"
         return _Frame((c0, c1), lemma, cue.type, src, side, "according-to: source after 'according to', content before or after")
+    agency = _agency_frame(words, first, last, c0, c1, cue, previous)
+    if agency is not None:
+        return agency
     before = c0 - 1
     # noun use: "the claims", "his report", "a call", "Trump's comments", "her call for"
     quantifier_subject = (
@@ -178,7 +181,11 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
         left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
         if left_attached and not _clause_follows(words, c1, last, object_cue=lemma in OBJECT_CUES):
+            if raw[k] in DASHES and cue.type == "speech" and words.region_of[k - 1] < 0 and _lone_dash(words, first, k) and _ends_sentence(words, c1, last):
+                return _Frame((c0, c1), lemma, cue.type, src, "left", DASH_SIGNED)
             return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
+        if cue.type == "speech" and _refers_back(words, c1, last):
+            return _Frame((c0, c1), lemma, cue.type, src, "previous", SAID_THIS)
         return _Frame((c0, c1), lemma, cue.type, src, "right", "subject: 'X said (that) …'")
     if j >= first and low[j] in {"and", "but"} and j - 1 >= first and not low[c0].endswith(PARTICIPLE_ENDING):
         # "He called her “weak” and said she had …": the subject of the coordinated verb
@@ -209,6 +216,10 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if src is not None:
             return _Frame((c0, c1), lemma, cue.type, src, "right", "apposition: 'X, a Y, said …'")
         return None
+    if j == before and raw[j] in DASHES and cue.type == "speech" and words.region_of[j - 1] < 0 and lemma not in NO_INVERSION and _lone_dash(words, first, j):
+        found = _dash_signed(words, c1, last)
+        if found is not None:
+            return _Frame((c0, c1), lemma, cue.type, found, "left", DASH_SIGNED)
     quote_before = j >= first and (words.region_of[j] >= 0 or raw[j] in QUOTE_TOKENS)
     if quote_before and not _starts_sentence(words, words.index_at(_region_start(words, j)), words.sent[j]):
         # "No Child Left Behind was “very assertive,” said Gary Orfield" is an inversion;
@@ -221,6 +232,74 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if right is not None and _speaker_like(words, right):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '… said X'")
     return None
+
+
+QUOTED_AS = "quoted-as: 'X quoted Y as saying …' (Y speaks, X cites)"
+REPORTED_BY = "reported-by: 'This was reported by X' after the content"
+SAID_THIS = "said-this: 'X said this' after the content"
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me"}  # "quoted him as saying"
+QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
+BACK_REFERENCES = {"this", "so"}  # "X said this.": the content is what came before
+PASSIVE_SUBJECTS = {"this", "that", "it", "these", "all this"}
+
+
+def _agency_frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, previous: list[_Frame]) -> _Frame | None:
+    """The agency constructions whose source is not next to the cue: 'X quoted Y as saying …', 'This was reported by X.'"""
+    low = words.low
+    if cue.type == "speech" and low[c0].endswith(PARTICIPLE_ENDING) and c0 - 2 >= first and low[c0 - 1] == "as":
+        # "Ukrainska Pravda quoted Budanov as saying that …": Budanov speaks, the outlet only cites
+        verb = next((k for k in range(c0 - 3, max(first, c0 - 3 - MAX_SOURCE_WORDS) - 1, -1) if low[k] in QUOTING_VERBS), None)
+        np = (verb + 1, c0 - 2) if verb is not None else None
+        if np is not None and all(_is_word(words.raw[x]) and words.region_of[x] < 0 for x in range(*np)) and (
+            _speaker_like(words, np) or (np[0] == np[1] and low[np[0]] in OBJECT_PRONOUNS)
+        ):
+            if previous and previous[-1].cue[0] == verb:
+                previous.pop()  # "cited": no cue of its own here
+            return _Frame((c0, c1), cue.lemma, cue.type, np, "right", QUOTED_AS)
+    if cue.type == "speech" and c1 + 2 < last and low[c1 + 1] == "by" and c0 - 2 >= first and low[c0 - 1] in BE_FORMS | {"been"}:
+        # "This was reported by the Coordination Headquarters.": the content is the sentence before
+        k = c0 - 1
+        while k > first and low[k] in BE_FORMS | AUXILIARIES:
+            k -= 1
+        if k == first and low[k] in PASSIVE_SUBJECTS:
+            src = _right_np(words, c1 + 2, last)
+            if src is not None and _ends_sentence(words, src[1], last) and _speaker_like(words, src):
+                return _Frame((c0, c1), cue.lemma, cue.type, src, "previous", REPORTED_BY)
+    return None
+
+
+def _refers_back(words: _Words, c1: int, last: int) -> bool:
+    """Whether a cue's object is only a word pointing back ("X said this.", "… announced this on Tuesday.")."""
+    k = c1 + 1
+    if k >= last or words.low[k] not in BACK_REFERENCES:
+        return False
+    k += 1
+    while k < last and words.low[k] in TIME_WORDS:
+        k += 1
+    if k < last and words.low[k] in PREPOSITIONS:  # "… on Tuesday.", "… in a statement.": a phrase to the end
+        k = next((x for x in range(k, last) if not _is_word(words.raw[x]) or words.low[x] in BOUNDARY), last)
+    return k >= last or (words.raw[k] in SENTENCE_END and k + 1 >= last)
+
+
+DASH_SIGNED = "dash: unquoted speech signed '… – X said' / '… - said X'"
+
+
+def _dash_signed(words: _Words, c1: int, last: int) -> tuple[int, int] | None:
+    """Reads "… - said Koval.": the speaker after a cue that follows a dash, ending the sentence."""
+    right = _right_np(words, c1 + 1, last)
+    if right is None or not _speaker_like(words, right) or not (_is_cap(words.raw[right[0]]) or words.low[right[0]] in SUBJECT_PRONOUNS):
+        return None
+    return right if _ends_sentence(words, right[1], last) else None
+
+
+def _ends_sentence(words: _Words, k: int, last: int) -> bool:
+    """Whether nothing but a full stop (or the end) follows word ``k`` in its sentence."""
+    return k + 1 >= last or (words.raw[k + 1] in SENTENCE_END and k + 2 >= last)
+
+
+def _lone_dash(words: _Words, first: int, k: int) -> bool:
+    """Whether the dash at ``k`` is the only one of its sentence so far (not the end of an aside "— a group of … —")."""
+    return not any(words.raw[x] in DASHES for x in range(first, k))
 
 
 def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False) -> bool:

@@ -12,7 +12,7 @@ from .words import (
     DASHES, FUNCTION_WORDS, PREPOSITIONS, QUOTE_TOKENS, SENTENCE_END, SUBJECT_PRONOUNS, _Words, _is_cap, _is_word,
 )
 from .phrases import _clause_subject, _right_np
-from .frames import OBJECT_CUES, _Frame
+from .frames import DASH_SIGNED, OBJECT_CUES, _Frame
 from .direct import _cue_span
 
 
@@ -49,12 +49,17 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
         covered = _covered(frames, contents) if len(frames) > 1 else [False]
         for f_index, frame in enumerate(frames):
             content = contents[f_index]
+            if frame.content_side == "previous" and not frame.used:
+                content = _previous_content(words, frames_by_sentence, s)
             if content is None:
                 continue
             if frame.type in NESTED_ONLY_SPEECH and covered[f_index]:
                 continue  # "said he thinks …": a thought inside reported speech is part of that speech
             if covered[f_index] and frame.source is not None and frame.source[0] > first and words.low[frame.source[0] - 1] == "what":
                 continue  # "condemned what he called a “brazen breach”": a naming inside the outer speech
+            if frame.rule == DASH_SIGNED and content[0][0] == first:
+                start = _speech_before(words, frames_by_sentence, s)
+                content = [(start if start is not None else first, content[0][1]), *content[1:]]
             spans = [Span(words.starts[start], words.ends[end]) for start, end in content]
             fragments = sum(words.in_fragment[end + 1] - words.in_fragment[start] for start, end in content)
             kind = "mixed" if fragments else "indirect"
@@ -68,6 +73,44 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
                     paragraph=words.sent_para[s], sentence=s, reason=frame.rule, problems=problems,
                 )
             )
+
+
+MAX_SPEECH_SENTENCES = 4  # sentences of unquoted speech before its dash signature, at most
+
+
+def _speech_before(words: _Words, frames_by_sentence, s: int) -> int | None:
+    """Reads the unquoted speech a dash signs: the first word of the sentences before ``s`` in its paragraph.
+
+    "We do not stop for a single day. Every Ukrainian must be at home, –
+    Yermak said.": the sentences before the signed one belong to it while
+    they hold no cue frame and no quotation of their own.
+    """
+    para = words.sent_para[s]
+    start = None
+    for t in range(s - 1, max(-1, s - 1 - MAX_SPEECH_SENTENCES), -1):
+        if words.sent_para[t] != para or frames_by_sentence[t]:
+            break
+        a, b = words.sent_range[t]
+        if words.in_region[b] - words.in_region[a]:
+            break
+        start = a
+    return start
+
+
+def _previous_content(words: _Words, frames_by_sentence, s: int) -> list[tuple[int, int]] | None:
+    """Reads the content of 'This was reported by X' / 'X said this': the sentences before, in its paragraph
+    (at least the one just before, else the last sentence of the paragraph before), with no cue of their own."""
+    start = _speech_before(words, frames_by_sentence, s)
+    end_sentence = s - 1
+    if start is None and s > 0 and words.sent_para[s - 1] == words.sent_para[s] - 1:
+        if not frames_by_sentence[s - 1]:
+            start = words.sent_range[s - 1][0]
+    if start is None or end_sentence < 0:
+        return None
+    end = words.sent_range[end_sentence][1] - 1
+    while end > start and (words.raw[end] in SENTENCE_END or words.raw[end] in {",", ";"}):
+        end -= 1
+    return [(start, end)]
 
 
 def _subject_fragments(words: _Words, regions, quotes: list[Quote], direct: set[int]) -> None:
