@@ -375,7 +375,7 @@ AGENCY_CONSTRUCTIONS = [
     # frames.SAID_THIS: 'X said this' after the content
     ("The ships will sail on Monday. Kovac said this on Tuesday.", [("indirect", "The ships will sail on Monday", "said", "Kovac")]),
     ("Kovac said this was wrong.", [("indirect", "this was wrong", "said", "Kovac")]),
-    ("Kovac said that in May the ships would sail.", [("indirect", "in May the ships would sail", "said", "Kovac")]),
+    ("Kovac said so and left.", [("indirect", "so and left", "said", "Kovac")]),
 ]
 
 

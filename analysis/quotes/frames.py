@@ -277,7 +277,7 @@ def _refers_back(words: _Words, c1: int, last: int) -> bool:
     while k < last and words.low[k] in TIME_WORDS:
         k += 1
     if k < last and words.low[k] in PREPOSITIONS:  # "… on Tuesday.", "… in a statement.": a phrase to the end
-        k = next((x for x in range(k, last) if not _is_word(words.raw[x]) or words.low[x] in BOUNDARY), last)
+        k = next((x for x in range(k + 1, last) if not _is_word(words.raw[x]) or words.low[x] in BOUNDARY), last)
     return k >= last or (words.raw[k] in SENTENCE_END and k + 1 >= last)
 
 
