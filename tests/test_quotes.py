@@ -376,6 +376,18 @@ AGENCY_CONSTRUCTIONS = [
     ("The ships will sail on Monday. Kovac said this on Tuesday.", [("indirect", "The ships will sail on Monday", "said", "Kovac")]),
     ("Kovac said this was wrong.", [("indirect", "this was wrong", "said", "Kovac")]),
     ("Kovac said so and left.", [("indirect", "so and left", "said", "Kovac")]),
+    # lists.bullet_list_quotes: a colon lead-in and bulleted paragraphs, one attribution per item; an item's
+    # own words ("The deal shows …") are no new speaker
+    ("At the ceremony, the minister made the following points:\n– The port opens in May.\n– The deal shows that ships can sail.\nThe talks ended.",
+     [("indirect", "The port opens in May", "made", "the minister"), ("indirect", "The deal shows that ships can sail", "made", "the minister")]),
+    ("Kovac said the following:\n- The port opens in May.\n- Ships will sail.",
+     [("indirect", "The port opens in May", "said", "Kovac"), ("indirect", "Ships will sail", "said", "Kovac")]),
+    ("The schedule for the week:\n- Arrival of the delegations.\n- Talks at the palace.", []),
+    # lists.split_semicolon_lists: items after a colon separated by semicolons
+    ("Kovac said the sides agreed on several issues: a joint centre in the port; joint checks of cargo; and safe routes.",
+     [("indirect", "the sides agreed on several issues", "said", "Kovac"), ("indirect", "a joint centre in the port", "said", "Kovac"),
+      ("indirect", "joint checks of cargo", "said", "Kovac"), ("indirect", "safe routes", "said", "Kovac")]),
+    ("Kovac said there are two issues: ports and ships.", [("indirect", "there are two issues: ports and ships", "said", "Kovac")]),
 ]
 
 

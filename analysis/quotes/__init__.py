@@ -23,6 +23,7 @@ Speakers are resolved later, in :mod:`analysis.speakers`. The parts, one file ea
     phrases.py   noun phrases around a cue: subjects, inverted sources, appositions, names
     frames.py    cue frames: a cue, its source and the side of its content
     direct.py    direct quotes: trailers, lead-ins, colons, dash signatures, continuations
+    lists.py     a colon lead-in's list: one attribution per item
     headlines.py headline attributions by punctuation ("Umerov: …", "… – Defense Ministry")
     reported.py  indirect and mixed quotes, and quoted phrases of a speaker subject
 
@@ -45,6 +46,7 @@ from .words import _Words
 from .frames import _frames
 from .direct import _after_reported_speech, _direct_quotes
 from .headlines import headline_quotes
+from .lists import bullet_list_quotes, split_semicolon_lists
 from .reported import ATTRIBUTE_FRAGMENTS_TO_SUBJECT, _indirect_quotes, _subject_fragments
 
 __all__ = [
@@ -104,6 +106,7 @@ def find_candidates_and_problems(
                 frame.used = True
             a, b = words.index_at(quote.content[0].start), words.index_at(quote.content[-1].end)
             taken.update(r for r in words.region_of[a:b] if r >= 0)
+    quotes += bullet_list_quotes(words, frames_by_sentence)
     direct_regions: set[int] = set()
     orphans: list[Quote] = []
     _direct_quotes(words, regions, frames_by_sentence, quotes, direct_regions, cues, orphans, taken)
@@ -111,5 +114,6 @@ def find_candidates_and_problems(
     if ATTRIBUTE_FRAGMENTS_TO_SUBJECT:
         _subject_fragments(words, regions, quotes, direct_regions)
     _after_reported_speech(orphans, quotes)
+    quotes = split_semicolon_lists(words, quotes)
     quotes.sort(key=lambda q: (q.content[0].start if q.content else 0, q.cue.start if q.cue else 0))
     return tuple(quotes), problems
