@@ -240,6 +240,7 @@ SAID_THIS = "said-this: 'X said this' after the content"
 OBJECT_PRONOUNS = {"him", "her", "them", "us", "me"}  # "quoted him as saying"
 QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
 BACK_REFERENCES = {"this", "so"}  # "X said this.": the content is what came before
+PASSIVE_AUXILIARIES = BE_FORMS | AUXILIARIES
 PASSIVE_SUBJECTS = {"this", "that", "it", "these", "all this"}
 
 
@@ -256,10 +257,10 @@ def _agency_frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: C
             if previous and previous[-1].cue[0] == verb:
                 previous.pop()  # "cited": no cue of its own here
             return _Frame((c0, c1), cue.lemma, cue.type, np, "right", QUOTED_AS)
-    if cue.type == "speech" and c1 + 2 < last and low[c1 + 1] == "by" and c0 - 2 >= first and low[c0 - 1] in BE_FORMS | {"been"}:
+    if cue.type == "speech" and c1 + 2 < last and low[c1 + 1] == "by" and c0 - 2 >= first and low[c0 - 1] in PASSIVE_AUXILIARIES:
         # "This was reported by the Coordination Headquarters.": the content is the sentence before
         k = c0 - 1
-        while k > first and low[k] in BE_FORMS | AUXILIARIES:
+        while k > first and low[k] in PASSIVE_AUXILIARIES:
             k -= 1
         if k == first and low[k] in PASSIVE_SUBJECTS:
             src = _right_np(words, c1 + 2, last)

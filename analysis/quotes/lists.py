@@ -22,6 +22,7 @@ Every item shares the lead-in's source and cue.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from ..records import Quote, Span
@@ -104,11 +105,19 @@ def _bullet_items(words: _Words, s: int) -> list[tuple[int, int, list[int]]]:
 def split_semicolon_lists(words: _Words, quotes: list[Quote]) -> list[Quote]:
     """Quotes whose content goes on after a colon into items separated by semicolons, one quote per item.
 
-    The words before the colon stay the lead-in's own quote.
+    The words before the colon stay the lead-in's own quote. The colons and
+    semicolons are found by bisection, so a long content costs no scan.
     """
+    raw = words.raw
+    colons = [k for k, w in enumerate(raw) if w == ":" and words.region_of[k] < 0]
+    if not colons:
+        return quotes
+    semicolons = [k for k, w in enumerate(raw) if w == ";" and words.region_of[k] < 0]
     out = []
     for quote in quotes:
-        parts = _semicolon_items(words, quote) if quote.kind in ("indirect", "mixed") and len(quote.content) == 1 else None
+        parts = None
+        if semicolons and quote.kind in ("indirect", "mixed") and len(quote.content) == 1:
+            parts = _semicolon_items(words, quote, colons, semicolons)
         if not parts:
             out.append(quote)
             continue
@@ -118,20 +127,21 @@ def split_semicolon_lists(words: _Words, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _semicolon_items(words: _Words, quote: Quote) -> list[tuple[int, int]] | None:
+def _semicolon_items(words: _Words, quote: Quote, colons: list[int], semicolons: list[int]) -> list[tuple[int, int]] | None:
     """Word ranges of a content's lead part and of its items, when a colon is followed by two or more items."""
-    raw, low = words.raw, words.low
+    low = words.low
     span: Span = quote.content[0]
     a, b = words.index_at(span.start), words.index_at(span.end) - 1
-    colon = next((k for k in range(a, b) if raw[k] == ":" and words.region_of[k] < 0), None)
-    if colon is None or colon == a:
+    c = bisect.bisect_right(colons, a)
+    if c >= len(colons) or colons[c] >= b:
         return None
-    cuts = [k for k in range(colon + 1, b) if raw[k] == ";" and words.region_of[k] < 0]
-    if not cuts:
-        return None
+    colon = colons[c]
+    lo, hi = bisect.bisect_right(semicolons, colon), bisect.bisect_left(semicolons, b)
+    if lo >= hi or hi - lo >= MAX_LIST_ITEMS or (c + 1 < len(colons) and colons[c + 1] < b):
+        return None  # no item, too many, or a second colon: not one list
     parts = [(a, colon - 1)]
     start = colon + 1
-    for cut in [*cuts, b + 1]:
+    for cut in [*semicolons[lo:hi], b + 1]:
         i, j = start, cut - 1
         while i <= j and low[i] in {"and", "or"}:
             i += 1
