@@ -388,6 +388,14 @@ AGENCY_CONSTRUCTIONS = [
      [("indirect", "the sides agreed on several issues", "said", "Kovac"), ("indirect", "a joint centre in the port", "said", "Kovac"),
       ("indirect", "joint checks of cargo", "said", "Kovac"), ("indirect", "safe routes", "said", "Kovac")]),
     ("Kovac said there are two issues: ports and ships.", [("indirect", "there are two issues: ports and ships", "said", "Kovac")]),
+    # frames._clause_follows(to_clause=): "agree to …" takes an infinitive, so its content is not on its left;
+    # the nested thought is part of the outer speech
+    ("Qatar says Israel, Hamas agree to extend the truce by two days.",
+     [("indirect", "Israel, Hamas agree to extend the truce by two days", "says", "Qatar")]),
+    # frames._nothing_said_after: a relative clause between subject and cue, only a listener after the cue
+    ("The two states will swap all detained sailors, Deputy Minister Elena Vasileva, who hosted the talks, told journalists on Thursday.",
+     [("indirect", "The two states will swap all detained sailors", "told", "Deputy Minister Elena Vasileva, who hosted the talks")]),
+    ("The town's mayor, Ivan Kovac, praised the new bridge.", [("indirect", "the new bridge", "praised", "Ivan Kovac")]),
 ]
 
 

@@ -180,7 +180,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return _Frame((c0, c1), lemma, cue.type, src, side, "as: 'as X said', content in the main clause")
         # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
         left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
-        if left_attached and not _clause_follows(words, c1, last, object_cue=lemma in OBJECT_CUES):
+        if left_attached and not _clause_follows(words, c1, last, object_cue=lemma in OBJECT_CUES, to_clause=lemma.split()[0] in TO_CUES):
             if raw[k] in DASHES and cue.type == "speech" and words.region_of[k - 1] < 0 and _lone_dash(words, first, k) and _ends_sentence(words, c1, last):
                 return _Frame((c0, c1), lemma, cue.type, src, "left", DASH_SIGNED)
             return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
@@ -214,6 +214,10 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '…, said X'")
         src = _apposition_np(words, first, j)
         if src is not None:
+            k = src[0] - 1
+            if k - first >= MIN_LEFT_CONTENT_WORDS and raw[k] in {",", ":"} | DASHES and cue.type == "speech" and _nothing_said_after(words, c1, last, lemma):
+                # "…, Elena Vasileva, who hosted the talks, told journalists.": the content is before the subject
+                return _Frame((c0, c1), lemma, cue.type, src, "left", "apposition: content before 'X, who …, said'")
             return _Frame((c0, c1), lemma, cue.type, src, "right", "apposition: 'X, a Y, said …'")
         return None
     if j == before and raw[j] in DASHES and cue.type == "speech" and words.region_of[j - 1] < 0 and lemma not in NO_INVERSION and _lone_dash(words, first, j):
@@ -298,16 +302,34 @@ def _ends_sentence(words: _Words, k: int, last: int) -> bool:
     return k + 1 >= last or (words.raw[k + 1] in SENTENCE_END and k + 2 >= last)
 
 
+MIN_LEFT_CONTENT_WORDS = 4
+LISTENER_CUES = {"tell", "inform", "assure", "reassure"}  # "told journalists": a listener, then nothing said
+
+
+def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str) -> bool:
+    """Whether only a time, a place or a listener follows a cue ("told journalists on Thursday.", "said in Oslo.")."""
+    low = words.low
+    k = c1 + 1
+    while k < last and low[k] in TIME_WORDS:
+        k += 1
+    if k >= last or words.raw[k] in SENTENCE_END:
+        return True
+    if last - k > MAX_OBJECT_WORDS + 1 or any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
+        return False
+    return low[k] in PREPOSITIONS or lemma in LISTENER_CUES
+
+
 def _lone_dash(words: _Words, first: int, k: int) -> bool:
     """Whether the dash at ``k`` is the only one of its sentence so far (not the end of an aside "— a group of … —")."""
     return not any(words.raw[x] in DASHES for x in range(first, k))
 
 
-def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False) -> bool:
+def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False, to_clause: bool = False) -> bool:
     """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.").
 
     ``object_cue``: the cue takes an object ("told reporters"), so a short
-    phrase that ends the sentence is its object, not a clause.
+    phrase that ends the sentence is its object, not a clause; ``to_clause``:
+    the cue takes an infinitive ("agree to extend the truce"), a clause.
     """
     low = words.low
     k = c1 + 1
@@ -315,6 +337,8 @@ def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = Fal
         k += 1
     if k >= last or words.raw[k] in {",", ".", "!", "?", ";"}:
         return False
+    if to_clause and low[k] == "to":
+        return True  # "Israel, Hamas agree to extend the truce": what they agreed follows
     if object_cue and last - k <= MAX_OBJECT_WORDS and not any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
         return False  # "“…,” Kovac told reporters on Tuesday."
     if low[k] in PREPOSITIONS and last - k <= 9:
