@@ -63,7 +63,9 @@ def attribute(
         raise ArgumentError(f"sides must be a mapping of names or words to sides, or the path of one, not {type(sides).__name__}")
     tokens = tokenize(article)
     mentions = find_mentions(tokens, title_end=article.body_start)
-    candidates, mark_problems = find_candidates_and_problems(tokens, cues=cues or load_cues())
+    candidates, mark_problems = find_candidates_and_problems(
+        tokens, cues=cues or load_cues(), title_end=article.body_start, mentions=mentions
+    )
     resolution = resolve_speakers(tokens, candidates, mentions=mentions, sides=sides)
     return AttributedArticle(
         article,

@@ -296,3 +296,109 @@ def test_continuation_after_a_mixed_quote_of_another_speaker():
     text = "“We won,” Kovac said. Ruiz called the result “a fluke,” she said. “It will not last.”"
     rows = [_row(text, q) for q in _quotes(text) if q.kind == "direct"]
     assert rows[-1] == ("direct", "“It will not last.”", None, "she")
+
+
+# --- headline attributions (analysis/quotes/headlines.py; the title is the first paragraph before a blank line)
+
+
+def _headline(text: str):
+    from analysis.load import article_from_text
+
+    article = article_from_text(text)
+    title = [q for q in find_candidates(tokenize(article), title_end=article.body_start) if q.content[0].start < article.body_start]
+    return [(q.reason.split(":")[0], q.content_text(text), q.cue.text(text), q.source.text(text)) for q in title]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name before a colon opens the headline
+        ("Lindqvist: the corridor stays open until spring\n\nForeign Minister Eva Lindqvist spoke in Oslo.",
+         [("headline", "the corridor stays open until spring", ":", "Lindqvist")]),
+        # a name after a colon ends it
+        ("Grain ships will sail again next week: Okafor\n\nDefence Minister Tunde Okafor spoke after the talks.",
+         [("headline", "Grain ships will sail again next week", ":", "Okafor")]),
+        # a role phrase after a dash ends it
+        ("Talks will go on next week – Ukraine's defence minister\n\nThe minister spoke in Kyiv.",
+         [("headline", "Talks will go on next week", "–", "Ukraine's defence minister")]),
+        ("All detained crew members are home — Foreign Ministry\n\nThe Kastrian Foreign Ministry gave the figures on Monday.",
+         [("headline", "All detained crew members are home", "—", "Foreign Ministry")]),
+        # a place label before the colon is left out of the content; the speaker ends the headline
+        ("Norway: both sides want the talks to go on – Lindqvist\n\nEva Lindqvist hosted the talks in Norway.",
+         [("headline", "both sides want the talks to go on", "–", "Lindqvist")]),
+        # a house label, a country and a plain noun are no speakers
+        ("The Latest: ceasefire holds in the north\n\nThe ceasefire held overnight.", []),
+        ("Norway: floods close the main road to the capital\n\nHeavy rain fell in Norway.", []),
+        ("Ferry services resume after long strike – harbour\n\nThe ferries sailed again.", []),
+        # a title-case cue in the headline is a cue ("…, Envoy Says")
+        ("Peace Deal Is Within Reach, Senior Envoy Says\n\nThe envoy spoke in Geneva.",
+         [("inverted", "Peace Deal Is Within Reach", "Says", "Senior Envoy")]),
+        ("Mayor Says Bridge Will Reopen In March\n\nThe mayor spoke on Monday.",
+         [("subject", "Bridge Will Reopen In March", "Says", "Mayor")]),
+    ],
+)
+def test_headline_attributions(text, expected):
+    assert _headline(text) == expected
+
+
+def test_headline_rules_need_the_title():
+    text = "Okafor: grain ships will sail again next week\n\nDefence Minister Tunde Okafor spoke."
+    assert _headline(text)
+    assert not [q for q in find_candidates(tokenize(Article(text))) if q.reason.startswith("headline")]
+
+
+# --- constructions of agency copy (issue 8): each row fails without the rule named in its comment
+
+AGENCY_CONSTRUCTIONS = [
+    # frames.DASH_SIGNED: unquoted speech signed by a dash, the sentences before it in the paragraph included
+    ("We stay until the end. Every crew member comes home, – Kovac said.",
+     [("indirect", "We stay until the end. Every crew member comes home", "said", "Kovac")]),
+    ("Talks went well.\nThe lists are on the table. Now the other side must answer - said Kovac.",
+     [("indirect", "The lists are on the table. Now the other side must answer", "said", "Kovac")]),
+    # a sentence with a cue of its own, or a quotation, is not part of the signed speech
+    ("The ferry was late. “We waited,” Kovac said. The talks resumed – Kovac said.",
+     [("direct", "“We waited,”", "said", "Kovac"), ("indirect", "The talks resumed", "said", "Kovac")]),
+    # after an aside between dashes the sentence alone is the content
+    ("The ferry was late. The plan — a bold one — will fail – Kovac said.",
+     [("indirect", "The plan — a bold one — will fail", "said", "Kovac")]),
+    # frames.QUOTED_AS: the person quoted speaks; the outlet that quotes only cites
+    ("Ukrainska Pravda quoted Kovac as saying that the talks had been “long and hard”.",
+     [("mixed", "the talks had been “long and hard”", "saying", "Kovac")]),
+    ("The paper quoted him as saying the deal was close.", [("indirect", "the deal was close", "saying", "him")]),
+    ("Reuters cited Kovac's spokesman as saying the deal was close.", [("indirect", "the deal was close", "saying", "Kovac's spokesman")]),
+    # frames.REPORTED_BY: 'This was reported by X' after the content
+    ("Among those freed are four nurses and a priest. This was reported by the Coordination Headquarters.",
+     [("indirect", "Among those freed are four nurses and a priest", "reported", "the Coordination Headquarters")]),
+    ("The exchange took place at the border.\nThis was stated by the ombudsman Ivan Kovac.",
+     [("indirect", "The exchange took place at the border", "stated", "the ombudsman Ivan Kovac")]),
+    ("The video was posted by the ministry.", []),
+    # frames.SAID_THIS: 'X said this' after the content
+    ("The ships will sail on Monday. Kovac said this on Tuesday.", [("indirect", "The ships will sail on Monday", "said", "Kovac")]),
+    ("Kovac said this was wrong.", [("indirect", "this was wrong", "said", "Kovac")]),
+    ("Kovac said so and left.", [("indirect", "so and left", "said", "Kovac")]),
+    # lists.bullet_list_quotes: a colon lead-in and bulleted paragraphs, one attribution per item; an item's
+    # own words ("The deal shows …") are no new speaker
+    ("At the ceremony, the minister made the following points:\n– The port opens in May.\n– The deal shows that ships can sail.\nThe talks ended.",
+     [("indirect", "The port opens in May", "made", "the minister"), ("indirect", "The deal shows that ships can sail", "made", "the minister")]),
+    ("Kovac said the following:\n- The port opens in May.\n- Ships will sail.",
+     [("indirect", "The port opens in May", "said", "Kovac"), ("indirect", "Ships will sail", "said", "Kovac")]),
+    ("The schedule for the week:\n- Arrival of the delegations.\n- Talks at the palace.", []),
+    # lists.split_semicolon_lists: items after a colon separated by semicolons
+    ("Kovac said the sides agreed on several issues: a joint centre in the port; joint checks of cargo; and safe routes.",
+     [("indirect", "the sides agreed on several issues", "said", "Kovac"), ("indirect", "a joint centre in the port", "said", "Kovac"),
+      ("indirect", "joint checks of cargo", "said", "Kovac"), ("indirect", "safe routes", "said", "Kovac")]),
+    ("Kovac said there are two issues: ports and ships.", [("indirect", "there are two issues: ports and ships", "said", "Kovac")]),
+    # frames._clause_follows(to_clause=): "agree to …" takes an infinitive, so its content is not on its left;
+    # the nested thought is part of the outer speech
+    ("Qatar says Israel, Hamas agree to extend the truce by two days.",
+     [("indirect", "Israel, Hamas agree to extend the truce by two days", "says", "Qatar")]),
+    # frames._nothing_said_after: a relative clause between subject and cue, only a listener after the cue
+    ("The two states will swap all detained sailors, Deputy Minister Elena Vasileva, who hosted the talks, told journalists on Thursday.",
+     [("indirect", "The two states will swap all detained sailors", "told", "Deputy Minister Elena Vasileva, who hosted the talks")]),
+    ("The town's mayor, Ivan Kovac, praised the new bridge.", [("indirect", "the new bridge", "praised", "Ivan Kovac")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", AGENCY_CONSTRUCTIONS, ids=[c[0][:40] for c in AGENCY_CONSTRUCTIONS])
+def test_agency_constructions(text, expected):
+    assert [_row(text, q) for q in _quotes(text)] == expected
