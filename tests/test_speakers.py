@@ -237,6 +237,10 @@ TAUGHT = [
     ("Union leader Alhaji Musa Bello arrived. Bello said the strike would go on.", [("Musa Bello", None)]),
     # a given name alone goes to the one full name it begins
     ("Ann Bell, the mediator, arrived. “We are close,” says Ann.", [("Ann Bell", None)]),
+    # …also a given name no list knows (Ethiopian usage: "Redwan" is Redwan Hussien)
+    ("The delegation was led by Redwan Hussien. Redwan said the deal would hold.", [("Redwan Hussien", None)]),
+    # …but not when two full names begin with it
+    ("Redwan Hussien and Redwan Ali met. Redwan said the deal would hold.", [("Redwan", None)]),
     # a plural description of two sides speaks for both states
     ("The Austrian and Swiss mediators said the deal was near.", [("Austria & Switzerland", "Austria & Switzerland")]),
 ]

@@ -32,7 +32,7 @@ every link says which sieve made it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import NameWords, load_name_words
@@ -177,9 +177,8 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
         key = phrase.name.lower()
         fitting = [e for e in by_last.get(key, ()) if _may_be(phrase, entities[e], [names[k] for k in named_at.get(e, ())], words)]
         found = _surname_match(fitting, named_at, last_seen, i)
-        if found is None and not fitting and key in words.given:  # "Mr Ann", "…, says Ann": a given name alone
-            firsts = [e for e in by_first.get(key, ()) if _may_be(phrase, entities[e], [names[k] for k in named_at.get(e, ())], words)]
-            found = firsts[0] if len(firsts) == 1 else None
+        if found is None and not fitting:  # "Mr Ann", "…, says Ann", "Redwan said": a given name alone
+            found = _given_name_match(phrase, by_first.get(key, ()), entities, {e: [names[k] for k in named_at.get(e, ())] for e in by_first.get(key, ())}, words)
         if found is not None:
             how = "surname" if entities[found].name.split()[-1].lower() == key else "given name"
             links[i] = (found, f"{how} of {entities[found].name}")
@@ -195,6 +194,14 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
         if e is not None:
             _absorb(entities[e], names[i], i, words)
     return entities, links
+
+
+def _given_name_match(phrase: NamePhrase, candidates: Sequence[int], entities: list[Entity], phrases: Mapping[int, list[NamePhrase]], words: NameWords) -> int | None:
+    """The one person whose full name begins with this one-word name, whether or not the given-name list knows it
+    (Ethiopian, Eritrean, Icelandic and many Arabic usages shorten a name to its first word: "Redwan Hussien" → "Redwan").
+    Two people it could begin leave it unlinked."""
+    firsts = [e for e in candidates if _may_be(phrase, entities[e], phrases[e], words)]
+    return firsts[0] if len(firsts) == 1 else None
 
 
 def _fuller_match(entities: list[Entity], by_last: dict[str, list[int]], phrase: NamePhrase) -> int | None:
