@@ -194,11 +194,20 @@ def test_descriptions_groups_and_pronouns_link(text, expected):
         "Reuters reported that the talks had stalled.",  # an outlet citation, not a speaker
         "The report says the truce held for a week.",  # a document
         "According to Russian media, the truce held.",  # media
+        "Daily Trust reports that the junta asked for more time.",  # a lead word of outlet names
+        "CNN Türk reported that Ankara hoped to host the talks.",  # a one-word outlet leading a longer name
+        "Armenpress reported that the round had ended.",  # an agency of the shipped list
+        "ANI reported that the round had ended.",  # an agency matched only in capitals
     ],
 )
 def test_outlets_documents_and_media_are_citations_not_speakers(text):
     result = attribute(Article(text))
     assert result.quotes == () and result.speakers == () and result.outlets
+
+
+def test_a_name_written_like_a_capitals_only_outlet_is_a_person():
+    (quote,) = attribute(Article("Armenian spokeswoman Ani Badalian said the round had ended.")).quotes
+    assert quote.speaker.name == "Ani Badalian" and not attribute(Article("Ani Badalian said so.")).outlets
 
 
 def test_every_quote_records_how_its_source_was_linked():
