@@ -240,6 +240,8 @@ TAUGHT = [
     # a past office counts after a present one
     ("Former Italian Prime Minister Luca Conti, the UN envoy, arrived. Conti said the truce would hold.",
      [("Luca Conti", "United Nations")]),
+    # …and the AU, a capitals-only side word, is the present body of a former national leader
+    ("Former Kenyan president Uhuru Kenyatta, a member of the AU panel, said monitors would come.", [("Uhuru Kenyatta", "African Union")]),
     # capitals-only side words
     ("US envoy Jim Hale met us. Hale said the truce would hold.", [("Jim Hale", "United States")]),
     # a word before a given name in a three-word name is a title

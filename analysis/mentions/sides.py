@@ -27,7 +27,7 @@ TARGET_PREPOSITIONS = frozenset({"to", "for", "with", "on", "against", "about", 
 _TOKENS = re.compile(r"\(\s*[DRI]\s*[-–,)]|[\w.]+(?:[-'’][\w]+)*-?")
 _PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–,)]")
 PARTY_KINDS = ("party",)
-CASED = frozenset({"us", "uk"})  # side words only in capitals ("US envoy"; "us" is a pronoun)
+CASED = frozenset({"us", "uk", "au"})  # side words only in capitals ("US envoy", "AU envoy"; "us" is a pronoun)
 # Roles whose "to"/"for" complement is whom they serve ("spokesman for Kyiv", "aide to Putin"), not a target.
 SERVING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "assistant", "press", "lawyer", "attorney", "counsel"})
 
