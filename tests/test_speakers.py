@@ -178,6 +178,9 @@ LINKED = [
     ("Senator Anna Kovac spoke at the rally. President Kovac said the law would stand.", [["Kovac"]]),
     # a bare capitalised word is no antecedent for "he" until it speaks
     ("Anna Kovac landed on Midway. “We are here,” he said.", [[]]),
+    # a counterpart in the next sentence holds the role of the person before: "the top diplomat" is the latest one
+    ("Foreign Minister Ivan Petrenko met Blinken. His counterpart, Jon Holm, was cautious. The top diplomat said talks would go on.",
+     [["Jon Holm"]]),
     # "who" is the name before it
     ("The talks were led by Anna Kovac, who said they would go on.", [["Anna Kovac"]]),
 ]
@@ -242,6 +245,8 @@ TAUGHT = [
      [("Luca Conti", "United Nations")]),
     # …and the AU, a capitals-only side word, is the present body of a former national leader
     ("Former Kenyan president Uhuru Kenyatta, a member of the AU panel, said monitors would come.", [("Uhuru Kenyatta", "African Union")]),
+    # a counterpart takes the other's role but never the other's side
+    ("Armenian Foreign Minister Ara Petrosyan arrived. His counterpart, Jon Holm, said the talks would go on.", [("Jon Holm", None)]),
     # capitals-only side words
     ("US envoy Jim Hale met us. Hale said the truce would hold.", [("Jim Hale", "United States")]),
     # a word before a given name in a three-word name is a title

@@ -84,11 +84,13 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     names = find_names(tokens, title_end=title_end, words=words)
     entities, links = link_names(names, words=words)
     text = tokens.text
+    roles_of: dict[int, tuple[str, ...]] = {}
     for i, (e, _) in enumerate(links):
         if e is not None:
-            for role in sentence_roles(text, tokens, names, i, words=words):
+            roles_of[i] = sentence_roles(text, tokens, names, i, words=words)
+            for role in roles_of[i]:
                 entities[e].add_role(role)
-    _counterparts(names, links, entities)
+    _counterparts(names, links, entities, roles_of, words.sides)
     learned = learn_sides(text, names, links, entities, words)
     if learned:
         for e, entity in enumerate(entities):
@@ -101,19 +103,29 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     return ArticleMentions(names, entities, links, {**words.sides, **learned} if learned else words.sides)
 
 
-def _counterparts(names, links, entities) -> None:
-    """ "Lubinets met his Russian counterpart Moskalkova": a counterpart holds the role of the person before it."""
+COUNTERPART_SENTENCES = 2  # sentences before its own a counterpart looks back over for the person it answers
+
+
+def _counterparts(names, links, entities, roles_of, sides) -> None:
+    """ "Lubinets met his Russian counterpart Moskalkova", "… Mirzoyan … . His Azerbaijani counterpart, Jeyhun
+    Bayramov, …": a counterpart holds the role of the person before it (in its sentence, else the latest person of
+    the sentences just before), without that person's side words: a counterpart is of the other side."""
     for i, phrase in enumerate(names):
         e = links[i][0]
-        if e is None or not phrase.role or "counterpart" not in phrase.role.lower():
+        if e is None or not any("counterpart" in role.lower() for role in (phrase.role or "", *roles_of.get(i, ()))):
             continue
         for k in range(i - 1, -1, -1):
-            if names[k].sentence != phrase.sentence:
+            if names[k].sentence < phrase.sentence - COUNTERPART_SENTENCES:
                 break
             other = links[k][0]
             if other is not None and other != e and entities[other].kind == "person" and not names[k].possessive:
                 for role in entities[other].roles:
-                    entities[e].add_role(f"counterpart: {role}")
+                    if "counterpart" not in role.lower():
+                        entities[e].add_role(f"counterpart: {_without_sides(role, sides)}")
                 break
 
 
+def _without_sides(role: str, sides) -> str:
+    """A role's words without its side words ("Armenian Foreign Minister" → "Foreign Minister")."""
+    kept = [w for w in role.split() if w.lower().strip(",.").replace("’", "'").removesuffix("'s") not in sides]
+    return " ".join(kept)
