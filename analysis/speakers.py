@@ -51,7 +51,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import DataFileError
-from .mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, find_mentions, pronoun_antecedent
+from .mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, find_mentions, pronoun_antecedent, salient_antecedent
 from .mentions.lexicon import NameWords, Outlets, load_name_words, load_outlets, load_sides
 from .mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
 from .mentions.sides import sides_in
@@ -77,6 +77,7 @@ ROLE_CLASSES = {
 }
 ROLE_CLASSES["ombudswoman"] = ROLE_CLASSES["ombudsperson"] = ROLE_CLASSES["ombudsman"]
 ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokesperson"]
+PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom)\b")
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
@@ -305,9 +306,12 @@ def resolve_speakers(
     found = mentions if mentions is not None else find_mentions(tokens, title_end=title_end)
     linker = _Linker(tokens, found, quotes)
     order = sorted(range(len(quotes)), key=lambda q: quotes[q].source.start if quotes[q].source else quotes[q].content[0].start)
+    subjects = _subject_descriptions(tokens, quotes)
     results: dict[int, _Found] = {}
     for q_index in order:
         if quotes[q_index].source is not None:
+            while subjects and subjects[0].start < quotes[q_index].source.start:
+                linker.describe(subjects.pop(0))
             results[q_index] = linker.resolve(q_index)
     _carry_continuations(quotes, results)
     return _resolution(tokens.text, quotes, results, linker, sides)
@@ -359,6 +363,13 @@ class _Linker:
         if found.entities:
             bisect.insort(self.candidates, Candidate(found.entities, quote.source.start, self.sentence_of(quote.source.start), speaker=True), key=lambda c: c.start)
         return found
+
+    def describe(self, subject: Span) -> None:
+        """A sentence opened by a description that is no quote's source ("The former military head of state spoke
+        to …"): when the role sieves link it, it is that sentence's subject for the pronouns after it."""
+        found = self._role(" ".join(_WORDS.findall(self.text[subject.start : subject.end])), subject)
+        if found is not None and len(found.entities) == 1:
+            bisect.insort(self.candidates, Candidate(found.entities, subject.start, self.sentence_of(subject.start), subject=True), key=lambda c: c.start)
 
     def _read(self, quote: Quote) -> _Found:
         """The sieves, surest first, on one quote's source."""
@@ -553,9 +564,24 @@ class _Linker:
             found = self._latest(source.start, lambda e: not self.entities[e].named and head in self.entities[e].role_nouns())
         if found is None and side is not None:
             found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
+        if found is None and description.lower().startswith("the ") and _past_office_before(description, head):
+            return self._past_office(description, source)
         if found is None:
             return None
         return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _past_office(self, description: str, source: Span) -> _Found | None:
+        """ "the former Nigerian president", "the former M-19 guerrilla": a past office no one holds in the article is
+        an epithet of the most salient person just before (a pronoun's antecedent); its side words say nothing
+        about the side the person speaks for now."""
+
+        def fits(c: Candidate) -> bool:
+            return len(c.entities) == 1 and self.entities[c.entities[0]].kind == "person" and self.entities[c.entities[0]].named
+
+        found = salient_antecedent(source.start, self.sentence_of(source.start), self.candidates, fits)
+        if found is None:
+            return None
+        return _Found(found, f"past office '{description}' → {self.entities[found[0]].name}", "role")
 
     def _body(self, description: str, head: str, side: str | None, source: Span) -> _Found | None:
         """ "the ministry", "the committee": the latest organisation whose name holds that noun (and agrees on side)."""
@@ -622,6 +648,17 @@ class _Linker:
         return _Found((e,), "description", "role")
 
 
+def _past_office_before(description: str, head: str) -> bool:
+    """ "the former Nigerian president": a past-office word before the head noun (not in an of-phrase after it)."""
+    for word in description.lower().replace("’", "'").split()[1:]:
+        word = word.strip(",.;:")
+        if word.startswith(head[:4]) or word in SPLIT_WORDS:
+            return False
+        if word in PAST_OFFICE or word.startswith("ex-"):
+            return True
+    return False
+
+
 def _role_class(head: str) -> set[str]:
     """The role words a description's head noun matches ("negotiator" also matches a delegation's head)."""
     return {head, ROLE_SYNONYMS.get(head, head)} | ROLE_CLASSES.get(head, set())
@@ -657,6 +694,31 @@ def _name_candidates(tokens: Tokens, mentions: ArticleMentions, quotes: Sequence
             if between in ("and", "&", ", and"):
                 out.append(Candidate((links[i - 1][0], e), previous.span.start, phrase.sentence, subject=False))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+SUBJECT_WORDS = 6  # words a sentence-opening description may run to its role noun ("The former military head")
+
+
+def _subject_descriptions(tokens: Tokens, quotes: Sequence[Quote]) -> list[Span]:
+    """Sentences that open with a definite description ending in a role noun, not a quote's source ("The former
+    military head of state spoke …", "The minister left …"): their spans, in text order."""
+    words = load_name_words()
+    sources = {q.source.start for q in quotes if q.source is not None}
+    text, out = tokens.text, []
+    for sentence in tokens.sentences:
+        start = sentence.span.start
+        if text[start : start + 4] != "The " or start in sources:
+            continue
+        phrase = text[start : min(sentence.span.end, start + 100)].split()[: SUBJECT_WORDS + 1]
+        for k in range(1, len(phrase)):
+            word = phrase[k].lower().rstrip(".,;:")
+            if word.endswith(("'s", "’s")) or word in words.function or not word.replace("-", "").isalpha():
+                break
+            if words.nouns.get(word) == "role" or word in words.titles:
+                if k + 1 < len(phrase) and phrase[k].isalpha() and phrase[k + 1][:1].islower():
+                    out.append(Span(start, start + len(" ".join(phrase[: k + 1]))))
+                break
     return out
 
 

@@ -181,6 +181,15 @@ LINKED = [
     # a counterpart in the next sentence holds the role of the person before: "the top diplomat" is the latest one
     ("Foreign Minister Ivan Petrenko met Blinken. His counterpart, Jon Holm, was cautious. The top diplomat said talks would go on.",
      [["Jon Holm"]]),
+    # a past office no one holds is an epithet of the person just named, whatever its side word
+    ("The AU envoy, Olu Bako, arrived. “We are close,” the former Nigerian president said.", [["Olu Bako"]]),
+    # …also when a name only modifies its head noun
+    ("Colombia's negotiator, Otto Pena, spoke. The former M-19 guerrilla added that talks would go on.", [["Otto Pena"]]),
+    # …and nobody before it leaves it a description
+    ("“We are close,” the former Nigerian president said.", [["former Nigerian president"]]),
+    # a sentence opened by a description that is no source is the subject a later pronoun refers to
+    ("The leader of the mission, Gen. Abu Bakar, arrived. The former military head of state met President Ola Tinu. "
+     "He said: “We met them.”", [["Abu Bakar"]]),
     # "who" is the name before it
     ("The talks were led by Anna Kovac, who said they would go on.", [["Anna Kovac"]]),
 ]
@@ -255,8 +264,10 @@ TAUGHT = [
     ("Ann Bell, the mediator, arrived. “We are close,” says Ann.", [("Ann Bell", None)]),
     # …also a given name no list knows (Ethiopian usage: "Redwan" is Redwan Hussien)
     ("The delegation was led by Redwan Hussien. Redwan said the deal would hold.", [("Redwan Hussien", None)]),
-    # …but not when two full names begin with it
+    # …but not when two full names begin with it, nor for a place or a dateline in capitals
     ("Redwan Hussien and Redwan Ali met. Redwan said the deal would hold.", [("Redwan", None)]),
+    ("MIDWAY ATOLL — The reef is vast. Ben Aziz landed on Monday. During his tour of the birds on Midway, he paused. "
+     "“We must act,” he said.", [("Ben Aziz", None)]),
     # a plural description of two sides speaks for both states
     ("The Austrian and Swiss mediators said the deal was near.", [("Austria & Switzerland", "Austria & Switzerland")]),
 ]

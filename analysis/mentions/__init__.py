@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..records import Span, Tokens
 from .lexicon import NameWords, load_name_words, load_outlets, load_sides, load_speaker_nouns
-from .link import Candidate, Entity, description_head, group_pronoun, link_names, pronoun_antecedent
+from .link import Candidate, Entity, description_head, group_pronoun, link_names, pronoun_antecedent, salient_antecedent
 from .names import NamePhrase, clean_name, find_names
 from .learn import learn_demonyms, learn_sides
 from .roles import sentence_roles
@@ -39,7 +39,7 @@ from .sides import side_in, sides_in
 __all__ = [
     "ArticleMentions", "Candidate", "Entity", "NamePhrase", "NameWords", "clean_name", "description_head",
     "find_mentions", "find_names", "group_pronoun", "learn_demonyms", "link_names", "load_name_words", "load_outlets", "load_sides",
-    "load_speaker_nouns", "pronoun_antecedent", "side_in", "sides_in",
+    "load_speaker_nouns", "pronoun_antecedent", "salient_antecedent", "side_in", "sides_in",
 ]  # fmt: skip
 
 
@@ -82,13 +82,13 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     """The names of an article, linked into entities, with the roles the article gives them."""
     words = words or load_name_words()
     names = find_names(tokens, title_end=title_end, words=words)
-    entities, links = link_names(names, words=words)
     text = tokens.text
-    roles_of: dict[int, tuple[str, ...]] = {}
+    roles_of = {i: sentence_roles(text, tokens, names, i, words=words) for i, p in enumerate(names) if p.kind not in ("outlet", "place")}
+    described = [bool(roles_of.get(i)) for i in range(len(names))]
+    entities, links = link_names(names, words=words, lower=_lower_words(text), described=described)
     for i, (e, _) in enumerate(links):
         if e is not None:
-            roles_of[i] = sentence_roles(text, tokens, names, i, words=words)
-            for role in roles_of[i]:
+            for role in roles_of[i] if i in roles_of else sentence_roles(text, tokens, names, i, words=words):
                 entities[e].add_role(role)
     _counterparts(names, links, entities, roles_of, words.sides)
     learned = learn_sides(text, names, links, entities, words)
@@ -104,6 +104,14 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
 
 
 COUNTERPART_SENTENCES = 2  # sentences before its own a counterpart looks back over for the person it answers
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case somewhere (with those of its headline)."""
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 def _counterparts(names, links, entities, roles_of, sides) -> None:

@@ -55,8 +55,8 @@ class Outlets:
         (True, True)
         >>> load_outlets().is_outlet("Daily Trust"), load_outlets().is_outlet("ANI"), load_outlets().is_outlet("Ani")
         (True, True, False)
-        >>> load_outlets().is_outlet("Rustem Umerov")
-        False
+        >>> load_outlets().is_outlet("Rustem Umerov"), load_outlets().is_outlet("MSNBC host Chris Matthews")
+        (False, False)
         """
         return _is_outlet(self, name)
 
@@ -70,8 +70,8 @@ def _is_outlet(outlets: Outlets, name: str) -> bool:
     if low in outlets.names:
         return True
     words = low.split()
-    if len(words) > 1 and (words[0] in outlets.leads or words[0] in outlets.names):
-        return True  # "Daily Trust", "CNN Türk", "BBC Persian"
+    if len(words) == 2 and (words[0] in outlets.leads or words[0] in outlets.names):
+        return True  # "Daily Trust", "CNN Türk", "BBC Persian" (but "MSNBC host Chris Matthews" is a person)
     return bool(words) and (words[-1] in outlets.heads or " ".join(words[-2:]) in outlets.heads)
 
 
