@@ -79,6 +79,7 @@ ROLE_CLASSES["ombudswoman"] = ROLE_CLASSES["ombudsperson"] = ROLE_CLASSES["ombud
 ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokesperson"]
 PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
+MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who mediated", "whose country hosted the round"
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom)\b")
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
@@ -477,7 +478,7 @@ class _Linker:
             side = self.side_of(e)
             if not side or entity.kind == "group":
                 continue
-            if entity.kind in ("person", "unknown") and MEDIATOR_ROLES & entity.role_nouns():
+            if entity.kind in ("person", "unknown") and _mediates(entity):
                 mediating.add(side)
             counts[side] += len(entity.mentions) or 1
             first.setdefault(side, e)
@@ -491,16 +492,30 @@ class _Linker:
         return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
 
     def _named_pairs(self) -> Counter:
-        """How often two sides are named together: "A and B", "between A and B", "A, B and …"."""
+        """How often two sides are named together as a pair: "A and B", "between A and B" (a list of three or more,
+        "Mexico, Cuba, Venezuela and Norway", names guarantors or members, not the two parties)."""
         names, links = self.mentions.names, self.mentions.links
+        runs: list[list[int]] = []
+        for i in range(len(names)):
+            joined = (
+                i > 0
+                and runs
+                and runs[-1][-1] == i - 1
+                and links[i - 1][0] is not None
+                and links[i][0] is not None
+                and names[i].sentence == names[i - 1].sentence
+                and self.text[names[i - 1].span.end : names[i].phrase.start].strip().lower() in ("and", "&", ",", "and the", ", and")
+            )
+            if joined:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
         pairs: Counter = Counter()
-        for i in range(1, len(names)):
-            a, b = links[i - 1][0], links[i][0]
-            if a is None or b is None or names[i].sentence != names[i - 1].sentence:
+        for run in runs:
+            if len(run) != 2:
                 continue
-            between = self.text[names[i - 1].span.end : names[i].phrase.start].strip().lower()
-            sa, sb = self.side_of(a), self.side_of(b)
-            if between in ("and", "&", ",", "and the", ", and") and sa and sb and sa != sb:
+            sa, sb = self.side_of(links[run[0]][0]), self.side_of(links[run[1]][0])
+            if sa and sb and sa != sb:
                 pairs[tuple(sorted((sa, sb)))] += 1
         return pairs
 
@@ -646,6 +661,12 @@ class _Linker:
             self.described[key] = len(self.entities) - 1
         e = self.described[key]
         return _Found((e,), "description", "role")
+
+
+def _mediates(entity: Entity) -> bool:
+    """A role that mediates, hosts or guarantees talks ("the mediator", "who hosted the talks", "guarantor")."""
+    nouns = entity.role_nouns()
+    return bool(MEDIATOR_ROLES & nouns) or any(noun.startswith(MEDIATOR_STEMS) for noun in nouns)
 
 
 def _past_office_before(description: str, head: str) -> bool:

@@ -169,6 +169,12 @@ LINKED = [
      [["Ukraine", "Russia"]]),
     ("Ombudsman Dmytro Lubinets met his Russian counterpart Tatiana Moskalkova. The two ombudspersons said the exchange was agreed.",
      [["Dmytro Lubinets", "Tatiana Moskalkova"]]),
+    # …not the guarantors of a list of three or more, nor a state whose minister hosted the round
+    ("The guarantors were Mexico, Cuba, Venezuela and Norway. Saravia's negotiator Ana Ruiz met Olsk's negotiator "
+     "Ivan Mora. The two delegations said they would meet again.", [["Saravia", "Olsk"]]),
+    ("Mexican minister Juan Ortiz, whose country hosted the round, met Saravia's negotiator Ana Ruiz in Mexico. "
+     "Ortiz said Mexico was ready. Olsk's negotiator Ivan Mora was quiet. Both sides said they would meet again.",
+     [["Juan Ortiz"], ["Saravia", "Olsk"]]),
     # pronouns: the most recent compatible mention, not only the last speaker
     ("Anna Kovac said the talks failed. Ivan Petrov then arrived in Ankara. He said they had not.", [["Anna Kovac"], ["Ivan Petrov"]]),
     # a pronoun with no compatible antecedent stays unresolved; it never becomes an unrelated speaker

@@ -39,7 +39,7 @@ _WORD = re.compile(r"[\w'’.-]+")
 _PLURAL_ROLE = re.compile(
     r"(?i)^(?:the\s+)?(?P<role>[a-z]+?)s\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*)\s+and\s+(?P<b>[A-Z][\w-]*)\s+(?P<noun>[a-z]+?)s\b(?P<rest>.*)$"
 )
-_RELATIVE = re.compile(r"(?i)^who\s+(?:also\s+)?(heads|headed|leads|led|chairs|chaired|directs|represents|represented|runs|hosts|hosted|mediates|mediated|brokered|is|was|has been|served as|serves as)\s+(.+)$")
+_RELATIVE = re.compile(r"(?i)^(?:who|whose\s+(?:country|government|state|capital))\s+(?:also\s+)?(heads|headed|leads|led|chairs|chaired|directs|represents|represented|runs|hosts|hosted|mediates|mediated|brokered|is|was|has been|served as|serves as)\s+(.+)$")
 _RELATIVE_ROLE = {
     "heads": "head of", "headed": "head of", "leads": "leader of", "led": "leader of", "chairs": "chair of",
     "chaired": "chair of", "directs": "director of", "represents": "representative of", "represented": "representative of",
