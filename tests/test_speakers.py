@@ -241,9 +241,17 @@ def test_an_article_teaches_its_own_demonyms_as_sides():
 
 # --- what an article teaches about sides, and names around titles: (text, [(speaker, side)] of each quote)
 TAUGHT = [
-    # a non-state party is its own side, and so is its acronym and a role that names it
+    # a non-state party is its own side, under the acronym the article gives it, and a role that names it is on it
     ("The Eastern Freedom Front (EFF) met the government. EFF spokesman Ben Aziz said the truce would hold.",
-     [("Ben Aziz", "Eastern Freedom Front")]),
+     [("Ben Aziz", "EFF")]),
+    # …and a rebel word stands for the one such party the article names
+    ("The Eastern Freedom Front (EFF) met the government. The rebel delegation was led by Ben Aziz. Aziz said the truce would hold.",
+     [("Ben Aziz", "EFF")]),
+    # an adviser to a person named in the apposition serves that person's side; "the government delegation" is led by one
+    ("Ben Aziz, national security adviser to Ethiopian Prime Minister Abiy Ahmed, said the truce would hold.",
+     [("Ben Aziz", "Ethiopia")]),
+    ("The Ethiopian government and the rebels met. The government delegation was led by Ben Aziz. Aziz said the truce would hold.",
+     [("Ben Aziz", "Ethiopia")]),
     # "the government" in a role stands for the one government the article names
     ("Talks with the Oskan government resumed. The government's negotiator Paul Odo said the truce would hold.",
      [("Paul Odo", None)]),

@@ -6,8 +6,9 @@
   ("Saravia's chief negotiator");
 * non-state parties: an organisation whose head noun makes it a party
   (a front, movement, army, forces, union, alliance …) is its own side,
-  under its full name, and so is an acronym the article gives it in
-  parentheses ("the Rapid Support Forces (RSF)");
+  under the acronym the article gives it in parentheses ("the Rapid
+  Support Forces (RSF)" is the side "RSF"), else its full name; when the
+  article names one such party, "rebel", "guerrilla", "insurgent" stand for it;
 * the one government (army, union …) the article names: then "the
   government's negotiator" is on its side.
 
@@ -41,7 +42,8 @@ def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str
     """Every side entry the article teaches (see the module's docstring)."""
     learned = learn_demonyms(text, entities, words.sides)
     learned |= learn_possessors(text, names, links, entities, words)
-    learned |= learn_parties(text, names, links, entities, words)
+    parties = learn_parties(text, names, links, entities, words)
+    learned |= parties | learn_rebels(parties, words)
     learned |= learn_generic(text, entities, {**words.sides, **learned})
     return {k: v for k, v in learned.items() if k not in words.sides}
 
@@ -56,7 +58,7 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
     >>> text = "The Eastern Freedom Front (EFF) signed."
     >>> phrase = NamePhrase(Span(4, 25), Span(4, 25), "Eastern Freedom Front", None, "organisation", 0)
     >>> learn_parties(text, [phrase], [(0, "full name")], [Entity("Eastern Freedom Front", "organisation")], load_name_words())
-    {'eastern freedom front': ('Eastern Freedom Front', 'institution'), 'eff': ('Eastern Freedom Front', 'institution')}
+    {'eastern freedom front': ('EFF', 'institution'), 'eff': ('EFF', 'institution')}
     """
     learned: dict[str, tuple[str, str]] = {}
     for phrase, (e, _) in zip(names, links):
@@ -66,11 +68,31 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
         low = name.lower().removeprefix("the ")
         if low in words.sides or low.split()[-1] not in PARTY_HEADS or len(low.split()) < 2:
             continue
-        learned[low] = (name, "institution")
         acronym = _ACRONYM_AFTER.match(text, phrase.span.end)
+        side = acronym.group(1) if acronym else name  # a party the article abbreviates goes by its acronym ("ELN")
+        learned[low] = (side, "institution")
         if acronym:
-            learned[acronym.group(1).lower()] = (name, "institution")
+            learned[acronym.group(1).lower()] = (side, "institution")
     return learned
+
+
+# Words for a non-state armed party that stand for the one such party an article names ("the rebel delegation").
+REBEL_WORDS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "insurgent", "insurgents", "militant", "militants"})
+
+
+def learn_rebels(parties: Mapping[str, tuple[str, str]], words: NameWords) -> dict[str, tuple[str, str]]:
+    """ "the head of the rebel delegation": a rebel word stands for the one non-state party the article names.
+
+    >>> learn_rebels({"eastern front": ("EF", "institution"), "ef": ("EF", "institution")}, None)["rebel"]
+    ('EF', 'adjective')
+    >>> learn_rebels({"eastern front": ("EF", "institution"), "western front": ("WF", "institution")}, None)
+    {}
+    """
+    sides = {side for side, kind in parties.values() if kind == "institution"}
+    if len(sides) != 1:
+        return {}
+    side = sides.pop()
+    return {word: (side, "adjective") for word in REBEL_WORDS}
 
 
 def learn_generic(text: str, entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

@@ -63,9 +63,18 @@ def sentence_roles(text: str, tokens: Tokens, names: Sequence[NamePhrase], i: in
     if tag:
         roles.append(tag.group().strip())
     after = _apposition_after(text, phrase.span.end if not tag else tag.end(), sentence.end, words)
-    if after and not _names_a_person(names, i, phrase.span.end, phrase.span.end + len(after) + 4):
+    if after and (_serves(after) or not _names_a_person(names, i, phrase.span.end, phrase.span.end + len(after) + 4)):
         roles.append(after)
     return tuple(roles)
+
+
+_SERVING = re.compile(r"(?i)\b(?:aide|adviser|advisor|assistant|spokes(?:man|woman|person)|secretary|envoy|counsel)\s+(?:to|for|of)\s")
+
+
+def _serves(apposition: str) -> bool:
+    """ "national security adviser to Ethiopian Prime Minister Abiy Ahmed": a role serving a person named in it,
+    whose side it shares (not that person's own name as this one's role)."""
+    return bool(_SERVING.search(apposition))
 
 
 def _names_a_person(names, i: int, start: int, end: int) -> bool:
@@ -108,7 +117,8 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
 # A verb before a role phrase ends what is not part of it (a clause of saying, or a passive "were chaired by").
 _VERB = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|declared|wrote|insisted|was|were|is|are|has|have|had|been)\b")
 _LINKS = frozenset({"by", "with", "to", "from", "for", "chaired", "led", "headed", "hosted", "mediated", "met", "joined"})
-_HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:[A-Z][\w'’-]*\s+){0,3}(?:delegation|side|team|mission))\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
+# a party's generic word may stand lower-case before the group ("the government delegation", "the rebel side")
+_HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:(?:[A-Z][\w'’-]*|government|rebel|opposition|military|army|guerrilla)\s+){0,3}(?:delegation|side|team|mission))\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
 
 
 def _headed_by(text: str, sentence_start: int, phrase: NamePhrase) -> str | None:
