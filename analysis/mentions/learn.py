@@ -80,15 +80,22 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
 REBEL_WORDS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "insurgent", "insurgents", "militant", "militants"})
 
 
+# Head nouns of armed parties, the ones a rebel word can stand for (a union or a council is no rebel).
+ARMED_HEADS = frozenset({"front", "movement", "army", "forces", "force", "alliance", "militia", "militias", "brigade", "brigades", "resistance", "rebels"})
+
+
 def learn_rebels(parties: Mapping[str, tuple[str, str]], words: NameWords) -> dict[str, tuple[str, str]]:
-    """ "the head of the rebel delegation": a rebel word stands for the one non-state party the article names.
+    """ "the head of the rebel delegation": a rebel word stands for the one armed non-state party the article names.
 
     >>> learn_rebels({"eastern front": ("EF", "institution"), "ef": ("EF", "institution")}, None)["rebel"]
     ('EF', 'adjective')
     >>> learn_rebels({"eastern front": ("EF", "institution"), "western front": ("WF", "institution")}, None)
     {}
+    >>> learn_rebels({"service employees international union": ("SEIU", "institution")}, None)
+    {}
     """
-    sides = {side for side, kind in parties.values() if kind == "institution"}
+    armed = {low for low in parties if low.split()[-1] in ARMED_HEADS}
+    sides = {parties[low][0] for low in armed}
     if len(sides) != 1:
         return {}
     side = sides.pop()
