@@ -252,6 +252,11 @@ TAUGHT = [
      [("Ben Aziz", "Ethiopia")]),
     ("The Ethiopian government and the rebels met. The government delegation was led by Ben Aziz. Aziz said the truce would hold.",
      [("Ben Aziz", "Ethiopia")]),
+    # a role holding commas before the name; the head noun of the one armed party stands for it
+    ("ECOWAS Commissioner for Political Affairs, Peace and Security, Abdel Musa, said the plan failed.",
+     [("Abdel Musa", "ECOWAS")]),
+    ("The Eastern Alliance met the government. Mira Cas, the head of the alliance's council, said the truce would hold.",
+     [("Mira Cas", "Eastern Alliance")]),
     # "the government" in a role stands for the one government the article names
     ("Talks with the Oskan government resumed. The government's negotiator Paul Odo said the truce would hold.",
      [("Paul Odo", None)]),

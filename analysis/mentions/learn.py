@@ -80,6 +80,8 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
 REBEL_WORDS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "insurgent", "insurgents", "militant", "militants"})
 
 
+# Head nouns that, alone, stand for the one armed party of that name ("the alliance"; "the army" may be a state's).
+OWN_HEADS = frozenset({"front", "movement", "alliance", "militia", "brigade", "brigades", "resistance"})
 # Head nouns of armed parties, the ones a rebel word can stand for (a union or a council is no rebel).
 ARMED_HEADS = frozenset({"front", "movement", "army", "forces", "force", "alliance", "militia", "militias", "brigade", "brigades", "resistance", "rebels"})
 
@@ -93,13 +95,16 @@ def learn_rebels(parties: Mapping[str, tuple[str, str]], words: NameWords) -> di
     {}
     >>> learn_rebels({"service employees international union": ("SEIU", "institution")}, None)
     {}
+    >>> learn_rebels({"eastern alliance": ("Eastern Alliance", "institution")}, None)["alliance"]
+    ('Eastern Alliance', 'adjective')
     """
     armed = {low for low in parties if low.split()[-1] in ARMED_HEADS}
     sides = {parties[low][0] for low in armed}
     if len(sides) != 1:
         return {}
     side = sides.pop()
-    return {word: (side, "adjective") for word in REBEL_WORDS}
+    heads = {low.split()[-1] for low in armed} & OWN_HEADS  # "the alliance's political council"
+    return {word: (side, "adjective") for word in REBEL_WORDS | heads}
 
 
 def learn_generic(text: str, entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

@@ -151,6 +151,11 @@ def _apposition_before(text: str, sentence_start: int, phrase: NamePhrase, names
     pair = _PLURAL_ROLE.match(segment)
     if pair:
         return _paired_role(pair, names, i)
+    if segment and not _role_like(segment, words) and cut >= 0:
+        # "ECOWAS Commissioner for Political Affairs, Peace and Security, Abdel-Fatau Musa": a role holding commas
+        whole = " ".join(before[:-1].split())
+        if not _VERB.search(whole) and ";" not in whole and ":" not in whole and _role_like(whole.split(",")[0], words):
+            segment = whole
     if not segment or not _role_like(segment, words):
         return None
     first = segment.split()[0]
