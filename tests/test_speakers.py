@@ -253,7 +253,7 @@ TAUGHT = [
     ("The Ethiopian government and the rebels met. The government delegation was led by Ben Aziz. Aziz said the truce would hold.",
      [("Ben Aziz", "Ethiopia")]),
     # a role holding commas before the name; the head noun of the one armed party stands for it
-    ("ECOWAS Commissioner for Political Affairs, Peace and Security, Abdel Musa, said the plan failed.",
+    ("The ECOWAS Commissioner for Political Affairs, Peace and Security, Abdel Musa, arrived. Musa said the plan had failed.",
      [("Abdel Musa", "ECOWAS")]),
     ("The Eastern Alliance met the government. Mira Cas, the head of the alliance's council, said the truce would hold.",
      [("Mira Cas", "Eastern Alliance")]),
