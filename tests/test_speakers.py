@@ -253,9 +253,11 @@ TAUGHT = [
     ("The Ethiopian government and the rebels met. The government delegation was led by Ben Aziz. Aziz said the truce would hold.",
      [("Ben Aziz", "Ethiopia")]),
     # a role holding commas before the name; the head noun of the one armed party stands for it
-    ("The ECOWAS Commissioner for Political Affairs, Peace and Security, Abdel Musa, arrived. Musa said the plan had failed.",
+    ("ECOWAS Commissioner for Political Affairs, Peace and Security, Abdel Musa, had on Sunday rejected the plan. "
+     "Musa said the plan had failed.",
      [("Abdel Musa", "ECOWAS")]),
-    ("The Eastern Alliance met the government. Mira Cas, the head of the alliance's council, said the truce would hold.",
+    ("The Eastern Alliance met the government. The rebels were represented by Mira Cas, the head of the alliance's "
+     "political council. Cas said the truce would hold.",
      [("Mira Cas", "Eastern Alliance")]),
     # "the government" in a role stands for the one government the article names
     ("Talks with the Oskan government resumed. The government's negotiator Paul Odo said the truce would hold.",
