@@ -65,7 +65,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "me", "you", "one", "someone", "anyone", "everyone", "nobody", "somebody"})
 MEDIA_NOUNS = frozenset({"media", "agency", "agencies", "newspaper", "newspapers", "outlet", "outlets", "channel", "press", "reports", "broadcaster", "tabloid", "daily", "wire"})
-PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government"})  # "both sides" → the parties
+PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government", "leader"})  # "both sides", "both leaders" → the parties
 # What a role noun of a description also matches among a person's role words ("the top diplomat" is a foreign minister).
 ROLE_CLASSES = {
     "diplomat": {"diplomat", "foreign", "ambassador", "envoy"},

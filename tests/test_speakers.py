@@ -175,6 +175,8 @@ LINKED = [
     ("Mexican minister Juan Ortiz, whose country hosted the round, met Saravia's negotiator Ana Ruiz in Mexico. "
      "Ortiz said Mexico was ready. Olsk's negotiator Ivan Mora was quiet. Both sides said they would meet again.",
      [["Juan Ortiz"], ["Saravia", "Olsk"]]),
+    # "both leaders" speak for the parties
+    ("Serbian President Ivan Vuk met Kosovo Prime Minister Alb Kur. Both leaders said they would return.", [["Serbia", "Kosovo"]]),
     # pronouns: the most recent compatible mention, not only the last speaker
     ("Anna Kovac said the talks failed. Ivan Petrov then arrived in Ankara. He said they had not.", [["Anna Kovac"], ["Ivan Petrov"]]),
     # a pronoun with no compatible antecedent stays unresolved; it never becomes an unrelated speaker
@@ -259,6 +261,11 @@ TAUGHT = [
     ("The Eastern Alliance met the government. The rebels were represented by Mira Cas, the head of the alliance's "
      "political council. Cas said the truce would hold.",
      [("Mira Cas", "Eastern Alliance")]),
+    # a lower-case noun between a modifier and a title stays in the role; "the bloc" is the one bloc named
+    ("The talks were chaired by EU foreign policy chief Josep Borrell. Borrell said the text was ready.",
+     [("Josep Borrell", "European Union")]),
+    ("EU ministers met. The bloc's special envoy for the dialogue, Miro Lajc, arrived later. Lajc said the text was ready.",
+     [("Miro Lajc", "European Union")]),
     # "the government" in a role stands for the one government the article names
     ("Talks with the Oskan government resumed. The government's negotiator Paul Odo said the truce would hold.",
      [("Paul Odo", None)]),

@@ -9,6 +9,7 @@
   under the acronym the article gives it in parentheses ("the Rapid
   Support Forces (RSF)" is the side "RSF"), else its full name; when the
   article names one such party, "rebel", "guerrilla", "insurgent" stand for it;
+* "the bloc": the one bloc of states (EU, AU, ECOWAS …) the article names;
 * the one government (army, union …) the article names: then "the
   government's negotiator" is on its side.
 
@@ -38,9 +39,25 @@ _GENERIC_AFTER = re.compile(rf"\b({_GENERIC})\s+of\s+(?:the\s+)?([A-Z][\w'’-]*
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
 
 
+# Sides that are blocs of states: "the bloc" stands for the one of them an article names.
+BLOCS = frozenset({"European Union", "African Union", "ECOWAS", "ASEAN", "NATO", "IGAD", "OSCE", "Arab League", "Gulf Cooperation Council", "CSTO", "SADC", "EAC", "Mercosur"})
+
+
+def learn_bloc(entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """ "the bloc's special envoy": the bloc is the one bloc of states the article names.
+
+    >>> from analysis.mentions.link import Entity
+    >>> learn_bloc([Entity("EU", "organisation")], {"eu": ("European Union", "institution")})
+    {'bloc': ('European Union', 'adjective')}
+    """
+    named = {table[e.name.lower()][0] for e in entities if e.name.lower() in table and table[e.name.lower()][0] in BLOCS}
+    return {"bloc": (named.pop(), "adjective")} if len(named) == 1 else {}
+
+
 def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
     """Every side entry the article teaches (see the module's docstring)."""
     learned = learn_demonyms(text, entities, words.sides)
+    learned |= learn_bloc(entities, words.sides)
     learned |= learn_possessors(text, names, links, entities, words)
     parties = learn_parties(text, names, links, entities, words)
     learned |= parties | learn_rebels(parties, words)

@@ -207,9 +207,20 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
 def _reaches_name(raw, low, i, words: NameWords) -> bool:
     """Whether the lower-case role words from ``i`` run into a capitalised word ("aide Yuri Ushakov")."""
     k = i
-    while k < len(raw) and not _is_cap(raw[k]) and words.is_role_word(low[k]):
+    while k < len(raw) and not _is_cap(raw[k]) and (words.is_role_word(low[k]) or _bridge(raw, low, k, words)):
         k += 1
     return k < len(raw) and k > i and _is_cap(raw[k]) and low[k] not in words.function
+
+
+def _bridge(raw, low, k: int, words: NameWords) -> bool:
+    """A lower-case noun between a modifier and a title inside a role ("foreign policy chief", "trade union leader")."""
+    return (
+        0 < k < len(raw) - 1
+        and low[k - 1] in words.modifiers
+        and (low[k + 1] in words.titles or words.nouns.get(low[k + 1]) == "role")
+        and low[k].isalpha()
+        and low[k] not in words.function
+    )
 
 
 def _initial_name(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
@@ -250,7 +261,7 @@ def _extend(raw, low, i, words: NameWords) -> int:
                 break  # "Russia's proposal": the possessive ends the phrase
         elif word == "." and j > i and _abbreviation(raw[j - 1], low[j - 1]):
             j += 1
-        elif not _is_cap(word) and words.is_role_word(lw) and _reaches_name(raw, low, j, words):
+        elif not _is_cap(word) and (words.is_role_word(lw) or _bridge(raw, low, j, words)) and _reaches_name(raw, low, j, words):
             j += 1
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1
