@@ -20,7 +20,7 @@ Each returns entries for the article's side table (lower-case word →
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from .lexicon import NameWords
 

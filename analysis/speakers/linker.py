@@ -1,63 +1,24 @@
-"""Speakers: who each quote's source is, linked through the mentions stage, and on which side they stand.
+"""The sieves that read a quote's source against the article's mentions, surest first (see :mod:`analysis.speakers`).
 
-The mentions stage (:mod:`analysis.mentions`) has found the article's names
-and linked them into entities (full names, fuller forms, surnames). Here
-each quote's *source* — the words next to its cue — is read against them,
-in text order, by sieves run surest first; every quote records the sieve
-in :attr:`~analysis.records.Quote.link`:
-
-1. a name in the source is its entity ("Umerov" → Rustem Umerov, linked by
-   surname); names joined by "and" are a joint statement;
-2. an outlet ("Reuters reported", "The Gaze reports, citing …", "according to
-   Russian media") is a citation, never a speaker;
-3. a group noun for the parties ("both sides", "the two delegations") is a
-   joint speaker of the parties the article names;
-4. a role noun or description ("the minister", "Russia's chief negotiator")
-   is the person who holds that role in the article (before, else after);
-5. a pronoun is the most salient compatible mention before it (the speaker
-   of a quote, then the subject, in its sentence and the two before); when
-   none fits it stays unresolved, never inheriting an unrelated speaker;
-6. anything else is an entity known by its description ("officials").
-
-Sides come from the words of every role linked to the person anywhere in
-the article (``data/sides.tsv``, read by :mod:`analysis.mentions.sides`:
-"Ukrainian delegate", "Kremlin aide", "(R-Texas)", "a Democrat"), overridden
-by the user's mapping (:func:`read_sides`); what no word states stays ``None``.
-
->>> from analysis.records import Article
->>> from analysis.tokenize import tokenize
->>> from analysis.quotes import find_candidates
->>> text = "Ukrainian envoy Ivan Petrenko said talks failed. “We tried,” he added."
->>> tokens = tokenize(Article(text))
->>> result = resolve_speakers(tokens, find_candidates(tokens))
->>> [(q.speaker.name, q.speaker.side, q.link) for q in result.quotes]
-[('Ivan Petrenko', 'Ukraine', 'full name'), ('Ivan Petrenko', 'Ukraine', "pronoun 'he' → Ivan Petrenko")]
->>> result.speakers[0].role, result.speakers[0].side_evidence
-('Ukrainian envoy', 'ukrainian')
+Each sieve is a method of :class:`_Linker`, the state of one article's
+linking; every link it makes is a :class:`_Found` whose ``link`` names the
+sieve ("surname of …", "role noun 'the minister' → …", "past office …").
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
-import io
-import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 
-from .errors import DataFileError
-from .mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, find_mentions, pronoun_antecedent, salient_antecedent
-from .mentions.lexicon import NameWords, Outlets, load_name_words, load_outlets, load_sides
-from .mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
-from .mentions.sides import sides_in
-from .records import Mention, OutletCitation, Quote, Span, Speaker, Tokens
-
-__all__ = ["Outlets", "Resolution", "infer_side", "load_outlets", "load_side_words", "read_sides", "resolve_speakers", "speaker_slug", "unique_ids"]
+from ..mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, pronoun_antecedent, salient_antecedent
+from ..mentions.lexicon import NameWords, load_name_words
+from ..mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
+from ..mentions.sides import sides_in
+from ..records import Quote, Span, Tokens
+from .sides import _entity_side
 
 OUTLET_REASON = "; source is a news outlet"  # appended to a citation's reason when its source is an outlet
 SPLIT_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "who", "which", "whose", ","})
@@ -86,205 +47,6 @@ _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
 
 
-# ---------------------------------------------------------------------------
-# Data files
-
-
-def read_sides(path: str | Path) -> dict[str, str]:
-    """A user's side mapping from JSON (``{"name or word": "side"}``) or TSV (two columns).
-
-    Keys may be speaker names, surnames, or words of a role ("Kyiv"); they
-    override the sides the package infers.
-
-    >>> import tempfile, os
-    >>> folder = tempfile.mkdtemp()
-    >>> path = os.path.join(folder, "sides.tsv")
-    >>> _ = open(path, "w").write("Umerov\\tUkraine\\nKremlin\\tRussia\\n")
-    >>> read_sides(path)
-    {'Umerov': 'Ukraine', 'Kremlin': 'Russia'}
-    >>> _ = open(path, "w").write("Umerov Ukraine\\n")
-    >>> read_sides(path)
-    Traceback (most recent call last):
-    ...
-    analysis.errors.DataFileError: sides.tsv, line 1: expected two tab-separated columns (name or word, side), got 'Umerov Ukraine'
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise DataFileError(f"{path}: no such side mapping file; check the path") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(f"{path}: cannot read the side mapping ({error}); save it as UTF-8 text") from error
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
-        return _sides_from_json(text, path.name)
-    return _sides_from_tsv(text, path.name)
-
-
-def _sides_from_json(text: str, name: str) -> dict[str, str]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DataFileError(
-            f"{name}: not valid JSON ({error.msg} at line {error.lineno}); write an object like "
-            '{"Umerov": "Ukraine", "Kremlin": "Russia"}'
-        ) from error
-    if not isinstance(data, dict):
-        raise DataFileError(f'{name}: expected a JSON object mapping names or words to sides, like {{"Umerov": "Ukraine"}}')
-    out = {}
-    for key, value in data.items():
-        if not isinstance(value, str) or not value.strip() or not str(key).strip():
-            raise DataFileError(f"{name}: the side of {key!r} must be a non-empty string, got {value!r}")
-        if _SURROGATE.search(key + value):  # half of a UTF-16 pair: no output could write it
-            raise DataFileError(f"{name}: {key!r}: {value!r} holds a lone surrogate (a broken \\u escape); fix or remove it")
-        out[str(key).strip()] = value.strip()
-    return out
-
-
-def _sides_from_tsv(text: str, name: str) -> dict[str, str]:
-    out = {}
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter="\t"), 1):
-        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in row]
-        if len(cells) != 2 or not cells[0] or not cells[1]:
-            raise DataFileError(
-                f"{name}, line {number}: expected two tab-separated columns (name or word, side), got {chr(9).join(row)!r}"
-            )
-        if number == 1 and [c.lower() for c in cells] in (["name", "side"], ["word", "side"], ["key", "side"]):
-            continue
-        out[cells[0]] = cells[1]
-    return out
-
-
-@cache
-def load_side_words() -> dict[str, str]:
-    """The shipped side words (``data/sides.tsv``): lower-case word or phrase → side.
-
-    >>> load_side_words()["kyiv"], load_side_words()["kremlin"]
-    ('Ukraine', 'Russia')
-    """
-    return {word: side for word, (side, _) in load_sides().items()}
-
-
-def speaker_slug(name: str) -> str:
-    """The id form of a name: lower case ASCII letters and digits joined by hyphens.
-
-    >>> speaker_slug("Heorhii Tykhyi"), speaker_slug("Recep Tayyip Erdoğan"), speaker_slug("the two delegations")
-    ('heorhii-tykhyi', 'recep-tayyip-erdogan', 'the-two-delegations')
-    """
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[^\W_]+", ascii_name)) or "speaker"
-
-
-def unique_ids(names: list[str]) -> list[str]:
-    """A slug per name, made unique by a number where two names share one.
-
-    >>> unique_ids(["Ann Lee", "Ann  Lee", "Bo"])
-    ['ann-lee', 'ann-lee-2', 'bo']
-    """
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        slug = speaker_slug(name)
-        seen[slug] = seen.get(slug, 0) + 1
-        out.append(slug if seen[slug] == 1 else f"{slug}-{seen[slug]}")
-    return out
-
-
-# ---------------------------------------------------------------------------
-# Sides
-
-
-def infer_side(
-    name: str,
-    role: str | None = None,
-    *,
-    roles: Sequence[str] = (),
-    kind: str = "person",
-    sides: Mapping[str, str] | None = None,
-    table: Mapping[str, tuple[str, str]] | None = None,
-) -> tuple[str | None, str | None]:
-    """A speaker's side and the words it was inferred from; the user's mapping wins, None when unknown.
-
-    A party word or tag outranks a nationality ("U.S. Sen. Ted Cruz (R-Texas)"
-    is a Republican); a country, capital or institution is its own side.
-    ``table`` is the side-word table (default: the shipped one; the
-    attribution stage passes the article's, with the demonyms it teaches).
-
-    >>> infer_side("Rustem Umerov", "head of the Ukrainian delegation")
-    ('Ukraine', 'ukrainian')
-    >>> infer_side("Ted Cruz", roles=["U.S. Sen.", "(R-Texas)"])
-    ('Republican Party', '(R-…)')
-    >>> infer_side("Kremlin", kind="organisation"), infer_side("Jane Doe", "teacher")
-    (('Russia', 'kremlin'), (None, None))
-    >>> infer_side("Rustem Umerov", None, sides={"Umerov": "Kyiv team"})
-    ('Kyiv team', 'user mapping: Umerov')
-    """
-    all_roles = [r for r in (role, *roles) if r]
-    if sides:
-        found = _user_side(name, all_roles, sides)
-        if found:
-            return found
-    table = load_sides() if table is None else table
-    key = name.lower().replace("’", "'").removeprefix("the ")
-    if kind != "person" and key in table:
-        return table[key][0], key
-    if kind != "person":  # "Russian Defense Ministry", "Olsk Foreign Ministry": the organisation's own words
-        own = [hit for hit in sides_in(name, sides=table) if hit[2] != "party"]  # "… Labour Congress" is no Labour Party
-        if own:
-            return own[0][0], own[0][1]
-    ordered = [r for r in all_roles if not _former(r)] + [r for r in all_roles if _former(r)]  # a past office counts last
-    found = [hit for r in ordered for hit in sides_in(r, sides=table)]
-    party = next((hit for hit in found if hit[2] == "party"), None)
-    if party or found:
-        side, evidence, _ = party or found[0]
-        return side, evidence
-    last = key.split()[-1] if key.split() else key
-    if last in table and table[last][1] == "person":
-        return table[last][0], last
-    return None, None
-
-
-def _former(role: str) -> bool:
-    return role.lower().startswith(("former ", "ex-", "then-", "the former "))
-
-
-def _user_side(name: str, roles: Sequence[str], sides: Mapping[str, str]) -> tuple[str, str] | None:
-    """The user's mapping: a name or surname first, then a word of a role."""
-    low_name = name.lower()
-    surname = low_name.split()[-1] if low_name.split() else low_name
-    for key, value in sides.items():
-        if key.lower().strip() in (low_name, surname):
-            return value, f"user mapping: {key}"
-    words = " ".join([name, *roles]).lower().replace("’", "'")
-    for key, value in sides.items():
-        k = key.lower().strip()
-        if k and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w])", words):
-            return value, f"user mapping: {key}"
-    return None
-
-
-def _entity_side(entity: Entity, table: Mapping[str, tuple[str, str]] | None = None) -> str | None:
-    """The side an entity's own words give, for the compatibility checks of the sieves."""
-    return infer_side(entity.name, roles=entity.roles, kind=entity.kind, table=table)[0]
-
-
-# ---------------------------------------------------------------------------
-# Resolution
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """Quotes with their speakers; the quoted speakers, every entity, the mentions; the outlets cited."""
-
-    quotes: tuple[Quote, ...]
-    speakers: tuple[Speaker, ...]
-    outlets: tuple[OutletCitation, ...]
-    entities: tuple[Speaker, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-
-
 @dataclass(frozen=True, slots=True)
 class _Found:
     """What one quote's source was read as: entities with the sieve, or a citation, or nothing."""
@@ -294,41 +56,6 @@ class _Found:
     kind: str = "name"  # name, pronoun, role, group, outlet, document, unresolved
     citation: str | None = None  # the outlet or document's name when the source is one
 
-
-def resolve_speakers(
-    tokens: Tokens,
-    quotes: tuple[Quote, ...],
-    *,
-    mentions: ArticleMentions | None = None,
-    sides: Mapping[str, str] | None = None,
-    title_end: int = 0,
-) -> Resolution:
-    """Resolve every quote's source to speakers, through the article's mentions; sides from every linked role."""
-    found = mentions if mentions is not None else find_mentions(tokens, title_end=title_end)
-    linker = _Linker(tokens, found, quotes)
-    order = sorted(range(len(quotes)), key=lambda q: quotes[q].source.start if quotes[q].source else quotes[q].content[0].start)
-    subjects = _subject_descriptions(tokens, quotes)
-    results: dict[int, _Found] = {}
-    for q_index in order:
-        if quotes[q_index].source is not None:
-            while subjects and subjects[0].start < quotes[q_index].source.start:
-                linker.describe(subjects.pop(0))
-            results[q_index] = linker.resolve(q_index)
-    _carry_continuations(quotes, results)
-    return _resolution(tokens.text, quotes, results, linker, sides)
-
-
-def _carry_continuations(quotes: Sequence[Quote], results: dict[int, _Found]) -> None:
-    """A continuation quote (no cue) is said by the speaker of the attributed direct quote before it."""
-    last: _Found | None = None
-    for q_index in sorted(range(len(quotes)), key=lambda q: quotes[q].content[0].start if quotes[q].content else 0):
-        quote = quotes[q_index]
-        if quote.reason.startswith("continuation") and last is not None and last.entities:
-            results[q_index] = replace(last, link=f"continues the quote of {last.link.rsplit('→ ', 1)[-1]}" if "→" in last.link else "continues the quote before it")
-        elif quote.kind == "direct" and q_index in results:
-            last = results[q_index]
-        elif quote.kind == "direct" and quote.source is not None:
-            last = None
 
 
 class _Linker:
@@ -807,86 +534,3 @@ def _strip_determiner(name: str) -> str:
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else name
 
 
-# --- the records
-
-
-def _resolution(text: str, quotes: Sequence[Quote], results: dict[int, _Found], linker: _Linker, sides) -> Resolution:
-    """Speaker records for the entities (ids unique in the article), quotes with their speakers, citations."""
-    entities = linker.entities
-    keep = [e for e, entity in enumerate(entities) if entity.kind not in ("outlet", "adjective")]
-    index = {e: k for k, e in enumerate(keep)}
-    ids = unique_ids([entities[e].name for e in keep])
-    records = [_speaker(entities[e], ident, sides, linker.table) for e, ident in zip(keep, ids)]
-    out_quotes, citations, quoted = [], [], []
-    for q_index, quote in enumerate(quotes):
-        found = results.get(q_index)
-        if found is not None and found.citation is not None:
-            citations.append(OutletCitation(found.citation, quote.source, quote.cue, replace(quote, reason=quote.reason + OUTLET_REASON, link=found.link), found.kind))
-            continue
-        if found is None or not found.entities:
-            out_quotes.append(replace(quote, link=found.link) if found is not None else quote)
-            continue
-        speakers = tuple(records[index[e]] for e in found.entities if e in index)
-        quoted.extend(index[e] for e in found.entities if e in index)
-        out_quotes.append(replace(quote, speakers=speakers, link=found.link))
-    citations += _cited_outlets(text, citations)
-    mentions = _mention_records(linker, results, quotes, index)
-    speakers = tuple(records[k] for k in sorted(set(quoted)))
-    return Resolution(tuple(out_quotes), speakers, _unique_citations(citations), tuple(records), mentions)
-
-
-def _speaker(entity: Entity, ident: str, sides, table) -> Speaker:
-    side, evidence = infer_side(entity.name, roles=entity.roles, kind=entity.kind, sides=sides, table=table)
-    kind = entity.kind if entity.kind in ("person", "organisation", "country", "group") else ("person" if entity.named else "unknown")
-    return Speaker(
-        name=entity.name,
-        kind=kind,
-        role=_main_role(entity.roles),
-        side=side,
-        side_evidence=evidence,
-        mentions=(),
-        id=ident,
-        roles=tuple(entity.roles),
-        aliases=tuple(entity.aliases),
-        named=entity.named,
-    )
-
-
-def _main_role(roles: Sequence[str]) -> str | None:
-    """The role shown first: the longest one that is not only a party tag."""
-    usable = [r for r in roles if not r.startswith("(")]
-    return max(usable, key=len) if usable else (roles[0] if roles else None)
-
-
-def _mention_records(linker: _Linker, results: dict[int, _Found], quotes: Sequence[Quote], index: dict[int, int]) -> tuple[Mention, ...]:
-    """One record per name phrase and per description or pronoun that was a quote's source, in text order."""
-    out = []
-    for phrase, (e, how) in zip(linker.mentions.names, linker.mentions.links):
-        kind = "outlet" if phrase.kind == "outlet" else "name"
-        out.append(Mention(phrase.span, kind, index.get(e) if e is not None else None, how))
-    for q_index, found in results.items():
-        if found.kind in ("pronoun", "role", "group", "unresolved", "document", "outlet") and quotes[q_index].source is not None:
-            members = tuple(index[e] for e in found.entities if e in index)
-            kind = {"unresolved": "pronoun"}.get(found.kind, found.kind)
-            out.append(Mention(quotes[q_index].source, kind, members[0] if members else None, found.link, members if len(members) > 1 else ()))
-    out.sort(key=lambda m: (m.span.start, m.span.end))
-    return tuple(out)
-
-
-def _unique_citations(citations: list[OutletCitation]) -> tuple[OutletCitation, ...]:
-    """One citation per outlet mention, with its earliest cue ("reports" before "citing")."""
-    best: dict[tuple[int, str], OutletCitation] = {}
-    for c in sorted(citations, key=lambda c: (c.span.start, c.cue.start if c.cue else -1)):
-        best.setdefault((c.span.start, c.name), c)
-    return tuple(sorted(best.values(), key=lambda c: c.span.start))
-
-
-def _cited_outlets(text: str, citations: list[OutletCitation]) -> list[OutletCitation]:
-    """Outlets named as the content of a 'citing' cue of an outlet ("…, citing Ukrainian Pravda")."""
-    out = []
-    for c in citations:
-        quote = c.attribution
-        if quote is not None and quote.cue is not None and text[quote.cue.start : quote.cue.end].lower().startswith("cit") and quote.content:
-            span = quote.content[0]
-            out.append(OutletCitation(clean_name(span.text(text).strip(" .,")), span, quote.cue))
-    return out
