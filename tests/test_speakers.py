@@ -266,6 +266,13 @@ TAUGHT = [
      [("Josep Borrell", "European Union")]),
     ("EU ministers met. The bloc's special envoy for the dialogue, Miro Lajc, arrived later. Lajc said the text was ready.",
      [("Miro Lajc", "European Union")]),
+    # the side word before "critic", "opponent", "rival" is whom the person opposes (a party's rival stays of the party)
+    ("Kremlin critic Ivan Doe said the talks would resume.", [("Ivan Doe", None)]),
+    ("Putin's opponent Ivan Doe said the talks would resume.", [("Ivan Doe", None)]),
+    ("Trump's Republican rival Ted Cruz said the talks would resume.", [("Ted Cruz", "Republican Party")]),
+    # a month that is a given name before a surname is a name ("Jan Berg"), and "Jan" may be a woman
+    ("UN envoy Jan Berg, a former Norwegian diplomat, said the talks would resume.", [("Jan Berg", "United Nations")]),
+    ("Former Arizona governor Jan Brewer arrived. “We are ready,” she said.", [("Jan Brewer", None)]),
     # "the government" in a role stands for the one government the article names
     ("Talks with the Oskan government resumed. The government's negotiator Paul Odo said the truce would hold.",
      [("Paul Odo", None)]),

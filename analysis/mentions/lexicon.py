@@ -100,7 +100,7 @@ class NameWords:
     modifiers: frozenset[str]  # former, retired, rival, foreign …
     organisations: frozenset[str]  # Ministry, Committee … (head nouns of organisation names)
     function: frozenset[str]  # never a name (However, His, Both …)
-    given: Mapping[str, str]  # given name → gender
+    given: Mapping[str, str | None]  # given name → gender (None: either)
     sides: Mapping[str, tuple[str, str]]  # word or phrase → (side, kind)
     nouns: Mapping[str, str]  # common source nouns, singular and plural → role, group, body or document
     outlets: Outlets
@@ -134,7 +134,7 @@ def load_name_words() -> NameWords:
         modifiers=frozenset(kinds.get("modifier", ())),
         organisations=frozenset(kinds.get("organisation", ())),
         function=frozenset(kinds.get("function", ())),
-        given={name.lower(): gender for name, gender in read_table(GIVEN_NAMES_FILE, ("name", "gender"))},
+        given={name.lower(): (gender if gender in ("m", "f") else None) for name, gender in read_table(GIVEN_NAMES_FILE, ("name", "gender"))},
         sides=load_sides(),
         nouns=load_speaker_nouns(),
         outlets=load_outlets(),

@@ -193,7 +193,7 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
     """Whether a name phrase can start at word ``i``: a capitalised word, or a role word before a name."""
     word, lw = raw[i], low[i]
     base = lw.removesuffix("'s")
-    if base in MONTHS_AND_DAYS or base in DETERMINERS or "-" in word and _compound_adjective(word, words):
+    if base in MONTHS_AND_DAYS and not _given_not_month(raw, low, i, words) or base in DETERMINERS or "-" in word and _compound_adjective(word, words):
         return False
     if base in words.function and not word.isupper() and (_initial(raw, i) or i + 1 >= len(raw) or not _is_cap(raw[i + 1])):
         return False  # "However", "His"; but "New York", "The Hague" inside a sentence
@@ -202,6 +202,18 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
     if not _initial(raw, i):
         return True
     return _initial_name(raw, low, i, words, context)
+
+
+def _given_not_month(raw, low, i: int, words: NameWords) -> bool:
+    """ "Jan Berg", "June Smith": a month's name that is a given name, written whole before a capitalised surname."""
+    return (
+        low[i] in words.given
+        and raw[i][-1:] != "."
+        and i + 1 < len(raw)
+        and _is_cap(raw[i + 1])
+        and low[i + 1] not in MONTHS_AND_DAYS
+        and low[i + 1] not in words.function
+    )
 
 
 def _reaches_name(raw, low, i, words: NameWords) -> bool:
@@ -255,7 +267,7 @@ def _extend(raw, low, i, words: NameWords) -> int:
     j = i
     while j < n:
         word, lw = raw[j], low[j]
-        if _is_cap(word) and (lw not in words.function or j == i) and lw not in MONTHS_AND_DAYS:
+        if _is_cap(word) and (lw not in words.function or j == i) and (lw not in MONTHS_AND_DAYS or _given_not_month(raw, low, j, words)):
             j += 1
             if word.endswith(("'s", "’s")) and not (j < n and (words.is_role_word(low[j]) or _is_cap(raw[j]))):
                 break  # "Russia's proposal": the possessive ends the phrase
