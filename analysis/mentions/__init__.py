@@ -85,7 +85,7 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     text = tokens.text
     roles_of = {i: sentence_roles(text, tokens, names, i, words=words) for i, p in enumerate(names) if p.kind not in ("outlet", "place")}
     described = [bool(roles_of.get(i)) for i in range(len(names))]
-    entities, links = link_names(names, words=words, lower=_lower_words(text), described=described)
+    entities, links = link_names(names, words=words, lower=_LowerWords(text), described=described)
     for i, (e, _) in enumerate(links):
         if e is not None:
             for role in roles_of[i] if i in roles_of else sentence_roles(text, tokens, names, i, words=words):
@@ -109,9 +109,17 @@ COUNTERPART_SENTENCES = 2  # sentences before its own a counterpart looks back o
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
-def _lower_words(text: str) -> frozenset[str]:
-    """The words an article writes in lower case somewhere (with those of its headline)."""
-    return frozenset(_LOWER_WORD.findall(text))
+class _LowerWords:
+    """The words an article writes in lower case somewhere (with its headline's), read only when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = frozenset(_LOWER_WORD.findall(self.text))
+        return word in self.words
 
 
 def _counterparts(names, links, entities, roles_of, sides) -> None:

@@ -32,7 +32,7 @@ every link says which sieve made it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import NameWords, load_name_words
@@ -127,7 +127,7 @@ def link_names(
     names: Sequence[NamePhrase],
     *,
     words: NameWords | None = None,
-    lower: frozenset[str] | set[str] = frozenset(),
+    lower: Container[str] = frozenset(),
     described: Sequence[bool] = (),
 ) -> tuple[list[Entity], list[tuple[int | None, str]]]:
     """Entities of the name phrases and, per phrase, (entity index or None, the sieve that linked it).
