@@ -198,6 +198,13 @@ LINKED = [
     # a sentence opened by a description that is no source is the subject a later pronoun refers to
     ("The leader of the mission, Gen. Abu Bakar, arrived. The former military head of state met President Ola Tinu. "
      "He said: “We met them.”", [["Abu Bakar"]]),
+    # an indefinite description brings in someone new, unless it is a role the article gave a person word for word
+    ("Israeli Defence Minister Yoav Gallant stayed home. An Israeli official told reporters the talks had stalled.", [["Israeli official"]]),
+    ("Jo Bell, a school spokesman, arrived. Later a school spokesman said the talks had stalled.", [["Jo Bell"]]),
+    # a definite description with a side word and an unknown head is the salient person of that side
+    ("CIA Director William Burns met Abbas Kamel. The American spymaster said a deal was near.", [["William Burns"]]),
+    # a participle after a description is no part of its name
+    ("An Israeli official, speaking on condition of anonymity, said the talks had stalled.", [["Israeli official"]]),
     # "who" is the name before it
     ("The talks were led by Anna Kovac, who said they would go on.", [["Anna Kovac"]]),
 ]

@@ -41,7 +41,7 @@ ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokespe
 PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
 MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who mediated", "whose country hosted the round"
-_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom)\b")
+_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition)\b")  # ", speaking on condition of …"
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
@@ -206,10 +206,11 @@ class _Linker:
             if not side or entity.kind == "group":
                 continue
             if entity.kind in ("person", "unknown") and _mediates(entity):
-                mediating.add(side)
+                mediating.add(side)  # "whose country mediates alongside Egypt and the United States": all three
+                mediating.update(hit[0] for role in entity.roles for hit in sides_in(role, sides=self.table))
             counts[side] += len(entity.mentions) or 1
             first.setdefault(side, e)
-        pairs = self._named_pairs()
+        pairs = Counter({pair: n for pair, n in self._named_pairs().items() if not mediating & set(pair)})
         if pairs:
             a, b = max(pairs, key=lambda p: (pairs[p], -min(first.get(s, 10**9) for s in p)))
             top = [a, b]
@@ -277,7 +278,11 @@ class _Linker:
         if _AGE.match(description):
             latest = self._latest(source.start, lambda e: self.entities[e].kind == "person")
             return _Found((latest,), f"description '{description}' → {self.entities[latest].name}", "role") if latest is not None else None
+        if description.lower().startswith(("a ", "an ")):
+            return self._same_role(description, source)  # "An Israeli official": someone new, unless a role says so
         head, others, plural = description_head(description, self.words)
+        if head is None and not plural:
+            return self._epithet(description, source)
         if head is None or plural:
             return None
         side = next((hit[0] for hit in sides_in(description, sides=self.table)), None)
@@ -311,6 +316,41 @@ class _Linker:
         if found is None:
             return None
         return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _same_role(self, description: str, source: Span) -> _Found | None:
+        """An indefinite description brings in someone new ("An Israeli official", not the Mossad chief named before),
+        unless it is word for word a role the article gave a person ("Jo Bell, a school spokesman, …; a school
+        spokesman said")."""
+        wanted = " ".join(description.lower().split()[1:])
+
+        def fits(e: int) -> bool:
+            entity = self.entities[e]
+            return entity.kind in ("person", "unknown") and entity.named and any(_strip_determiner(r).lower() == wanted for r in entity.roles)
+
+        found = self._latest(source.start, fits)
+        if found is None:
+            found = self._first_after(source.start, fits)
+        if found is None:
+            return None
+        return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _epithet(self, description: str, source: Span) -> _Found | None:
+        """ "the American spymaster", "the Iranian veteran": a definite description with a side word and a head noun
+        the lists do not know is the most salient person just before who is of that side."""
+        words = description.lower().split()
+        if len(words) < 3 or words[0] != "the" or words[-1].endswith("s") or not words[-1].isalpha():
+            return None
+        side = next((hit[0] for hit in sides_in(" ".join(words[1:-1]), sides=self.table)), None)
+        if side is None:
+            return None
+
+        def fits(c: Candidate) -> bool:
+            return len(c.entities) == 1 and self.entities[c.entities[0]].kind == "person" and self.side_of(c.entities[0]) == side
+
+        found = salient_antecedent(source.start, self.sentence_of(source.start), self.candidates, fits)
+        if found is None:
+            return None
+        return _Found(found, f"epithet '{description}' → {self.entities[found[0]].name}", "role")
 
     def _past_office(self, description: str, source: Span) -> _Found | None:
         """ "the former Nigerian president", "the former M-19 guerrilla": a past office no one holds in the article is
