@@ -333,16 +333,9 @@ def _named_together(entries, by_key: dict[str, list[int]]):
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Two full names (slugs) of one person: same surname spelling-blind, given names compatible ("donald-j-trump"),
-    or the shorter the last words of the longer ("tayyip-erdogan", "recep-tayyip-erdogan").
-
-    >>> _same_person("tayyip-erdogan", "recep-tayyip-erdogan"), _same_person("jane-erdogan", "recep-tayyip-erdogan")
-    (True, False)
-    """
+    """Two full names (slugs) of one person: same surname spelling-blind, given names compatible ("donald-j-trump")."""
     wa, wb = a.split("-"), b.split("-")
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if 1 < len(short) < len(long) and [skeleton(w) for w in short] == [skeleton(w) for w in long[-len(short) :]]:
-        return True  # "Tayyip Erdogan" is "Recep Tayyip Erdogan" without his first given name
     if skeleton(short[0]) != skeleton(long[0]) and not (len(short[0]) == 1 and long[0].startswith(short[0])):
         return False
     rest = [skeleton(w) for w in long[1:-1]]

@@ -80,8 +80,6 @@ SPELLINGS = [
     (["Rustem Umerov", "Rustem Umierov"], True),
     (["Donald J. Trump", "Donald Trump", "Trump"], True),  # a fuller form
     (["Barack Obama", "Obama"], True),
-    (["Recep Tayyip Erdogan", "Tayyip Erdogan"], True),  # the last words of the fuller name
-    (["Recep Tayyip Erdogan", "Emine Erdogan"], False),
     (["Bill Clinton", "Hillary Clinton"], False),  # same surname, other given names
     (["Ivan Petrov", "Ivan Petrova"], False),
 ]
