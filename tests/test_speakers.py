@@ -338,3 +338,15 @@ def test_a_descriptions_relative_clause_is_no_part_of_its_name():
     quote = Quote("indirect", (Span(text.index("the deal"), len(text) - 1),), Span(source.end + 2, source.end + 6), source)
     (resolved,) = resolve_speakers(tokenize(Article(text)), (quote,)).quotes
     assert [s.name for s in resolved.speakers] == ["source close to the talks"] and not resolved.speakers[0].named
+
+
+def test_a_place_after_a_verb_in_a_source_is_its_object_not_its_speaker():
+    from analysis.records import Quote, Span
+    from analysis.speakers import resolve_speakers
+    from analysis.tokenize import tokenize
+
+    text = "Hamas delegation leaves Cairo, says ball is in Israel's court."
+    source = Span(0, text.index(", says"))
+    quote = Quote("indirect", (Span(text.index("ball"), len(text) - 1),), Span(source.end + 2, source.end + 6), source)
+    (resolved,) = resolve_speakers(tokenize(Article(text)), (quote,)).quotes
+    assert [s.name for s in resolved.speakers] == ["Hamas"]

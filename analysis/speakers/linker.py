@@ -535,6 +535,11 @@ def _head_phrases(text: str, source: Span, inside: list[int], names, words: Name
         after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
         if after:
             return after[-1:]
+    last = names[head[-1]]
+    if len(head) > 1 and last.kind in ("place", "country") and names[head[0]].kind not in ("place", "country"):
+        between = [w for w in _WORDS.findall(text[names[head[-2]].span.end : last.phrase.start]) if w.isalpha()]
+        if any(w.islower() and not words.is_role_word(w) and w not in words.nouns and w not in words.function for w in between):
+            return [head[-2]]  # "Hamas delegation leaves Cairo, says …": the place is the object of a verb
     group = [head[-1]]
     for i in reversed(head[:-1]):
         between = text[names[i].span.end : names[group[0]].phrase.start].strip().lower()
