@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..records import Span, Tokens
 from .lexicon import NameWords, load_name_words, load_outlets, load_sides, load_speaker_nouns
-from .link import Candidate, Entity, description_head, group_pronoun, link_names, pronoun_antecedent
+from .link import Candidate, Entity, description_head, group_pronoun, link_names, pronoun_antecedent, salient_antecedent
 from .names import NamePhrase, clean_name, find_names
 from .learn import learn_demonyms, learn_sides
 from .roles import sentence_roles
@@ -39,7 +39,7 @@ from .sides import side_in, sides_in
 __all__ = [
     "ArticleMentions", "Candidate", "Entity", "NamePhrase", "NameWords", "clean_name", "description_head",
     "find_mentions", "find_names", "group_pronoun", "learn_demonyms", "link_names", "load_name_words", "load_outlets", "load_sides",
-    "load_speaker_nouns", "pronoun_antecedent", "side_in", "sides_in",
+    "load_speaker_nouns", "pronoun_antecedent", "salient_antecedent", "side_in", "sides_in",
 ]  # fmt: skip
 
 
@@ -82,13 +82,15 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     """The names of an article, linked into entities, with the roles the article gives them."""
     words = words or load_name_words()
     names = find_names(tokens, title_end=title_end, words=words)
-    entities, links = link_names(names, words=words)
     text = tokens.text
+    roles_of = {i: sentence_roles(text, tokens, names, i, words=words) for i, p in enumerate(names) if p.kind not in ("outlet", "place")}
+    described = [bool(roles_of.get(i)) for i in range(len(names))]
+    entities, links = link_names(names, words=words, lower=_LowerWords(text), described=described)
     for i, (e, _) in enumerate(links):
         if e is not None:
-            for role in sentence_roles(text, tokens, names, i, words=words):
+            for role in roles_of[i] if i in roles_of else sentence_roles(text, tokens, names, i, words=words):
                 entities[e].add_role(role)
-    _counterparts(names, links, entities)
+    _counterparts(names, links, entities, roles_of, words.sides)
     learned = learn_sides(text, names, links, entities, words)
     if learned:
         for e, entity in enumerate(entities):
@@ -101,19 +103,45 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     return ArticleMentions(names, entities, links, {**words.sides, **learned} if learned else words.sides)
 
 
-def _counterparts(names, links, entities) -> None:
-    """ "Lubinets met his Russian counterpart Moskalkova": a counterpart holds the role of the person before it."""
+COUNTERPART_SENTENCES = 2  # sentences before its own a counterpart looks back over for the person it answers
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
+class _LowerWords:
+    """The words an article writes in lower case somewhere (with its headline's), read only when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.words is None:
+            self.words = frozenset(_LOWER_WORD.findall(self.text))
+        return word in self.words
+
+
+def _counterparts(names, links, entities, roles_of, sides) -> None:
+    """ "Lubinets met his Russian counterpart Moskalkova", "… Mirzoyan … . His Azerbaijani counterpart, Jeyhun
+    Bayramov, …": a counterpart holds the role of the person before it (in its sentence, else the latest person of
+    the sentences just before), without that person's side words: a counterpart is of the other side."""
     for i, phrase in enumerate(names):
         e = links[i][0]
-        if e is None or not phrase.role or "counterpart" not in phrase.role.lower():
+        if e is None or not any("counterpart" in role.lower() for role in (phrase.role or "", *roles_of.get(i, ()))):
             continue
         for k in range(i - 1, -1, -1):
-            if names[k].sentence != phrase.sentence:
+            if names[k].sentence < phrase.sentence - COUNTERPART_SENTENCES:
                 break
             other = links[k][0]
             if other is not None and other != e and entities[other].kind == "person" and not names[k].possessive:
                 for role in entities[other].roles:
-                    entities[e].add_role(f"counterpart: {role}")
+                    if "counterpart" not in role.lower():
+                        entities[e].add_role(f"counterpart: {_without_sides(role, sides)}")
                 break
 
 
+def _without_sides(role: str, sides) -> str:
+    """A role's words without its side words ("Armenian Foreign Minister" → "Foreign Minister")."""
+    kept = [w for w in role.split() if w.lower().strip(",.").replace("’", "'").removesuffix("'s") not in sides]
+    return " ".join(kept)

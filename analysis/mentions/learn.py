@@ -6,8 +6,10 @@
   ("Saravia's chief negotiator");
 * non-state parties: an organisation whose head noun makes it a party
   (a front, movement, army, forces, union, alliance …) is its own side,
-  under its full name, and so is an acronym the article gives it in
-  parentheses ("the Rapid Support Forces (RSF)");
+  under the acronym the article gives it in parentheses ("the Rapid
+  Support Forces (RSF)" is the side "RSF"), else its full name; when the
+  article names one such party, "rebel", "guerrilla", "insurgent" stand for it;
+* "the bloc": the one bloc of states (EU, AU, ECOWAS …) the article names;
 * the one government (army, union …) the article names: then "the
   government's negotiator" is on its side.
 
@@ -18,7 +20,7 @@ Each returns entries for the article's side table (lower-case word →
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from .lexicon import NameWords
 
@@ -37,11 +39,28 @@ _GENERIC_AFTER = re.compile(rf"\b({_GENERIC})\s+of\s+(?:the\s+)?([A-Z][\w'’-]*
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
 
 
+# Sides that are blocs of states: "the bloc" stands for the one of them an article names.
+BLOCS = frozenset({"European Union", "African Union", "ECOWAS", "ASEAN", "NATO", "IGAD", "OSCE", "Arab League", "Gulf Cooperation Council", "CSTO", "SADC", "EAC", "Mercosur"})
+
+
+def learn_bloc(entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """ "the bloc's special envoy": the bloc is the one bloc of states the article names.
+
+    >>> from analysis.mentions.link import Entity
+    >>> learn_bloc([Entity("EU", "organisation")], {"eu": ("European Union", "institution")})
+    {'bloc': ('European Union', 'adjective')}
+    """
+    named = {table[e.name.lower()][0] for e in entities if e.name.lower() in table and table[e.name.lower()][0] in BLOCS}
+    return {"bloc": (named.pop(), "adjective")} if len(named) == 1 else {}
+
+
 def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
     """Every side entry the article teaches (see the module's docstring)."""
     learned = learn_demonyms(text, entities, words.sides)
+    learned |= learn_bloc(entities, words.sides)
     learned |= learn_possessors(text, names, links, entities, words)
-    learned |= learn_parties(text, names, links, entities, words)
+    parties = learn_parties(text, names, links, entities, words)
+    learned |= parties | learn_rebels(parties, words)
     learned |= learn_generic(text, entities, {**words.sides, **learned})
     return {k: v for k, v in learned.items() if k not in words.sides}
 
@@ -56,7 +75,7 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
     >>> text = "The Eastern Freedom Front (EFF) signed."
     >>> phrase = NamePhrase(Span(4, 25), Span(4, 25), "Eastern Freedom Front", None, "organisation", 0)
     >>> learn_parties(text, [phrase], [(0, "full name")], [Entity("Eastern Freedom Front", "organisation")], load_name_words())
-    {'eastern freedom front': ('Eastern Freedom Front', 'institution'), 'eff': ('Eastern Freedom Front', 'institution')}
+    {'eastern freedom front': ('EFF', 'institution'), 'eff': ('EFF', 'institution')}
     """
     learned: dict[str, tuple[str, str]] = {}
     for phrase, (e, _) in zip(names, links):
@@ -66,11 +85,43 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
         low = name.lower().removeprefix("the ")
         if low in words.sides or low.split()[-1] not in PARTY_HEADS or len(low.split()) < 2:
             continue
-        learned[low] = (name, "institution")
         acronym = _ACRONYM_AFTER.match(text, phrase.span.end)
+        side = acronym.group(1) if acronym else name  # a party the article abbreviates goes by its acronym ("ELN")
+        learned[low] = (side, "institution")
         if acronym:
-            learned[acronym.group(1).lower()] = (name, "institution")
+            learned[acronym.group(1).lower()] = (side, "institution")
     return learned
+
+
+# Words for a non-state armed party that stand for the one such party an article names ("the rebel delegation").
+REBEL_WORDS = frozenset({"rebel", "rebels", "guerrilla", "guerrillas", "insurgent", "insurgents", "militant", "militants"})
+
+
+# Head nouns that, alone, stand for the one armed party of that name ("the alliance"; "the army" may be a state's).
+OWN_HEADS = frozenset({"front", "movement", "alliance", "militia", "brigade", "brigades", "resistance"})
+# Head nouns of armed parties, the ones a rebel word can stand for (a union or a council is no rebel).
+ARMED_HEADS = frozenset({"front", "movement", "army", "forces", "force", "alliance", "militia", "militias", "brigade", "brigades", "resistance", "rebels"})
+
+
+def learn_rebels(parties: Mapping[str, tuple[str, str]], words: NameWords) -> dict[str, tuple[str, str]]:
+    """ "the head of the rebel delegation": a rebel word stands for the one armed non-state party the article names.
+
+    >>> learn_rebels({"eastern front": ("EF", "institution"), "ef": ("EF", "institution")}, None)["rebel"]
+    ('EF', 'adjective')
+    >>> learn_rebels({"eastern front": ("EF", "institution"), "western front": ("WF", "institution")}, None)
+    {}
+    >>> learn_rebels({"service employees international union": ("SEIU", "institution")}, None)
+    {}
+    >>> learn_rebels({"eastern alliance": ("Eastern Alliance", "institution")}, None)["alliance"]
+    ('Eastern Alliance', 'adjective')
+    """
+    armed = {low for low in parties if low.split()[-1] in ARMED_HEADS}
+    sides = {parties[low][0] for low in armed}
+    if len(sides) != 1:
+        return {}
+    side = sides.pop()
+    heads = {low.split()[-1] for low in armed} & OWN_HEADS  # "the alliance's political council"
+    return {word: (side, "adjective") for word in REBEL_WORDS | heads}
 
 
 def learn_generic(text: str, entities, table: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

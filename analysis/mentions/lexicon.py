@@ -39,39 +39,56 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 @dataclass(frozen=True, slots=True)
 class Outlets:
-    """Outlet names (lower-case, no leading "the") and head words that make a name an outlet."""
+    """Outlet names (lower-case, no leading "the"), head words that make a name an outlet when it ends in
+    them, lead words that do when it starts with them ("Daily Trust", "CNN Türk"), and names that are outlets
+    only in capitals ("ANI", "MAP": "Ani" is a given name)."""
 
     names: frozenset[str]
     heads: frozenset[str]
+    leads: frozenset[str] = frozenset()
+    cased: frozenset[str] = frozenset()
 
     def is_outlet(self, name: str) -> bool:
         """Whether a name reads as a news outlet.
 
         >>> load_outlets().is_outlet("The New York Times"), load_outlets().is_outlet("Ukrainian Pravda")
         (True, True)
-        >>> load_outlets().is_outlet("Rustem Umerov")
-        False
+        >>> load_outlets().is_outlet("Daily Trust"), load_outlets().is_outlet("ANI"), load_outlets().is_outlet("Ani")
+        (True, True, False)
+        >>> load_outlets().is_outlet("Rustem Umerov"), load_outlets().is_outlet("MSNBC host Chris Matthews")
+        (False, False)
         """
         return _is_outlet(self, name)
 
 
 @lru_cache(maxsize=1 << 16)
 def _is_outlet(outlets: Outlets, name: str) -> bool:
-    low = " ".join(_NAME_WORD.findall(name.lower().replace("’", "'")))
-    low = low.removeprefix("the ")
+    as_written = " ".join(_NAME_WORD.findall(name.replace("’", "'")))
+    if as_written.removeprefix("The ").removeprefix("the ") in outlets.cased:
+        return True
+    low = as_written.lower().removeprefix("the ")
     if low in outlets.names:
         return True
     words = low.split()
+    if len(words) == 2 and (words[0] in outlets.leads or words[0] in outlets.names):
+        return True  # "Daily Trust", "CNN Türk", "BBC Persian" (but "MSNBC host Chris Matthews" is a person)
     return bool(words) and (words[-1] in outlets.heads or " ".join(words[-2:]) in outlets.heads)
 
 
 @cache
 def load_outlets() -> Outlets:
     """The shipped outlet list (``data/outlets.tsv``)."""
-    names, heads = set(), set()
+    names, heads, leads, cased = set(), set(), set(), set()
     for name, kind in read_table(OUTLETS_FILE, ("name", "kind")):
-        (heads if kind == "head" else names).add(name.lstrip("*").lower())
-    return Outlets(frozenset(names), frozenset(heads))
+        if kind == "head":
+            heads.add(name.lstrip("*").lower())
+        elif kind == "lead":
+            leads.add(name.rstrip("*").lower())
+        elif name != name.lower():
+            cased.add(name)
+        else:
+            names.add(name)
+    return Outlets(frozenset(names), frozenset(heads), frozenset(leads), frozenset(cased))
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ class NameWords:
     modifiers: frozenset[str]  # former, retired, rival, foreign …
     organisations: frozenset[str]  # Ministry, Committee … (head nouns of organisation names)
     function: frozenset[str]  # never a name (However, His, Both …)
-    given: Mapping[str, str]  # given name → gender
+    given: Mapping[str, str | None]  # given name → gender (None: either)
     sides: Mapping[str, tuple[str, str]]  # word or phrase → (side, kind)
     nouns: Mapping[str, str]  # common source nouns, singular and plural → role, group, body or document
     outlets: Outlets
@@ -94,7 +111,7 @@ class NameWords:
     def __post_init__(self) -> None:
         roles = self.titles | self.modifiers | {w for w, kind in self.nouns.items() if kind == "role"}
         object.__setattr__(self, "role_words", frozenset(roles))
-        outlet = {w for name in self.outlets.names | self.outlets.heads for w in name.split()}
+        outlet = {w for name in self.outlets.names | self.outlets.heads | {c.lower() for c in self.outlets.cased} for w in name.split()}
         object.__setattr__(self, "outlet_words", frozenset(outlet))
 
     def is_role_word(self, low: str) -> bool:
@@ -117,7 +134,7 @@ def load_name_words() -> NameWords:
         modifiers=frozenset(kinds.get("modifier", ())),
         organisations=frozenset(kinds.get("organisation", ())),
         function=frozenset(kinds.get("function", ())),
-        given={name.lower(): gender for name, gender in read_table(GIVEN_NAMES_FILE, ("name", "gender"))},
+        given={name.lower(): (gender if gender in ("m", "f") else None) for name, gender in read_table(GIVEN_NAMES_FILE, ("name", "gender"))},
         sides=load_sides(),
         nouns=load_speaker_nouns(),
         outlets=load_outlets(),

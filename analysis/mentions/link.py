@@ -32,7 +32,7 @@ every link says which sieve made it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import NameWords, load_name_words
@@ -123,9 +123,20 @@ def _initial_of(initial: str, word: str) -> bool:
     return len(letter) == 1 and word[:1].upper() == letter.upper() and len(word.rstrip(".")) > 1
 
 
-def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -> tuple[list[Entity], list[tuple[int | None, str]]]:
+def link_names(
+    names: Sequence[NamePhrase],
+    *,
+    words: NameWords | None = None,
+    lower: Container[str] = frozenset(),
+    described: Sequence[bool] = (),
+) -> tuple[list[Entity], list[tuple[int | None, str]]]:
     """Entities of the name phrases and, per phrase, (entity index or None, the sieve that linked it).
 
+    ``lower`` holds the words the article writes in lower case and ``described``
+    says, per phrase, whether the article gives it a role ("Redwan Hussien,
+    national security adviser"): a first word no given-name list knows stands
+    for a full name only when that name is described as a person's and is made
+    of no lower-case words ("Trump Train" is not).
     Outlets and places get no entity (None, "outlet" / "place"). Every
     look-up goes through a table keyed by name or last word, so the cost
     follows the number of names, not its square.
@@ -177,13 +188,18 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
         key = phrase.name.lower()
         fitting = [e for e in by_last.get(key, ()) if _may_be(phrase, entities[e], [names[k] for k in named_at.get(e, ())], words)]
         found = _surname_match(fitting, named_at, last_seen, i)
-        if found is None and not fitting and key in words.given:  # "Mr Ann", "…, says Ann": a given name alone
-            firsts = [e for e in by_first.get(key, ()) if _may_be(phrase, entities[e], [names[k] for k in named_at.get(e, ())], words)]
-            found = firsts[0] if len(firsts) == 1 else None
+        if found is None and not fitting:  # "Mr Ann", "…, says Ann", "Redwan said": a given name alone
+            firsts = by_first.get(key, ())
+            found = _given_name_match(
+                phrase, firsts, entities, {e: [names[k] for k in named_at.get(e, ())] for e in firsts}, words, lower,
+                {e for e in firsts if any(names[k].role or k < len(described) and described[k] for k in named_at.get(e, ()))},
+            )
         if found is not None:
             how = "surname" if entities[found].name.split()[-1].lower() == key else "given name"
             links[i] = (found, f"{how} of {entities[found].name}")
             entities[found].add_name(phrase.name)
+            if how == "given name" and key not in words.given:
+                continue  # a short name no list knows ("Freddy") does not make its family's surname its own
         elif key in by_name:
             links[i] = (by_name[key], "full name")
         else:
@@ -195,6 +211,29 @@ def link_names(names: Sequence[NamePhrase], *, words: NameWords | None = None) -
         if e is not None:
             _absorb(entities[e], names[i], i, words)
     return entities, links
+
+
+def _given_name_match(
+    phrase: NamePhrase, candidates: Sequence[int], entities: list[Entity], phrases: Mapping[int, list[NamePhrase]], words: NameWords, lower, people
+) -> int | None:
+    """The one person whose full name begins with this one-word name, whether or not the given-name list knows it
+    (Ethiopian, Chinese, Korean and many Arabic usages shorten a name to its first word: "Redwan Hussien" → "Redwan",
+    "Xi Jinping" → "Xi"). Two people it could begin leave it unlinked; a word the lists do not know as a given name
+    must look like one: its full name given a role in the article, not after "in"/"on" or possessive, not a side
+    word, not written in lower case, and the rest of the full name neither ("Trump Train", "Judicial Watch", a
+    dateline in capitals are no person's names)."""
+    firsts = [e for e in candidates if _may_be(phrase, entities[e], phrases[e], words)]
+    if len(firsts) != 1:
+        return None
+    key = phrase.name.lower()
+    if key in words.given:
+        return firsts[0]
+    full = entities[firsts[0]].name
+    if firsts[0] not in people or phrase.locative or phrase.possessive or key in words.sides or key in lower or full.isupper():
+        return None
+    if any(w.lower() in lower or w.lower() in words.nouns for w in full.split()[1:]):
+        return None
+    return firsts[0]
 
 
 def _fuller_match(entities: list[Entity], by_last: dict[str, list[int]], phrase: NamePhrase) -> int | None:
@@ -289,11 +328,17 @@ def pronoun_antecedent(
     >>> pronoun_antecedent("it", 60, 1, seen, people), pronoun_antecedent("they", 10, 0, seen, people)
     ((1,), None)
     """
+    return salient_antecedent(offset, sentence, candidates, lambda c: _fits(pronoun, c, entities))
+
+
+def salient_antecedent(offset: int, sentence: int, candidates: Sequence[Candidate], fits) -> tuple[int, ...] | None:
+    """The most salient mention before ``offset`` that ``fits``: by sentence, latest first (PRONOUN_WINDOW of them),
+    and within one the source of a quote, then the subject, then the other mentions, latest first."""
     for here in _recent_sentences(candidates, offset, sentence):
         ordered = [c for c in reversed(here) if c.speaker] + [c for c in here if c.subject and not c.speaker]
         ordered += [c for c in reversed(here) if not c.speaker and not c.subject]
         for c in ordered:
-            if _fits(pronoun, c, entities):
+            if fits(c):
                 return c.entities
     return None
 

@@ -193,7 +193,7 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
     """Whether a name phrase can start at word ``i``: a capitalised word, or a role word before a name."""
     word, lw = raw[i], low[i]
     base = lw.removesuffix("'s")
-    if base in MONTHS_AND_DAYS or base in DETERMINERS or "-" in word and _compound_adjective(word, words):
+    if base in MONTHS_AND_DAYS and not _given_not_month(raw, low, i, words) or base in DETERMINERS or "-" in word and _compound_adjective(word, words):
         return False
     if base in words.function and not word.isupper() and (_initial(raw, i) or i + 1 >= len(raw) or not _is_cap(raw[i + 1])):
         return False  # "However", "His"; but "New York", "The Hague" inside a sentence
@@ -204,12 +204,35 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
     return _initial_name(raw, low, i, words, context)
 
 
+def _given_not_month(raw, low, i: int, words: NameWords) -> bool:
+    """ "Jan Berg", "June Smith": a month's name that is a given name, written whole before a capitalised surname."""
+    return (
+        low[i] in words.given
+        and raw[i][-1:] != "."
+        and i + 1 < len(raw)
+        and _is_cap(raw[i + 1])
+        and low[i + 1] not in MONTHS_AND_DAYS
+        and low[i + 1] not in words.function
+    )
+
+
 def _reaches_name(raw, low, i, words: NameWords) -> bool:
     """Whether the lower-case role words from ``i`` run into a capitalised word ("aide Yuri Ushakov")."""
     k = i
-    while k < len(raw) and not _is_cap(raw[k]) and words.is_role_word(low[k]):
+    while k < len(raw) and not _is_cap(raw[k]) and (words.is_role_word(low[k]) or _bridge(raw, low, k, words)):
         k += 1
     return k < len(raw) and k > i and _is_cap(raw[k]) and low[k] not in words.function
+
+
+def _bridge(raw, low, k: int, words: NameWords) -> bool:
+    """A lower-case noun between a modifier and a title inside a role ("foreign policy chief", "trade union leader")."""
+    return (
+        0 < k < len(raw) - 1
+        and low[k - 1] in words.modifiers
+        and (low[k + 1] in words.titles or words.nouns.get(low[k + 1]) == "role")
+        and low[k].isalpha()
+        and low[k] not in words.function
+    )
 
 
 def _initial_name(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
@@ -244,13 +267,13 @@ def _extend(raw, low, i, words: NameWords) -> int:
     j = i
     while j < n:
         word, lw = raw[j], low[j]
-        if _is_cap(word) and (lw not in words.function or j == i) and lw not in MONTHS_AND_DAYS:
+        if _is_cap(word) and (lw not in words.function or j == i) and (lw not in MONTHS_AND_DAYS or _given_not_month(raw, low, j, words)):
             j += 1
             if word.endswith(("'s", "’s")) and not (j < n and (words.is_role_word(low[j]) or _is_cap(raw[j]))):
                 break  # "Russia's proposal": the possessive ends the phrase
         elif word == "." and j > i and _abbreviation(raw[j - 1], low[j - 1]):
             j += 1
-        elif not _is_cap(word) and words.is_role_word(lw) and _reaches_name(raw, low, j, words):
+        elif not _is_cap(word) and (words.is_role_word(lw) or _bridge(raw, low, j, words)) and _reaches_name(raw, low, j, words):
             j += 1
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1

@@ -39,7 +39,7 @@ _WORD = re.compile(r"[\w'’.-]+")
 _PLURAL_ROLE = re.compile(
     r"(?i)^(?:the\s+)?(?P<role>[a-z]+?)s\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*)\s+and\s+(?P<b>[A-Z][\w-]*)\s+(?P<noun>[a-z]+?)s\b(?P<rest>.*)$"
 )
-_RELATIVE = re.compile(r"(?i)^who\s+(?:also\s+)?(heads|headed|leads|led|chairs|chaired|directs|represents|represented|runs|hosts|hosted|mediates|mediated|brokered|is|was|has been|served as|serves as)\s+(.+)$")
+_RELATIVE = re.compile(r"(?i)^(?:who|whose\s+(?:country|government|state|capital))\s+(?:also\s+)?(heads|headed|leads|led|chairs|chaired|directs|represents|represented|runs|hosts|hosted|mediates|mediated|brokered|is|was|has been|served as|serves as)\s+(.+)$")
 _RELATIVE_ROLE = {
     "heads": "head of", "headed": "head of", "leads": "leader of", "led": "leader of", "chairs": "chair of",
     "chaired": "chair of", "directs": "director of", "represents": "representative of", "represented": "representative of",
@@ -63,9 +63,18 @@ def sentence_roles(text: str, tokens: Tokens, names: Sequence[NamePhrase], i: in
     if tag:
         roles.append(tag.group().strip())
     after = _apposition_after(text, phrase.span.end if not tag else tag.end(), sentence.end, words)
-    if after and not _names_a_person(names, i, phrase.span.end, phrase.span.end + len(after) + 4):
+    if after and (_serves(after) or not _names_a_person(names, i, phrase.span.end, phrase.span.end + len(after) + 4)):
         roles.append(after)
     return tuple(roles)
+
+
+_SERVING = re.compile(r"(?i)\b(?:aide|adviser|advisor|assistant|spokes(?:man|woman|person)|secretary|envoy|counsel)\s+(?:to|for|of)\s")
+
+
+def _serves(apposition: str) -> bool:
+    """ "national security adviser to Ethiopian Prime Minister Abiy Ahmed": a role serving a person named in it,
+    whose side it shares (not that person's own name as this one's role)."""
+    return bool(_SERVING.search(apposition))
 
 
 def _names_a_person(names, i: int, start: int, end: int) -> bool:
@@ -108,7 +117,8 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
 # A verb before a role phrase ends what is not part of it (a clause of saying, or a passive "were chaired by").
 _VERB = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|declared|wrote|insisted|was|were|is|are|has|have|had|been)\b")
 _LINKS = frozenset({"by", "with", "to", "from", "for", "chaired", "led", "headed", "hosted", "mediated", "met", "joined"})
-_HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:[A-Z][\w'’-]*\s+){0,3}(?:delegation|side|team|mission))\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
+# a party's generic word may stand lower-case before the group ("the government delegation", "the rebel side")
+_HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:(?:[A-Z][\w'’-]*|government|rebel|opposition|military|army|guerrilla)\s+){0,3}(?:delegation|side|team|mission))\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
 
 
 def _headed_by(text: str, sentence_start: int, phrase: NamePhrase) -> str | None:
@@ -141,6 +151,11 @@ def _apposition_before(text: str, sentence_start: int, phrase: NamePhrase, names
     pair = _PLURAL_ROLE.match(segment)
     if pair:
         return _paired_role(pair, names, i)
+    if segment and not _role_like(segment, words) and cut >= 0:
+        # "ECOWAS Commissioner for Political Affairs, Peace and Security, Abdel-Fatau Musa": a role holding commas
+        whole = " ".join(before[:-1].split())
+        if not _VERB.search(whole) and ";" not in whole and ":" not in whole and _role_like(whole.split(",")[0], words):
+            segment = whole
     if not segment or not _role_like(segment, words):
         return None
     first = segment.split()[0]

@@ -27,7 +27,7 @@ TARGET_PREPOSITIONS = frozenset({"to", "for", "with", "on", "against", "about", 
 _TOKENS = re.compile(r"\(\s*[DRI]\s*[-–,)]|[\w.]+(?:[-'’][\w]+)*-?")
 _PARTY_TAG = re.compile(r"\(\s*([DRI])\s*[-–,)]")
 PARTY_KINDS = ("party",)
-CASED = frozenset({"us", "uk"})  # side words only in capitals ("US envoy"; "us" is a pronoun)
+CASED = frozenset({"us", "uk", "au"})  # side words only in capitals ("US envoy", "AU envoy"; "us" is a pronoun)
 # Roles whose "to"/"for" complement is whom they serve ("spokesman for Kyiv", "aide to Putin"), not a target.
 SERVING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "assistant", "press", "lawyer", "attorney", "counsel"})
 
@@ -59,11 +59,22 @@ def sides_in(phrase: str | None, *, sides: Mapping[str, tuple[str, str]] | None 
         hit = _match_at(tokens, i, table)
         if hit is not None:
             key, length = hit
-            out.append((table[key][0], key, table[key][1]))
+            if table[key][1] == "party" or not _opposes(tokens, i + length):  # "Kremlin critic": the side opposed
+                out.append((table[key][0], key, table[key][1]))
             i += length
         else:
             i += 1
     return out
+
+
+# Nouns whose side words name whom the person opposes ("Kremlin critic", "Putin's rival"), not their side.
+OPPOSING_NOUNS = frozenset({"critic", "critics", "opponent", "opponents", "foe", "foes", "rival", "rivals", "enemy", "enemies", "adversary", "adversaries", "detractor", "detractors", "opposition"})
+
+
+def _opposes(tokens: list[str], i: int) -> bool:
+    """Whether the word right after a side word, or the one after a modifier, is an opposing noun ("Kremlin's
+    fiercest critic"); a party's rival stays of the party ("his Democratic rival")."""
+    return any(t in OPPOSING_NOUNS for t in tokens[i : i + 2])
 
 
 def _skip_target(tokens: list[str], i: int) -> int:

@@ -1,63 +1,24 @@
-"""Speakers: who each quote's source is, linked through the mentions stage, and on which side they stand.
+"""The sieves that read a quote's source against the article's mentions, surest first (see :mod:`analysis.speakers`).
 
-The mentions stage (:mod:`analysis.mentions`) has found the article's names
-and linked them into entities (full names, fuller forms, surnames). Here
-each quote's *source* — the words next to its cue — is read against them,
-in text order, by sieves run surest first; every quote records the sieve
-in :attr:`~analysis.records.Quote.link`:
-
-1. a name in the source is its entity ("Umerov" → Rustem Umerov, linked by
-   surname); names joined by "and" are a joint statement;
-2. an outlet ("Reuters reported", "The Gaze reports, citing …", "according to
-   Russian media") is a citation, never a speaker;
-3. a group noun for the parties ("both sides", "the two delegations") is a
-   joint speaker of the parties the article names;
-4. a role noun or description ("the minister", "Russia's chief negotiator")
-   is the person who holds that role in the article (before, else after);
-5. a pronoun is the most salient compatible mention before it (the speaker
-   of a quote, then the subject, in its sentence and the two before); when
-   none fits it stays unresolved, never inheriting an unrelated speaker;
-6. anything else is an entity known by its description ("officials").
-
-Sides come from the words of every role linked to the person anywhere in
-the article (``data/sides.tsv``, read by :mod:`analysis.mentions.sides`:
-"Ukrainian delegate", "Kremlin aide", "(R-Texas)", "a Democrat"), overridden
-by the user's mapping (:func:`read_sides`); what no word states stays ``None``.
-
->>> from analysis.records import Article
->>> from analysis.tokenize import tokenize
->>> from analysis.quotes import find_candidates
->>> text = "Ukrainian envoy Ivan Petrenko said talks failed. “We tried,” he added."
->>> tokens = tokenize(Article(text))
->>> result = resolve_speakers(tokens, find_candidates(tokens))
->>> [(q.speaker.name, q.speaker.side, q.link) for q in result.quotes]
-[('Ivan Petrenko', 'Ukraine', 'full name'), ('Ivan Petrenko', 'Ukraine', "pronoun 'he' → Ivan Petrenko")]
->>> result.speakers[0].role, result.speakers[0].side_evidence
-('Ukrainian envoy', 'ukrainian')
+Each sieve is a method of :class:`_Linker`, the state of one article's
+linking; every link it makes is a :class:`_Found` whose ``link`` names the
+sieve ("surname of …", "role noun 'the minister' → …", "past office …").
 """
 
 from __future__ import annotations
 
 import bisect
-import csv
-import io
-import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 
-from .errors import DataFileError
-from .mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, find_mentions, pronoun_antecedent
-from .mentions.lexicon import NameWords, Outlets, load_name_words, load_outlets, load_sides
-from .mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
-from .mentions.sides import sides_in
-from .records import Mention, OutletCitation, Quote, Span, Speaker, Tokens
-
-__all__ = ["Outlets", "Resolution", "infer_side", "load_outlets", "load_side_words", "read_sides", "resolve_speakers", "speaker_slug", "unique_ids"]
+from ..mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, pronoun_antecedent, salient_antecedent
+from ..mentions.lexicon import NameWords, load_name_words
+from ..mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
+from ..mentions.sides import sides_in
+from ..records import Quote, Span, Tokens
+from .sides import _entity_side
 
 OUTLET_REASON = "; source is a news outlet"  # appended to a citation's reason when its source is an outlet
 SPLIT_WORDS = frozenset({"of", "for", "at", "from", "with", "in", "on", "who", "which", "whose", ","})
@@ -65,7 +26,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "me", "you", "one", "someone", "anyone", "everyone", "nobody", "somebody"})
 MEDIA_NOUNS = frozenset({"media", "agency", "agencies", "newspaper", "newspapers", "outlet", "outlets", "channel", "press", "reports", "broadcaster", "tabloid", "daily", "wire"})
-PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government"})  # "both sides" → the parties
+PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government", "leader"})  # "both sides", "both leaders" → the parties
 # What a role noun of a description also matches among a person's role words ("the top diplomat" is a foreign minister).
 ROLE_CLASSES = {
     "diplomat": {"diplomat", "foreign", "ambassador", "envoy"},
@@ -77,210 +38,13 @@ ROLE_CLASSES = {
 }
 ROLE_CLASSES["ombudswoman"] = ROLE_CLASSES["ombudsperson"] = ROLE_CLASSES["ombudsman"]
 ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokesperson"]
+PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
-_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom)\b")
+MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who mediated", "whose country hosted the round"
+_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition)\b")  # ", speaking on condition of …"
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
-
-
-# ---------------------------------------------------------------------------
-# Data files
-
-
-def read_sides(path: str | Path) -> dict[str, str]:
-    """A user's side mapping from JSON (``{"name or word": "side"}``) or TSV (two columns).
-
-    Keys may be speaker names, surnames, or words of a role ("Kyiv"); they
-    override the sides the package infers.
-
-    >>> import tempfile, os
-    >>> folder = tempfile.mkdtemp()
-    >>> path = os.path.join(folder, "sides.tsv")
-    >>> _ = open(path, "w").write("Umerov\\tUkraine\\nKremlin\\tRussia\\n")
-    >>> read_sides(path)
-    {'Umerov': 'Ukraine', 'Kremlin': 'Russia'}
-    >>> _ = open(path, "w").write("Umerov Ukraine\\n")
-    >>> read_sides(path)
-    Traceback (most recent call last):
-    ...
-    analysis.errors.DataFileError: sides.tsv, line 1: expected two tab-separated columns (name or word, side), got 'Umerov Ukraine'
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise DataFileError(f"{path}: no such side mapping file; check the path") from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataFileError(f"{path}: cannot read the side mapping ({error}); save it as UTF-8 text") from error
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
-        return _sides_from_json(text, path.name)
-    return _sides_from_tsv(text, path.name)
-
-
-def _sides_from_json(text: str, name: str) -> dict[str, str]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DataFileError(
-            f"{name}: not valid JSON ({error.msg} at line {error.lineno}); write an object like "
-            '{"Umerov": "Ukraine", "Kremlin": "Russia"}'
-        ) from error
-    if not isinstance(data, dict):
-        raise DataFileError(f'{name}: expected a JSON object mapping names or words to sides, like {{"Umerov": "Ukraine"}}')
-    out = {}
-    for key, value in data.items():
-        if not isinstance(value, str) or not value.strip() or not str(key).strip():
-            raise DataFileError(f"{name}: the side of {key!r} must be a non-empty string, got {value!r}")
-        if _SURROGATE.search(key + value):  # half of a UTF-16 pair: no output could write it
-            raise DataFileError(f"{name}: {key!r}: {value!r} holds a lone surrogate (a broken \\u escape); fix or remove it")
-        out[str(key).strip()] = value.strip()
-    return out
-
-
-def _sides_from_tsv(text: str, name: str) -> dict[str, str]:
-    out = {}
-    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter="\t"), 1):
-        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in row]
-        if len(cells) != 2 or not cells[0] or not cells[1]:
-            raise DataFileError(
-                f"{name}, line {number}: expected two tab-separated columns (name or word, side), got {chr(9).join(row)!r}"
-            )
-        if number == 1 and [c.lower() for c in cells] in (["name", "side"], ["word", "side"], ["key", "side"]):
-            continue
-        out[cells[0]] = cells[1]
-    return out
-
-
-@cache
-def load_side_words() -> dict[str, str]:
-    """The shipped side words (``data/sides.tsv``): lower-case word or phrase → side.
-
-    >>> load_side_words()["kyiv"], load_side_words()["kremlin"]
-    ('Ukraine', 'Russia')
-    """
-    return {word: side for word, (side, _) in load_sides().items()}
-
-
-def speaker_slug(name: str) -> str:
-    """The id form of a name: lower case ASCII letters and digits joined by hyphens.
-
-    >>> speaker_slug("Heorhii Tykhyi"), speaker_slug("Recep Tayyip Erdoğan"), speaker_slug("the two delegations")
-    ('heorhii-tykhyi', 'recep-tayyip-erdogan', 'the-two-delegations')
-    """
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[^\W_]+", ascii_name)) or "speaker"
-
-
-def unique_ids(names: list[str]) -> list[str]:
-    """A slug per name, made unique by a number where two names share one.
-
-    >>> unique_ids(["Ann Lee", "Ann  Lee", "Bo"])
-    ['ann-lee', 'ann-lee-2', 'bo']
-    """
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        slug = speaker_slug(name)
-        seen[slug] = seen.get(slug, 0) + 1
-        out.append(slug if seen[slug] == 1 else f"{slug}-{seen[slug]}")
-    return out
-
-
-# ---------------------------------------------------------------------------
-# Sides
-
-
-def infer_side(
-    name: str,
-    role: str | None = None,
-    *,
-    roles: Sequence[str] = (),
-    kind: str = "person",
-    sides: Mapping[str, str] | None = None,
-    table: Mapping[str, tuple[str, str]] | None = None,
-) -> tuple[str | None, str | None]:
-    """A speaker's side and the words it was inferred from; the user's mapping wins, None when unknown.
-
-    A party word or tag outranks a nationality ("U.S. Sen. Ted Cruz (R-Texas)"
-    is a Republican); a country, capital or institution is its own side.
-    ``table`` is the side-word table (default: the shipped one; the
-    attribution stage passes the article's, with the demonyms it teaches).
-
-    >>> infer_side("Rustem Umerov", "head of the Ukrainian delegation")
-    ('Ukraine', 'ukrainian')
-    >>> infer_side("Ted Cruz", roles=["U.S. Sen.", "(R-Texas)"])
-    ('Republican Party', '(R-…)')
-    >>> infer_side("Kremlin", kind="organisation"), infer_side("Jane Doe", "teacher")
-    (('Russia', 'kremlin'), (None, None))
-    >>> infer_side("Rustem Umerov", None, sides={"Umerov": "Kyiv team"})
-    ('Kyiv team', 'user mapping: Umerov')
-    """
-    all_roles = [r for r in (role, *roles) if r]
-    if sides:
-        found = _user_side(name, all_roles, sides)
-        if found:
-            return found
-    table = load_sides() if table is None else table
-    key = name.lower().replace("’", "'").removeprefix("the ")
-    if kind != "person" and key in table:
-        return table[key][0], key
-    if kind != "person":  # "Russian Defense Ministry", "Olsk Foreign Ministry": the organisation's own words
-        own = [hit for hit in sides_in(name, sides=table) if hit[2] != "party"]  # "… Labour Congress" is no Labour Party
-        if own:
-            return own[0][0], own[0][1]
-    ordered = [r for r in all_roles if not _former(r)] + [r for r in all_roles if _former(r)]  # a past office counts last
-    found = [hit for r in ordered for hit in sides_in(r, sides=table)]
-    party = next((hit for hit in found if hit[2] == "party"), None)
-    if party or found:
-        side, evidence, _ = party or found[0]
-        return side, evidence
-    last = key.split()[-1] if key.split() else key
-    if last in table and table[last][1] == "person":
-        return table[last][0], last
-    return None, None
-
-
-def _former(role: str) -> bool:
-    return role.lower().startswith(("former ", "ex-", "then-", "the former "))
-
-
-def _user_side(name: str, roles: Sequence[str], sides: Mapping[str, str]) -> tuple[str, str] | None:
-    """The user's mapping: a name or surname first, then a word of a role."""
-    low_name = name.lower()
-    surname = low_name.split()[-1] if low_name.split() else low_name
-    for key, value in sides.items():
-        if key.lower().strip() in (low_name, surname):
-            return value, f"user mapping: {key}"
-    words = " ".join([name, *roles]).lower().replace("’", "'")
-    for key, value in sides.items():
-        k = key.lower().strip()
-        if k and re.search(rf"(?<![\w-]){re.escape(k)}(?![\w])", words):
-            return value, f"user mapping: {key}"
-    return None
-
-
-def _entity_side(entity: Entity, table: Mapping[str, tuple[str, str]] | None = None) -> str | None:
-    """The side an entity's own words give, for the compatibility checks of the sieves."""
-    return infer_side(entity.name, roles=entity.roles, kind=entity.kind, table=table)[0]
-
-
-# ---------------------------------------------------------------------------
-# Resolution
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """Quotes with their speakers; the quoted speakers, every entity, the mentions; the outlets cited."""
-
-    quotes: tuple[Quote, ...]
-    speakers: tuple[Speaker, ...]
-    outlets: tuple[OutletCitation, ...]
-    entities: tuple[Speaker, ...] = ()
-    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,38 +56,6 @@ class _Found:
     kind: str = "name"  # name, pronoun, role, group, outlet, document, unresolved
     citation: str | None = None  # the outlet or document's name when the source is one
 
-
-def resolve_speakers(
-    tokens: Tokens,
-    quotes: tuple[Quote, ...],
-    *,
-    mentions: ArticleMentions | None = None,
-    sides: Mapping[str, str] | None = None,
-    title_end: int = 0,
-) -> Resolution:
-    """Resolve every quote's source to speakers, through the article's mentions; sides from every linked role."""
-    found = mentions if mentions is not None else find_mentions(tokens, title_end=title_end)
-    linker = _Linker(tokens, found, quotes)
-    order = sorted(range(len(quotes)), key=lambda q: quotes[q].source.start if quotes[q].source else quotes[q].content[0].start)
-    results: dict[int, _Found] = {}
-    for q_index in order:
-        if quotes[q_index].source is not None:
-            results[q_index] = linker.resolve(q_index)
-    _carry_continuations(quotes, results)
-    return _resolution(tokens.text, quotes, results, linker, sides)
-
-
-def _carry_continuations(quotes: Sequence[Quote], results: dict[int, _Found]) -> None:
-    """A continuation quote (no cue) is said by the speaker of the attributed direct quote before it."""
-    last: _Found | None = None
-    for q_index in sorted(range(len(quotes)), key=lambda q: quotes[q].content[0].start if quotes[q].content else 0):
-        quote = quotes[q_index]
-        if quote.reason.startswith("continuation") and last is not None and last.entities:
-            results[q_index] = replace(last, link=f"continues the quote of {last.link.rsplit('→ ', 1)[-1]}" if "→" in last.link else "continues the quote before it")
-        elif quote.kind == "direct" and q_index in results:
-            last = results[q_index]
-        elif quote.kind == "direct" and quote.source is not None:
-            last = None
 
 
 class _Linker:
@@ -359,6 +91,13 @@ class _Linker:
         if found.entities:
             bisect.insort(self.candidates, Candidate(found.entities, quote.source.start, self.sentence_of(quote.source.start), speaker=True), key=lambda c: c.start)
         return found
+
+    def describe(self, subject: Span) -> None:
+        """A sentence opened by a description that is no quote's source ("The former military head of state spoke
+        to …"): when the role sieves link it, it is that sentence's subject for the pronouns after it."""
+        found = self._role(" ".join(_WORDS.findall(self.text[subject.start : subject.end])), subject)
+        if found is not None and len(found.entities) == 1:
+            bisect.insort(self.candidates, Candidate(found.entities, subject.start, self.sentence_of(subject.start), subject=True), key=lambda c: c.start)
 
     def _read(self, quote: Quote) -> _Found:
         """The sieves, surest first, on one quote's source."""
@@ -466,11 +205,12 @@ class _Linker:
             side = self.side_of(e)
             if not side or entity.kind == "group":
                 continue
-            if entity.kind in ("person", "unknown") and MEDIATOR_ROLES & entity.role_nouns():
-                mediating.add(side)
+            if entity.kind in ("person", "unknown") and _mediates(entity):
+                mediating.add(side)  # "whose country mediates alongside Egypt and the United States": all three
+                mediating.update(hit[0] for role in entity.roles for hit in sides_in(role, sides=self.table))
             counts[side] += len(entity.mentions) or 1
             first.setdefault(side, e)
-        pairs = self._named_pairs()
+        pairs = Counter({pair: n for pair, n in self._named_pairs().items() if not mediating & set(pair)})
         if pairs:
             a, b = max(pairs, key=lambda p: (pairs[p], -min(first.get(s, 10**9) for s in p)))
             top = [a, b]
@@ -480,16 +220,30 @@ class _Linker:
         return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
 
     def _named_pairs(self) -> Counter:
-        """How often two sides are named together: "A and B", "between A and B", "A, B and …"."""
+        """How often two sides are named together as a pair: "A and B", "between A and B" (a list of three or more,
+        "Mexico, Cuba, Venezuela and Norway", names guarantors or members, not the two parties)."""
         names, links = self.mentions.names, self.mentions.links
+        runs: list[list[int]] = []
+        for i in range(len(names)):
+            joined = (
+                i > 0
+                and runs
+                and runs[-1][-1] == i - 1
+                and links[i - 1][0] is not None
+                and links[i][0] is not None
+                and names[i].sentence == names[i - 1].sentence
+                and self.text[names[i - 1].span.end : names[i].phrase.start].strip().lower() in ("and", "&", ",", "and the", ", and")
+            )
+            if joined:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
         pairs: Counter = Counter()
-        for i in range(1, len(names)):
-            a, b = links[i - 1][0], links[i][0]
-            if a is None or b is None or names[i].sentence != names[i - 1].sentence:
+        for run in runs:
+            if len(run) != 2:
                 continue
-            between = self.text[names[i - 1].span.end : names[i].phrase.start].strip().lower()
-            sa, sb = self.side_of(a), self.side_of(b)
-            if between in ("and", "&", ",", "and the", ", and") and sa and sb and sa != sb:
+            sa, sb = self.side_of(links[run[0]][0]), self.side_of(links[run[1]][0])
+            if sa and sb and sa != sb:
                 pairs[tuple(sorted((sa, sb)))] += 1
         return pairs
 
@@ -524,7 +278,11 @@ class _Linker:
         if _AGE.match(description):
             latest = self._latest(source.start, lambda e: self.entities[e].kind == "person")
             return _Found((latest,), f"description '{description}' → {self.entities[latest].name}", "role") if latest is not None else None
+        if description.lower().startswith(("a ", "an ")):
+            return self._same_role(description, source)  # "An Israeli official": someone new, unless a role says so
         head, others, plural = description_head(description, self.words)
+        if head is None and not plural:
+            return self._epithet(description, source)
         if head is None or plural:
             return None
         side = next((hit[0] for hit in sides_in(description, sides=self.table)), None)
@@ -553,9 +311,59 @@ class _Linker:
             found = self._latest(source.start, lambda e: not self.entities[e].named and head in self.entities[e].role_nouns())
         if found is None and side is not None:
             found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
+        if found is None and description.lower().startswith("the ") and _past_office_before(description, head):
+            return self._past_office(description, source)
         if found is None:
             return None
         return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _same_role(self, description: str, source: Span) -> _Found | None:
+        """An indefinite description brings in someone new ("An Israeli official", not the Mossad chief named before),
+        unless it is word for word a role the article gave a person ("Jo Bell, a school spokesman, …; a school
+        spokesman said")."""
+        wanted = " ".join(description.lower().split()[1:])
+
+        def fits(e: int) -> bool:
+            entity = self.entities[e]
+            return entity.kind in ("person", "unknown") and entity.named and any(_strip_determiner(r).lower() == wanted for r in entity.roles)
+
+        found = self._latest(source.start, fits)
+        if found is None:
+            found = self._first_after(source.start, fits)
+        if found is None:
+            return None
+        return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _epithet(self, description: str, source: Span) -> _Found | None:
+        """ "the American spymaster", "the Iranian veteran": a definite description with a side word and a head noun
+        the lists do not know is the most salient person just before who is of that side."""
+        words = description.lower().split()
+        if len(words) < 3 or words[0] != "the" or words[-1].endswith("s") or not words[-1].isalpha():
+            return None
+        side = next((hit[0] for hit in sides_in(" ".join(words[1:-1]), sides=self.table)), None)
+        if side is None:
+            return None
+
+        def fits(c: Candidate) -> bool:
+            return len(c.entities) == 1 and self.entities[c.entities[0]].kind == "person" and self.side_of(c.entities[0]) == side
+
+        found = salient_antecedent(source.start, self.sentence_of(source.start), self.candidates, fits)
+        if found is None:
+            return None
+        return _Found(found, f"epithet '{description}' → {self.entities[found[0]].name}", "role")
+
+    def _past_office(self, description: str, source: Span) -> _Found | None:
+        """ "the former Nigerian president", "the former M-19 guerrilla": a past office no one holds in the article is
+        an epithet of the most salient person just before (a pronoun's antecedent); its side words say nothing
+        about the side the person speaks for now."""
+
+        def fits(c: Candidate) -> bool:
+            return len(c.entities) == 1 and self.entities[c.entities[0]].kind == "person" and self.entities[c.entities[0]].named
+
+        found = salient_antecedent(source.start, self.sentence_of(source.start), self.candidates, fits)
+        if found is None:
+            return None
+        return _Found(found, f"past office '{description}' → {self.entities[found[0]].name}", "role")
 
     def _body(self, description: str, head: str, side: str | None, source: Span) -> _Found | None:
         """ "the ministry", "the committee": the latest organisation whose name holds that noun (and agrees on side)."""
@@ -622,6 +430,23 @@ class _Linker:
         return _Found((e,), "description", "role")
 
 
+def _mediates(entity: Entity) -> bool:
+    """A role that mediates, hosts or guarantees talks ("the mediator", "who hosted the talks", "guarantor")."""
+    nouns = entity.role_nouns()
+    return bool(MEDIATOR_ROLES & nouns) or any(noun.startswith(MEDIATOR_STEMS) for noun in nouns)
+
+
+def _past_office_before(description: str, head: str) -> bool:
+    """ "the former Nigerian president": a past-office word before the head noun (not in an of-phrase after it)."""
+    for word in description.lower().replace("’", "'").split()[1:]:
+        word = word.strip(",.;:")
+        if word.startswith(head[:4]) or word in SPLIT_WORDS:
+            return False
+        if word in PAST_OFFICE or word.startswith("ex-"):
+            return True
+    return False
+
+
 def _role_class(head: str) -> set[str]:
     """The role words a description's head noun matches ("negotiator" also matches a delegation's head)."""
     return {head, ROLE_SYNONYMS.get(head, head)} | ROLE_CLASSES.get(head, set())
@@ -660,6 +485,31 @@ def _name_candidates(tokens: Tokens, mentions: ArticleMentions, quotes: Sequence
     return out
 
 
+SUBJECT_WORDS = 6  # words a sentence-opening description may run to its role noun ("The former military head")
+
+
+def _subject_descriptions(tokens: Tokens, quotes: Sequence[Quote]) -> list[Span]:
+    """Sentences that open with a definite description ending in a role noun, not a quote's source ("The former
+    military head of state spoke …", "The minister left …"): their spans, in text order."""
+    words = load_name_words()
+    sources = {q.source.start for q in quotes if q.source is not None}
+    text, out = tokens.text, []
+    for sentence in tokens.sentences:
+        start = sentence.span.start
+        if text[start : start + 4] != "The " or start in sources:
+            continue
+        phrase = text[start : min(sentence.span.end, start + 100)].split()[: SUBJECT_WORDS + 1]
+        for k in range(1, len(phrase)):
+            word = phrase[k].lower().rstrip(".,;:")
+            if word.endswith(("'s", "’s")) or word in words.function or not word.replace("-", "").isalpha():
+                break
+            if words.nouns.get(word) == "role" or word in words.titles:
+                if k + 1 < len(phrase) and phrase[k].isalpha() and phrase[k + 1][:1].islower():
+                    out.append(Span(start, start + len(" ".join(phrase[: k + 1]))))
+                break
+    return out
+
+
 def _head_phrases(text: str, source: Span, inside: list[int], names, words: NameWords) -> list[int]:
     """The name phrases that head a source: the last one before "of"/"for"/a comma and those coordinated with it.
 
@@ -685,6 +535,11 @@ def _head_phrases(text: str, source: Span, inside: list[int], names, words: Name
         after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
         if after:
             return after[-1:]
+    last = names[head[-1]]
+    if len(head) > 1 and last.kind in ("place", "country") and names[head[0]].kind not in ("place", "country"):
+        between = [w for w in _WORDS.findall(text[names[head[-2]].span.end : last.phrase.start]) if w.isalpha()]
+        if any(w.islower() and not words.is_role_word(w) and w not in words.nouns and w not in words.function for w in between):
+            return [head[-2]]  # "Hamas delegation leaves Cairo, says …": the place is the object of a verb
     group = [head[-1]]
     for i in reversed(head[:-1]):
         between = text[names[i].span.end : names[group[0]].phrase.start].strip().lower()
@@ -724,86 +579,3 @@ def _strip_determiner(name: str) -> str:
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else name
 
 
-# --- the records
-
-
-def _resolution(text: str, quotes: Sequence[Quote], results: dict[int, _Found], linker: _Linker, sides) -> Resolution:
-    """Speaker records for the entities (ids unique in the article), quotes with their speakers, citations."""
-    entities = linker.entities
-    keep = [e for e, entity in enumerate(entities) if entity.kind not in ("outlet", "adjective")]
-    index = {e: k for k, e in enumerate(keep)}
-    ids = unique_ids([entities[e].name for e in keep])
-    records = [_speaker(entities[e], ident, sides, linker.table) for e, ident in zip(keep, ids)]
-    out_quotes, citations, quoted = [], [], []
-    for q_index, quote in enumerate(quotes):
-        found = results.get(q_index)
-        if found is not None and found.citation is not None:
-            citations.append(OutletCitation(found.citation, quote.source, quote.cue, replace(quote, reason=quote.reason + OUTLET_REASON, link=found.link), found.kind))
-            continue
-        if found is None or not found.entities:
-            out_quotes.append(replace(quote, link=found.link) if found is not None else quote)
-            continue
-        speakers = tuple(records[index[e]] for e in found.entities if e in index)
-        quoted.extend(index[e] for e in found.entities if e in index)
-        out_quotes.append(replace(quote, speakers=speakers, link=found.link))
-    citations += _cited_outlets(text, citations)
-    mentions = _mention_records(linker, results, quotes, index)
-    speakers = tuple(records[k] for k in sorted(set(quoted)))
-    return Resolution(tuple(out_quotes), speakers, _unique_citations(citations), tuple(records), mentions)
-
-
-def _speaker(entity: Entity, ident: str, sides, table) -> Speaker:
-    side, evidence = infer_side(entity.name, roles=entity.roles, kind=entity.kind, sides=sides, table=table)
-    kind = entity.kind if entity.kind in ("person", "organisation", "country", "group") else ("person" if entity.named else "unknown")
-    return Speaker(
-        name=entity.name,
-        kind=kind,
-        role=_main_role(entity.roles),
-        side=side,
-        side_evidence=evidence,
-        mentions=(),
-        id=ident,
-        roles=tuple(entity.roles),
-        aliases=tuple(entity.aliases),
-        named=entity.named,
-    )
-
-
-def _main_role(roles: Sequence[str]) -> str | None:
-    """The role shown first: the longest one that is not only a party tag."""
-    usable = [r for r in roles if not r.startswith("(")]
-    return max(usable, key=len) if usable else (roles[0] if roles else None)
-
-
-def _mention_records(linker: _Linker, results: dict[int, _Found], quotes: Sequence[Quote], index: dict[int, int]) -> tuple[Mention, ...]:
-    """One record per name phrase and per description or pronoun that was a quote's source, in text order."""
-    out = []
-    for phrase, (e, how) in zip(linker.mentions.names, linker.mentions.links):
-        kind = "outlet" if phrase.kind == "outlet" else "name"
-        out.append(Mention(phrase.span, kind, index.get(e) if e is not None else None, how))
-    for q_index, found in results.items():
-        if found.kind in ("pronoun", "role", "group", "unresolved", "document", "outlet") and quotes[q_index].source is not None:
-            members = tuple(index[e] for e in found.entities if e in index)
-            kind = {"unresolved": "pronoun"}.get(found.kind, found.kind)
-            out.append(Mention(quotes[q_index].source, kind, members[0] if members else None, found.link, members if len(members) > 1 else ()))
-    out.sort(key=lambda m: (m.span.start, m.span.end))
-    return tuple(out)
-
-
-def _unique_citations(citations: list[OutletCitation]) -> tuple[OutletCitation, ...]:
-    """One citation per outlet mention, with its earliest cue ("reports" before "citing")."""
-    best: dict[tuple[int, str], OutletCitation] = {}
-    for c in sorted(citations, key=lambda c: (c.span.start, c.cue.start if c.cue else -1)):
-        best.setdefault((c.span.start, c.name), c)
-    return tuple(sorted(best.values(), key=lambda c: c.span.start))
-
-
-def _cited_outlets(text: str, citations: list[OutletCitation]) -> list[OutletCitation]:
-    """Outlets named as the content of a 'citing' cue of an outlet ("…, citing Ukrainian Pravda")."""
-    out = []
-    for c in citations:
-        quote = c.attribution
-        if quote is not None and quote.cue is not None and text[quote.cue.start : quote.cue.end].lower().startswith("cit") and quote.content:
-            span = quote.content[0]
-            out.append(OutletCitation(clean_name(span.text(text).strip(" .,")), span, quote.cue))
-    return out
