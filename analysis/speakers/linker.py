@@ -99,9 +99,16 @@ class _Linker:
         if found is not None and len(found.entities) == 1:
             bisect.insort(self.candidates, Candidate(found.entities, subject.start, self.sentence_of(subject.start), subject=True), key=lambda c: c.start)
 
+    def _cue_spans(self) -> list[tuple[int, int]]:
+        """Every quote's cue as (start, end), sorted, built once."""
+        cues = self.__dict__.get("_cues")
+        if cues is None:
+            cues = self.__dict__["_cues"] = sorted((q.cue.start, q.cue.end) for q in self.quotes if q.cue is not None)
+        return cues
+
     def _read(self, quote: Quote) -> _Found:
         """The sieves, surest first, on one quote's source."""
-        source = quote.source
+        source = _past_other_cues(quote, self._cue_spans())
         phrase = self.text[source.start : source.end].strip()
         words = [w.replace("’", "'") for w in _WORDS.findall(phrase)]
         low = [w.lower().rstrip(".") for w in words]
@@ -579,3 +586,17 @@ def _strip_determiner(name: str) -> str:
     return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in ("the", "a", "an") else name
 
 
+
+
+def _past_other_cues(quote: Quote, cues: list[tuple[int, int]]) -> Span:
+    """A quote's source read from after any other quote's cue inside it: in "Kyslytsya said Russia rejects …",
+    the source of "rejects" is "Russia", not the reporter before "said" (a source never holds another cue)."""
+    source = quote.source
+    own = (quote.cue.start, quote.cue.end) if quote.cue is not None else None
+    start = source.start
+    k = bisect.bisect_left(cues, (source.start, source.start))
+    while k < len(cues) and cues[k][0] < source.end:  # a source is a few words: few cues to look at
+        if cues[k] != own and cues[k][1] <= source.end:
+            start = max(start, cues[k][1])
+        k += 1
+    return source if start == source.start or start >= source.end else Span(start, source.end)
