@@ -9,8 +9,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from ..data import read_table
 from ..errors import DataFileError
+from ..mentions.lexicon import load_speaker_nouns  # noqa: F401  (speaker nouns are the mentions stage's: one reading of roles.tsv)
 
 
 CUES_FILE = "cues.tsv"  # shipped in analysis/data/
@@ -175,23 +175,3 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
     return _default_cues() if path is None else read_cues(path)
 
 
-ROLES_FILE = "roles.tsv"  # shipped in analysis/data/
-
-
-@cache
-def load_speaker_nouns() -> dict[str, str]:
-    """Common nouns that can be a source ("officials", "the poll"), singular and plural, → kind.
-
-    >>> nouns = load_speaker_nouns()
-    >>> nouns["spokesperson"], nouns["officials"], nouns["polls"]
-    ('role', 'role', 'document')
-    """
-    out: dict[str, str] = {}
-    for word, kind in read_table(ROLES_FILE, ("word", "kind")):
-        word = word.lower()
-        out.setdefault(word, kind)
-        plural = word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
-        out.setdefault(plural, kind)
-        if word.endswith("man"):
-            out.setdefault(word[:-3] + "men", kind)
-    return out
