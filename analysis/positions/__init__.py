@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..records import AttributedArticle, Position, Quote, Span, Topic
-from ..tone import _quote_spans, _resolve_topics, sentence_ends
+from ..tone import quote_spans, resolve_topics, sentence_ends
 from .clauses import Clause, clause_matcher, cut_clauses
 from .holders import Holder, MentionIndex, speaker_holders
 from .quantities import find_quantities
@@ -76,7 +76,7 @@ def _topics_for(attributed: AttributedArticle, topics) -> tuple[tuple[Topic, ...
     if topics is None:
         return choose_topics(attributed.article.text)
     if isinstance(topics, (str, Path)):
-        return _resolve_topics(topics), Path(topics).name
+        return resolve_topics(topics), Path(topics).name
     chosen = tuple(topics)
     for name in SHIPPED_LEXICONS:
         if chosen == shipped_topics(name):
@@ -204,7 +204,7 @@ def find_positions(
         speakers = speaker_holders(quote.speakers, outlets)
         if not speakers or not quote.content:
             continue
-        pieces = _quote_spans(attributed, quote, ends)
+        pieces = quote_spans(attributed, quote, ends)
         if not _may_name_topic(text, pieces, screen):
             continue
         clauses = [Clause(text, c, matcher, chosen, lexicon.modals) for c in cut_clauses(text, pieces)]

@@ -28,7 +28,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import DataFileError
-from ..tone import PhraseMatcher, _read_file, _read_rows, _shipped
+from ..data import read_data_file, read_rows, shipped_text
+from ..tone import PhraseMatcher
 
 STANCES = ("support", "oppose", "propose", "offer", "demand", "reject", "neutral")
 # A clause's stronger stance wins, in this order (a refusal outranks an offer, a condition an acceptance).
@@ -74,7 +75,7 @@ def parse_stances(text: str, *, source: str = STANCES_FILE) -> StanceLexicon:
     """
     phrases: dict[str, list[str]] = {s: [] for s in STANCE_ORDER}
     negations, modals = [], []
-    for number, (kind, phrase) in _read_rows(text, source, columns=(2, 2)):
+    for number, (kind, phrase) in read_rows(text, source, columns=(2, 2)):
         kind = kind.lower()
         try:
             PhraseMatcher.parse(phrase)
@@ -98,12 +99,12 @@ def parse_stances(text: str, *, source: str = STANCES_FILE) -> StanceLexicon:
 
 @cache
 def _default_stances() -> StanceLexicon:
-    return parse_stances(_shipped(STANCES_FILE), source=STANCES_FILE)
+    return parse_stances(shipped_text(STANCES_FILE), source=STANCES_FILE)
 
 
 @lru_cache(maxsize=8)
 def _stances_at(path: str, mtime: int) -> StanceLexicon:
-    return parse_stances(_read_file(path), source=path)
+    return parse_stances(read_data_file(path), source=path)
 
 
 def read_stances(path: str | Path | None = None) -> StanceLexicon:

@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..records import Topic
-from ..tone import TOPICS_FILE, PhraseMatcher, parse_topics, _shipped
+from ..data import shipped_text
+from ..tone import TOPICS_FILE, PhraseMatcher, parse_topics
 
 ELECTION_FILE = "topics-election.tsv"
 SHIPPED_LEXICONS = (TOPICS_FILE, ELECTION_FILE)  # in analysis/data/; the first is the default on a tie
@@ -46,7 +47,7 @@ _ADJECTIVE_ENDINGS = ("al", "ian", "ic", "ary", "ive", "ous", "ed", "ern", "ese"
 @lru_cache(maxsize=4)
 def shipped_topics(name: str) -> tuple[Topic, ...]:
     """One of the shipped topic lexicons (:data:`SHIPPED_LEXICONS`), read once."""
-    return parse_topics(_shipped(name), source=name)
+    return parse_topics(shipped_text(name), source=name)
 
 
 _EDGE = r"\b"  # between a word character and another character: where a word of PhraseMatcher.tokens starts or ends
