@@ -160,6 +160,19 @@ def _token_ends(piece: str, raw: Sequence[str]) -> list[int]:
     return [match.end() - k for k, match in enumerate(_WORD.finditer(piece))]  # \S+ and str.split find the same tokens
 
 
+class _Words(NamedTuple):
+    """One sentence's tokens as VADER reads them, column by column (see :meth:`_Vader._token`)."""
+
+    words: Sequence[str]
+    lower: Sequence[str]
+    known: Sequence[bool]  # in the lexicon and not set aside
+    upper: Sequence[bool]
+    negating: Sequence[bool]
+    boosting: Sequence[bool]
+    cap_diff: bool  # some words in capitals, not all: capitals then add emphasis
+    idioms: bool  # two neighbouring words start an idiom or a several-word booster
+
+
 def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, int]] = ()) -> _Sentence:
     """Score ``text[start:end]`` the way vaderSentiment scores a sentence, recording every step.
 
@@ -179,104 +192,154 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
     if not found and not any(map(_IN_LEXICON, tokens)):  # nothing scores: what the steps below come to
         return _Sentence(0.0, 0.0, 0, 0, n, [], [])
     words, lower, known, upper, negating, boosting, lead = zip(*tokens)
-    lexicon = res.lexicon
     ends = None  # see _token_ends, found when first needed
-
-    # Topic phrases set aside: their words count as words outside the lexicon.
     aside_found = []
     if found:
-        known = list(known)
-        covered = bytearray(end - start)
-        for s, e in found:
-            s, e = max(s, start), min(e, end)
-            covered[s - start : e - start] = b"\x01" * (e - s)
         ends = _token_ends(piece, raw)
         places = [_place(i, raw, words, lead, ends, origin, start) for i in range(n)]
-        hit = [i for i, (s, e) in enumerate(places) if 1 in covered[s - start : e - start]]
-        for i in hit:
-            known[i] = False
-        last_end = -1
-        for s, e in found:
-            if s < last_end:
-                continue  # a shorter phrase inside one already reported
-            last_end = e
-            valence = sum(lexicon.get(lower[i], 0.0) for i in hit if s <= places[i][0] < e)
-            aside_found.append((text[s:e], s, e, valence))
+        known, aside_found = _set_aside(text, start, end, found, places, lower, known)
     if not any(known):  # nothing scores: what the steps below come to
         return _Sentence(0.0, 0.0, 0, 0, n, [], aside_found)
-    boosters, n_scalar = res.boosters, res.n_scalar
-    cap_diff = 0 < n - sum(upper) < n
-    has_no, has_least = "no" in lower, "least" in lower
-    idioms = not res.idiom_starts.isdisjoint(zip(lower, lower[1:]))  # two neighbouring words start an idiom
-    # Whether a word before a scored one can change it: else the three words before each are not looked at.
-    modified = idioms or any(boosting) or any(negating) or "so" in lower or "this" in lower
+    idioms = not res.idiom_starts.isdisjoint(zip(lower, lower[1:]))
+    view = _Words(words, lower, known, upper, negating, boosting, 0 < n - sum(upper) < n, idioms)
+    sentiments, notes = _valences(view, res)
+    if "but" in lower:
+        _weigh_by_but(lower, sentiments, notes)
+    total, signed, pos_sum, neg_sum = _totals(piece, sentiments)
+    effects = []
+    for i in compress(range(n), sentiments):
+        if ends is None:
+            ends = _token_ends(piece, raw)
+        effects.append(
+            (words[i], *_place(i, raw, words, lead, ends, origin, start), res.lexicon[lower[i]], sentiments[i], tuple(notes.get(i, ())))
+        )
+    return _Sentence(total, signed, pos_sum, neg_sum, sentiments.count(0.0), effects, aside_found)
 
-    # Words outside the lexicon, boosters and the "kind" of "kind of" score 0.
+
+def _set_aside(text: str, start: int, end: int, found, places, lower, known) -> tuple[list[bool], list]:
+    """Topic phrases set aside: their words count as words outside the lexicon; each phrase with the valence it held.
+
+    Reads the phrases ``found`` overlapping ``text[start:end]`` and where each word is (``places``).
+    """
+    lexicon = vader().lexicon
+    known = list(known)
+    covered = bytearray(end - start)
+    for s, e in found:
+        s, e = max(s, start), min(e, end)
+        covered[s - start : e - start] = b"\x01" * (e - s)
+    hit = [i for i, (s, e) in enumerate(places) if 1 in covered[s - start : e - start]]
+    for i in hit:
+        known[i] = False
+    aside_found, last_end = [], -1
+    for s, e in found:
+        if s < last_end:
+            continue  # a shorter phrase inside one already reported
+        last_end = e
+        valence = sum(lexicon.get(lower[i], 0.0) for i in hit if s <= places[i][0] < e)
+        aside_found.append((text[s:e], s, e, valence))
+    return known, aside_found
+
+
+def _valences(w: _Words, res: _Vader) -> tuple[list[float], dict[int, list[str]]]:
+    """Every word's valence after VADER's modifiers, and the modifiers that changed it.
+
+    Words outside the lexicon, boosters and the "kind" of "kind of" score 0.
+    """
+    lower, n = w.lower, len(w.lower)
+    has_no, has_least = "no" in lower, "least" in lower
+    # Whether a word before a scored one can change it: else the three words before each are not looked at.
+    modified = w.idioms or any(w.boosting) or any(w.negating) or "so" in lower or "this" in lower
     sentiments = [0.0] * n
     notes: dict[int, list[str]] = {}
-    for i in compress(range(n), known):
+    for i in compress(range(n), w.known):
         low = lower[i]
-        if boosting[i] or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
+        if w.boosting[i] or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
             continue
         mods: list[str] = []
-        base = lexicon[low]
-        valence = base
-        if has_no:
-            if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
-                valence = 0.0  # "no" negates the next word (even one set aside) rather than scoring itself
-            if (
-                (i > 0 and lower[i - 1] == "no")
-                or (i > 1 and lower[i - 2] == "no")
-                or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
-            ):
-                valence = base * n_scalar
-                mods.append("negated by 'no'")
-        if upper[i] and cap_diff:
+        valence = _after_no(w, i, res, mods) if has_no else res.lexicon[low]
+        if w.upper[i] and w.cap_diff:
             valence += res.c_incr if valence > 0 else -res.c_incr
             mods.append("in capitals")
         if modified:
-            for back in (0, 1, 2):
-                j = i - (back + 1)
-                if j < 0 or known[j]:
-                    continue
-                scalar = boosters[lower[j]] if boosting[j] else 0.0
-                if scalar:
-                    if valence < 0:
-                        scalar = -scalar
-                    if upper[j] and cap_diff:
-                        scalar += res.c_incr if valence > 0 else -res.c_incr
-                    scalar *= (1.0, 0.95, 0.9)[back]
-                    grows = (scalar > 0) == (valence >= 0)
-                    valence += scalar
-                    mods.append(f"{'intensified' if grows else 'dampened'} by '{words[j]}'")
-                if negating[j] or (back == 2 and lower[i - 1] in ("so", "this")):  # else _negation_check changes nothing
-                    valence = _negation_check(valence, lower, back, i, res.negations, n_scalar, mods)
-                if back == 2 and idioms:
-                    near = lower[i - 3 : i + 3]
-                    if not res.idiom_starts.isdisjoint(zip(near, near[1:])):
-                        before = valence
-                        valence = _idioms(valence, lower, i, res.special_cases, boosters)
-                        if valence != before:
-                            mods.append("idiom")
+            valence = _words_before(w, i, valence, res, mods)
         if has_least:
-            if i > 1 and not known[i - 1] and lower[i - 1] == "least":
-                if lower[i - 2] not in ("at", "very"):
-                    valence *= n_scalar
-                    mods.append("negated by 'least'")
-            elif i > 0 and not known[i - 1] and lower[i - 1] == "least":
-                valence *= n_scalar
-                mods.append("negated by 'least'")
+            valence = _after_least(w, i, valence, res.n_scalar, mods)
         sentiments[i] = valence
         notes[i] = mods
+    return sentiments, notes
 
-    if "but" in lower:
-        pivot = lower.index("but")
-        for i in compress(range(n), sentiments):  # the words that scored
-            if i != pivot:
-                factor = 0.5 if i < pivot else 1.5
-                sentiments[i] *= factor
-                notes.setdefault(i, []).append(f"{'before' if i < pivot else 'after'} 'but' ×{factor:g}")
 
+def _after_no(w: _Words, i: int, res: _Vader, mods: list[str]) -> float:
+    """Word ``i``'s valence when the sentence has a "no": "no" negates the next words rather than scoring itself."""
+    lower = w.lower
+    base = res.lexicon[lower[i]]
+    valence = base
+    if lower[i] == "no" and i != len(lower) - 1 and lower[i + 1] in res.lexicon:
+        valence = 0.0  # "no" negates the next word (even one set aside) rather than scoring itself
+    if (
+        (i > 0 and lower[i - 1] == "no")
+        or (i > 1 and lower[i - 2] == "no")
+        or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
+    ):
+        valence = base * res.n_scalar
+        mods.append("negated by 'no'")
+    return valence
+
+
+def _words_before(w: _Words, i: int, valence: float, res: _Vader, mods: list[str]) -> float:
+    """The three words before word ``i`` that are not scored themselves: boosters, negations, idioms."""
+    lower = w.lower
+    for back in (0, 1, 2):
+        j = i - (back + 1)
+        if j < 0 or w.known[j]:
+            continue
+        scalar = res.boosters[lower[j]] if w.boosting[j] else 0.0
+        if scalar:
+            if valence < 0:
+                scalar = -scalar
+            if w.upper[j] and w.cap_diff:
+                scalar += res.c_incr if valence > 0 else -res.c_incr
+            scalar *= (1.0, 0.95, 0.9)[back]
+            grows = (scalar > 0) == (valence >= 0)
+            valence += scalar
+            mods.append(f"{'intensified' if grows else 'dampened'} by '{w.words[j]}'")
+        if w.negating[j] or (back == 2 and lower[i - 1] in ("so", "this")):  # else _negation_check changes nothing
+            valence = _negation_check(valence, lower, back, i, res.negations, res.n_scalar, mods)
+        if back == 2 and w.idioms:
+            near = lower[i - 3 : i + 3]
+            if not res.idiom_starts.isdisjoint(zip(near, near[1:])):
+                before = valence
+                valence = _idioms(valence, lower, i, res.special_cases, res.boosters)
+                if valence != before:
+                    mods.append("idiom")
+    return valence
+
+
+def _after_least(w: _Words, i: int, valence: float, n_scalar: float, mods: list[str]) -> float:
+    """A "least" before word ``i`` negates it, except in "at least" and "very least"."""
+    lower, known = w.lower, w.known
+    if i > 1 and not known[i - 1] and lower[i - 1] == "least":
+        if lower[i - 2] not in ("at", "very"):
+            valence *= n_scalar
+            mods.append("negated by 'least'")
+    elif i > 0 and not known[i - 1] and lower[i - 1] == "least":
+        valence *= n_scalar
+        mods.append("negated by 'least'")
+    return valence
+
+
+def _weigh_by_but(lower: Sequence[str], sentiments: list[float], notes: dict[int, list[str]]) -> None:
+    """The contrastive "but": words before it weigh half, words after it one and a half (in place)."""
+    pivot = lower.index("but")
+    for i in compress(range(len(sentiments)), sentiments):  # the words that scored
+        if i != pivot:
+            factor = 0.5 if i < pivot else 1.5
+            sentiments[i] *= factor
+            notes.setdefault(i, []).append(f"{'before' if i < pivot else 'after'} 'but' ×{factor:g}")
+
+
+def _totals(piece: str, sentiments: Sequence[float]) -> tuple[float, float, float, float]:
+    """The sentence's total with punctuation emphasis, the signed emphasis, and the positive and negative sums."""
     total = sum(sentiments)
     emphasis = min(piece.count("!"), 4) * 0.292
     questions = piece.count("?")
@@ -294,19 +357,11 @@ def _score_sentence(text: str, start: int, end: int, aside: Sequence[tuple[int, 
             pos_sum += s + 1
         elif s < 0:
             neg_sum += s - 1
-    neutral = sentiments.count(0.0)
     if pos_sum > -neg_sum:
         pos_sum += emphasis
     elif pos_sum < -neg_sum:
         neg_sum -= emphasis
-    effects = []
-    for i in compress(range(n), sentiments):
-        if ends is None:
-            ends = _token_ends(piece, raw)
-        effects.append(
-            (words[i], *_place(i, raw, words, lead, ends, origin, start), lexicon[lower[i]], sentiments[i], tuple(notes.get(i, ())))
-        )
-    return _Sentence(total, signed, pos_sum, neg_sum, neutral, effects, aside_found)
+    return total, signed, pos_sum, neg_sum
 
 
 def _place(i: int, raw, words, lead, ends: list[int], origin: list[int] | None, start: int) -> tuple[int, int]:
