@@ -78,7 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="analysis", description="Who said what in news articles, and how.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    _add_quotes_command(sub)
+    _add_tone_command(sub)
+    _add_positions_command(sub)
+    _add_speakers_command(sub)
+    _add_network_command(sub)
+    _add_evaluate_command(sub)
+    _add_report_command(sub)
+    return parser
 
+
+def _add_quotes_command(sub) -> None:
+    """The ``quotes`` subcommand: quotes and their speakers."""
     quotes = sub.add_parser(
         "quotes", help="find quotes and their speakers: a table on a terminal, else one JSON line per article"
     )
@@ -90,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--json", action="store_true", help="JSON lines on standard output (as --jsonl)")
     _add_parquet_option(quotes, "quote")
 
+
+def _add_tone_command(sub) -> None:
+    """The ``tone`` subcommand: the tone of every quote."""
     tone = sub.add_parser("tone", help="tone of every quote")
     _add_input_options(tone)
     _add_run_options(tone)
@@ -98,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     tone.add_argument("--topics", metavar="FILE", help="topic lexicon to use instead of the shipped one")
     _add_parquet_option(tone, "quote")
 
+
+def _add_positions_command(sub) -> None:
+    """The ``positions`` subcommand: stated positions."""
     positions = sub.add_parser("positions", help="stated positions per speaker and topic")
     _add_input_options(positions)
     _add_run_options(positions)
@@ -109,12 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
     positions.add_argument("--write-topics", metavar="FILE", help="also write the topics used as a topic file to review and pass back")
     _add_parquet_option(positions, "position")
 
+
+def _add_speakers_command(sub) -> None:
+    """The ``speakers`` subcommand: the corpus's speakers."""
     speakers = sub.add_parser("speakers", help="the speakers of a corpus, one row per person, most quoted first")
     _add_input_options(speakers)
     _add_run_options(speakers)
     speakers.add_argument("--json", action="store_true", help="print the speakers and the merges as JSON")
     _add_parquet_option(speakers, "speaker")
 
+
+def _add_network_command(sub) -> None:
+    """The ``network`` subcommand: the discourse network."""
     network = sub.add_parser("network", help="the discourse network: actors, the concepts they take stances on (GraphML or CSV)")
     _add_input_options(network)
     _add_run_options(network)
@@ -125,12 +148,18 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip; checked by analysis.network.check_format, an AnalysisError in one line
     network.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
 
+
+def _add_evaluate_command(sub) -> None:
+    """The ``evaluate`` subcommand: attribution and tone measured against annotations."""
     evaluate = sub.add_parser("evaluate", help="measure attribution (PolNeAR) or tone (rated sentences)")
     target = evaluate.add_mutually_exclusive_group(required=True)
     target.add_argument("--polnear", metavar="DIR", help="a PolNeAR-format split folder with text/ and attributions/")
     target.add_argument("--tone", metavar="TSV", help="rated sentences: id, rating on -4..+4, sentence")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
 
+
+def _add_report_command(sub) -> None:
+    """The ``report`` subcommand: reports from notebooks."""
     report = sub.add_parser("report", help="execute a report notebook with papermill and write HTML")
     report.add_argument("paths", nargs="+", metavar="PATH", help="article files (or, for --template corpus, folders/globs)")
     report.add_argument(
@@ -147,7 +176,6 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--show-code", action="store_true", default=None, help="keep code cells in the HTML (the tutorial always does)"
     )
-    return parser
 
 
 def _note_skipped(item) -> None:

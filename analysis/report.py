@@ -513,15 +513,7 @@ def run_reports(
 
     if fmt not in FORMATS:
         raise ParameterError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    notebook = resolve_template(template)
-    declared = notebook_parameters(notebook)
-    reserved = next((name for name in INPUT_PARAMETERS if name in declared), None)
-    if reserved is None:
-        raise ParameterError(
-            f"{notebook}: its parameters cell declares neither {' nor '.join(INPUT_PARAMETERS)}; "
-            "add one so the report knows where its input goes"
-        )
-    typed = check_parameters(declared, dict(parameters or {}), reserved=reserved)
+    notebook, reserved, typed = _checked_template(template, parameters)
     check_output_folder(out, "--out")  # before any input is read; created only when there is a report to write
     sources = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if not sources:
@@ -551,6 +543,19 @@ def run_reports(
             message = str(error).removeprefix(f"{job.source}: ")  # the failure names its source already
             failures.append(LoadFailure(job.source, message, type(error).__name__))
     return ReportBatch(written=written, failures=failures, total=total)
+
+
+def _checked_template(template: str | os.PathLike, parameters: Mapping[str, object] | None) -> tuple[Path, str, dict]:
+    """The template's notebook, the input parameter it declares, and the user's parameters typed by its defaults."""
+    notebook = resolve_template(template)
+    declared = notebook_parameters(notebook)
+    reserved = next((name for name in INPUT_PARAMETERS if name in declared), None)
+    if reserved is None:
+        raise ParameterError(
+            f"{notebook}: its parameters cell declares neither {' nor '.join(INPUT_PARAMETERS)}; "
+            "add one so the report knows where its input goes"
+        )
+    return notebook, reserved, check_parameters(declared, dict(parameters or {}), reserved=reserved)
 
 
 def _jobs(sources: list, key: str, *, corpus: bool, single: bool, max_bytes: int, fmt: str):
