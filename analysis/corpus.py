@@ -27,6 +27,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataFileError
@@ -229,6 +230,8 @@ def _alias_keys(known: tuple[KnownSpeaker, ...]) -> dict[str, str]:
 
 def _known_in(entries, group: list[int], by_key: dict[str, KnownSpeaker]) -> KnownSpeaker | None:
     """The speakers-file row a group of entries belongs to, if any."""
+    if not by_key:  # no speakers file: nothing to look up (the usual case, and the merge's largest cost before)
+        return None
     for i in group:
         entity = entries[i][1]
         if entity.named:
@@ -240,7 +243,9 @@ def _known_in(entries, group: list[int], by_key: dict[str, KnownSpeaker]) -> Kno
     return next((aliases[_key(entries[i][1].name)] for i in group if entries[i][1].named and _key(entries[i][1].name) in aliases), None)
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
+    # a corpus names the same people again and again: the merge asks for each distinct name's slug many times
     return speaker_slug(name)
 
 
