@@ -205,8 +205,9 @@ def merge_speakers(parts: Iterable[ArticleSpeakers], *, known: Iterable[KnownSpe
     entries = [(p.article, e, n) for p in parts for e, n in zip(p.speakers, p.quotes)]
     groups = _group(entries, _alias_keys(known))
     by_key = {_key(k.name): k for k in known}
+    by_alias = {_key(a): k for k in by_key.values() for a in k.aliases}  # built once, not per group
     speakers, local, merges = [], {}, []
-    chosen = [_known_in(entries, group, by_key) for group in groups]
+    chosen = [_known_in(entries, group, by_key, by_alias) for group in groups]
     names = [k.name if k else _canonical_name([entries[i][1] for i in group]) for group, k in zip(groups, chosen)]
     for group, name, ident, k in zip(groups, names, unique_ids(names), chosen):
         members = [entries[i] for i in group]
@@ -228,8 +229,8 @@ def _alias_keys(known: tuple[KnownSpeaker, ...]) -> dict[str, str]:
     return out
 
 
-def _known_in(entries, group: list[int], by_key: dict[str, KnownSpeaker]) -> KnownSpeaker | None:
-    """The speakers-file row a group of entries belongs to, if any."""
+def _known_in(entries, group: list[int], by_key: dict[str, KnownSpeaker], by_alias: dict[str, KnownSpeaker]) -> KnownSpeaker | None:
+    """The speakers-file row a group of entries belongs to, if any: by canonical name first, then by alias."""
     if not by_key:  # no speakers file: nothing to look up (the usual case, and the merge's largest cost before)
         return None
     for i in group:
@@ -239,8 +240,7 @@ def _known_in(entries, group: list[int], by_key: dict[str, KnownSpeaker]) -> Kno
                 found = by_key.get(_key(name))
                 if found is not None:
                     return found
-    aliases = {_key(a): k for k in by_key.values() for a in k.aliases}
-    return next((aliases[_key(entries[i][1].name)] for i in group if entries[i][1].named and _key(entries[i][1].name) in aliases), None)
+    return next((by_alias[_key(entries[i][1].name)] for i in group if entries[i][1].named and _key(entries[i][1].name) in by_alias), None)
 
 
 @lru_cache(maxsize=1 << 16)
