@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -79,17 +80,34 @@ class CorpusSpeaker:
     quotes: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleLinks:
+    """Where one article's entities went in the merge: each article-level id's speaker index and entity."""
+
+    ids: tuple[str, ...]  # the article's entity ids, in the order of its summary
+    indices: array  # the speaker index of each (machine integers: a corpus holds hundreds of thousands)
+    entities: tuple[Speaker, ...]  # the entities themselves (shared with the summaries, not copied)
+
+    def find(self, local_id: str) -> tuple[int, Speaker] | None:
+        try:
+            at = self.ids.index(local_id)
+        except ValueError:
+            return None
+        return self.indices[at], self.entities[at]
+
+
 @dataclass(frozen=True)
 class SpeakerIndex:
     """The merged speakers of a corpus, and where each article's entities went."""
 
     speakers: tuple[CorpusSpeaker, ...]
-    local: Mapping[tuple[str, str], tuple[int, Speaker]]  # (article, article-level id) → (speaker index, entity)
+    local: Mapping[str, ArticleLinks]  # article key → its entities' speakers (one record per article, not per entity)
     merges: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (canonical name, the other spellings merged into it)
 
     def lookup(self, article: str, local_id: str) -> CorpusSpeaker | None:
         """The corpus speaker an article's entity belongs to, with the side as that article sees it."""
-        found = self.local.get((article, local_id))
+        links = self.local.get(article)
+        found = links.find(local_id) if links is not None else None
         if found is None:
             return None
         index, entity = found
@@ -200,24 +218,45 @@ def merge_speakers(parts: Iterable[ArticleSpeakers], *, known: Iterable[KnownSpe
     one is that speaker, with its canonical name, and its side and kind where
     the articles state none.
     """
-    parts = sorted(parts, key=lambda p: p.article)
+    parts = sorted(parts, key=_part_order)
     known = tuple(known)
     entries = [(p.article, e, n) for p in parts for e, n in zip(p.speakers, p.quotes)]
     groups = _group(entries, _alias_keys(known))
     by_key = {_key(k.name): k for k in known}
     by_alias = {_key(a): k for k in by_key.values() for a in k.aliases}  # built once, not per group
-    speakers, local, merges = [], {}, []
     chosen = [_known_in(entries, group, by_key, by_alias) for group in groups]
     names = [k.name if k else _canonical_name([entries[i][1] for i in group]) for group, k in zip(groups, chosen)]
+    speakers, merges, where = [], [], array("l", bytes(8 * len(entries)))  # where[i]: the speaker of entry i
     for group, name, ident, k in zip(groups, names, unique_ids(names), chosen):
         members = [entries[i] for i in group]
         speakers.append(_corpus_speaker(ident, name, members, k))
-        for article, entity, _ in members:
-            local[(article, entity.id)] = (len(speakers) - 1, entity)
+        for i in group:
+            where[i] = len(speakers) - 1
         spellings = tuple(sorted({e.name for _, e, _ in members} - {name}))
         if spellings:
             merges.append((name, spellings))
-    return SpeakerIndex(tuple(speakers), local, tuple(merges))
+    del entries, groups
+    return SpeakerIndex(tuple(speakers), _article_links(parts, where), tuple(merges))
+
+
+def _part_order(part: ArticleSpeakers):
+    # by article; two summaries under one key (the records of one JSONL file) by their content, so never by arrival
+    return part.article, tuple((e.id, e.name) for e in part.speakers), part.quotes
+
+
+def _article_links(parts: list[ArticleSpeakers], where: array) -> dict[str, ArticleLinks]:
+    """Article key → its :class:`ArticleLinks`, from the parts in merge order and each entry's speaker index."""
+    out: dict[str, ArticleLinks] = {}
+    start = 0
+    for part in parts:
+        end = start + len(part.speakers)
+        ids, indices, entities = tuple(e.id for e in part.speakers), where[start:end], part.speakers
+        before = out.get(part.article)
+        if before is not None:  # the same key again: its entities follow the earlier ones (the first of an id wins)
+            ids, indices, entities = before.ids + ids, before.indices + indices, before.entities + entities
+        out[part.article] = ArticleLinks(ids, indices, entities)
+        start = end
+    return out
 
 
 def _alias_keys(known: tuple[KnownSpeaker, ...]) -> dict[str, str]:
