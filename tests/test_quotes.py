@@ -188,6 +188,14 @@ CONSTRUCTIONS = [
     ("The talks ended, Kovac told Fox News on Tuesday.", [("indirect", "The talks ended", "told", "Kovac")]),
     # a clause after the object is the content
     ("Later, Kovac told reporters that the talks ended.", [("indirect", "the talks ended", "told", "Kovac")]),
+    # _after_listener: a listener of "told", then the clause, with no "that"
+    ("Kovac told Reuters the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),
+    ("Kovac told the BBC the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),
+    ("Kovac told reporters Kyiv would respond.", [("indirect", "Kyiv would respond", "told", "Kovac")]),
+    ("Kovac told reporters on Tuesday the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),
+    # _postmodifier_before: "close to", "familiar with" keep the anonymous source's phrase going
+    ("Sources close to the talks said the deal was near.", [("indirect", "the deal was near", "said", "Sources close to the talks")]),
+    ("A person familiar with the matter said the deal was near.", [("indirect", "the deal was near", "said", "A person familiar with the matter")]),
     # shapes read by the fallback and relaxed rules
     # a dash and a bare name that end the paragraph sign the quotation
     ("“We can build a wall around him.” ―\u00a0Steve Quinlan\n“Next.” ― Ana Ruiz.", [("direct", "“We can build a wall around him.”", "―", "Steve Quinlan"), ("direct", "“Next.”", "―", "Ana Ruiz")]),

@@ -12,7 +12,7 @@ from .words import (
     TIME_WORDS, MAX_SOURCE_WORDS, _Words, _is_cap, _is_word, _starts_sentence,
 )
 from .phrases import (
-    _after_closing_quote, _apposition_np, _left_np, _prev_word, _region_start, _right_np, _sentence_subject,
+    _after_closing_quote, _after_listener, _apposition_np, _left_np, _prev_word, _region_start, _right_np, _sentence_subject,
     _speaker_like, _subject_head, _with_before,
 )
 
@@ -316,6 +316,8 @@ def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str) -> bool:
         return True
     if last - k > MAX_OBJECT_WORDS + 1 or any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
         return False
+    if lemma in LISTENER_CUES and _after_listener(words, k, last - 1) != k:
+        return False  # "told Reuters the talks ended"
     return low[k] in PREPOSITIONS or lemma in LISTENER_CUES
 
 
@@ -339,8 +341,8 @@ def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = Fal
         return False
     if to_clause and low[k] == "to":
         return True  # "Israel, Hamas agree to extend the truce": what they agreed follows
-    if object_cue and last - k <= MAX_OBJECT_WORDS and not any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
-        return False  # "“…,” Kovac told reporters on Tuesday."
+    if object_cue and last - k <= MAX_OBJECT_WORDS and not any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)) and _after_listener(words, k, last - 1) == k:
+        return False  # "“…,” Kovac told reporters on Tuesday." (but "Kovac told Reuters the talks ended.")
     if low[k] in PREPOSITIONS and last - k <= 9:
         # "…, she said in a video message to the convention.": a short phrase ends the sentence
         return any(low[x] in {"that", ":"} for x in range(k, last))

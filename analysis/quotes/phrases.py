@@ -9,7 +9,7 @@ from .cues import load_speaker_nouns
 from .words import (
     AUXILIARIES, BE_FORMS, BOUNDARY, CLAUSE_WORDS, CONTRACTED, DETERMINERS, DOING_VERBS, FUNCTION_WORDS,
     MAX_COMMA_LEAD_IN, MAX_SOURCE_WORDS, NOT_SPEECH_VERBS, NOT_SUBJECTS, NP_LINKS, NUMBER_WORDS, OPENING_WORDS,
-    PARTICIPLE_ENDING, PARTICIPLE_SUFFIXES, PREPOSITIONS, QUOTE_TOKENS, SUBJECT_PRONOUNS, TIME_WORDS,
+    PARTICIPLE_ENDING, PARTICIPLE_SUFFIXES, POSTMODIFIERS, PREPOSITIONS, QUOTE_TOKENS, SUBJECT_PRONOUNS, TIME_WORDS,
     TITLE_ABBREVIATIONS, _Words, _is_cap, _is_word,
 )
 
@@ -118,6 +118,9 @@ def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:
             if p - 2 >= limit and low[p - 1] in {"of", "for", "at", "in", "with", "from", "through", "across", "outside", "inside", "around", "near", "behind", "on"} and _is_word(raw[p - 2]) and low[p - 2] not in BOUNDARY and low[p - 2] not in SUBJECT_PRONOUNS:
                 k = p - 1
                 continue
+            if _postmodifier_before(words, limit, p):  # "sources close to the talks": on to "sources"
+                k = p - 2
+                continue
             break
         if lw in BOUNDARY or lw in SUBJECT_PRONOUNS:
             break
@@ -131,6 +134,34 @@ def _left_np(words: _Words, first: int, j: int) -> tuple[int, int] | None:
     while k < j and (low[k] in NP_LINKS or low[k] == "and"):
         k += 1
     return (k, j)
+
+
+def _postmodifier_before(words: _Words, limit: int, p: int) -> bool:
+    """Whether an adjective and its preposition stand before the determiner at ``p`` after a noun
+    ("sources close to | the talks", "officials familiar with | the matter"): see POSTMODIFIERS."""
+    low = words.low
+    return p - 3 >= limit and low[p - 1] in POSTMODIFIERS.get(low[p - 2], ()) and _is_word(words.raw[p - 3]) and low[p - 3] not in FUNCTION_WORDS
+
+
+def _after_listener(words: _Words, i: int, end: int) -> int:
+    """Where the clause starts after the listener of "told" when no "that" comes between: "told Reuters | the
+    deal was close", "told reporters | Kyiv would respond". The listener is a run of capitalised words or one
+    plural noun; the clause opens with a determiner, a pronoun, a name or a number. Else ``i``, unchanged."""
+    raw, low = words.raw, words.low
+    k = i + 1 if low[i] in {"the", "a", "an"} and i < end else i  # "told the BBC …"
+    named = _is_cap(raw[k])
+    if named:
+        while k + 1 <= end and _is_cap(raw[k + 1]):
+            k += 1
+    elif not low[k].endswith("s"):
+        return i
+    nxt = k + 1
+    while nxt < end and (low[nxt] in TIME_WORDS or low[nxt] == "on" and low[nxt + 1] in TIME_WORDS):
+        nxt += 1  # "told reporters on Tuesday the talks ended"
+    if nxt > end:
+        return i
+    opens = low[nxt] in DETERMINERS or low[nxt] in SUBJECT_PRONOUNS or raw[nxt][:1].isdigit() or _is_cap(raw[nxt]) and not named
+    return nxt if opens else i
 
 
 def _right_np(words: _Words, i: int, last: int) -> tuple[int, int] | None:

@@ -9,10 +9,10 @@ from itertools import accumulate
 from ..records import Quote, Span
 from .marks import QuotedRegion
 from .words import (
-    DASHES, FUNCTION_WORDS, PREPOSITIONS, QUOTE_TOKENS, SENTENCE_END, SUBJECT_PRONOUNS, _Words, _is_cap, _is_word,
+    DASHES, DETERMINERS, FUNCTION_WORDS, PREPOSITIONS, QUOTE_TOKENS, SENTENCE_END, SUBJECT_PRONOUNS, _Words, _is_cap, _is_word,
 )
-from .phrases import _clause_subject, _right_np
-from .frames import DASH_SIGNED, OBJECT_CUES, _Frame
+from .phrases import _after_listener, _clause_subject, _right_np
+from .frames import DASH_SIGNED, LISTENER_CUES, OBJECT_CUES, _Frame
 from .direct import _cue_span
 
 
@@ -259,6 +259,8 @@ def _content(
                     i = nxt + (1 if low[nxt] == "that" else 0)
                 elif frame.lemma in {"tell", "ask", "inform"} and (nxt >= last or not _is_word(raw[nxt]) and words.region_of[nxt] < 0):
                     return None  # "he told reporters.": only the listener, nothing said
+                elif frame.lemma in LISTENER_CUES:
+                    i = _after_listener(words, i, last - 1)
         while i < last and raw[i] in {",", ":"}:
             i += 1
         end = last - 1

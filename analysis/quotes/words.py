@@ -166,6 +166,13 @@ LEAD_IN_FILLER = {
     "host", "told", "saying", "wrote", "said", "as", "follows", "following", "written", "recent", "separate", "radio",
     "television", "tv", "show", "rally", "event", "debate", "remarks", "his", "their", "its", "an", "online",
 } | TIME_WORDS
+# an adjective and its preposition after a noun keep the noun phrase going ("sources close to the talks",
+# "officials familiar with the matter", "a source privy to the negotiations"): the head is the noun before them
+POSTMODIFIERS = {
+    "close": {"to"}, "closer": {"to"}, "near": {"to"}, "familiar": {"with"}, "privy": {"to"}, "loyal": {"to"},
+    "linked": {"to", "with"}, "allied": {"to", "with"}, "aligned": {"with"}, "involved": {"in"}, "briefed": {"on"},
+    "knowledgeable": {"about"}, "opposed": {"to"}, "connected": {"to", "with"}, "tied": {"to"},
+}
 PREPOSITIONS = {"in", "from", "at", "on", "during", "with", "after", "before", "for", "to", "into", "outside", "inside", "near", "since", "of", "by", "via", "through", "over", "under", "across", "behind", "alongside"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions"}
 FUNCTION_WORDS = BOUNDARY | NP_LINKS | DETERMINERS | {"in", "on", "at", "by", "with", "from", "after", "before", "during", "under", "for", "of", "than", "like", "about"}
