@@ -175,6 +175,15 @@ LINKED = [
     ("Mexican minister Juan Ortiz, whose country hosted the round, met Saravia's negotiator Ana Ruiz in Mexico. "
      "Ortiz said Mexico was ready. Olsk's negotiator Ivan Mora was quiet. Both sides said they would meet again.",
      [["Juan Ortiz"], ["Saravia", "Olsk"]]),
+    # _mediating_sides: a pair named as the mediators ("mediated by A and B", "A and B, the two facilitators") is not the parties
+    ("Saravia and Olsk signed a truce, according to Egypt and Qatar, the two facilitators of the talks. Egypt and Qatar "
+     "welcomed it. Saravia's negotiator Ana Ruiz met Olsk's negotiator Ivan Mora. The two sides said they would meet again.",
+     [["Egypt", "Qatar"], ["Saravia", "Olsk"]]),
+    ("The truce was brokered by Egypt and Qatar. Egypt and Qatar welcomed it. Saravia's negotiator Ana Ruiz met "
+     "Olsk's negotiator Ivan Mora. Both sides said they would meet again.", [["Saravia", "Olsk"]]),
+    # …but hosting the next meeting is no mediation
+    ("Thailand and Cambodia agreed to a truce. Thailand and Cambodia will meet again, in talks to be hosted by Cambodia. "
+     "Both sides said they would meet again.", [["Thailand", "Cambodia"]]),
     # "both leaders" speak for the parties
     ("Serbian President Ivan Vuk met Kosovo Prime Minister Alb Kur. Both leaders said they would return.", [["Serbia", "Kosovo"]]),
     # pronouns: the most recent compatible mention, not only the last speaker

@@ -41,6 +41,11 @@ ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokespe
 PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
 MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who mediated", "whose country hosted the round"
+# what stands before or after a run of names that mediates: "mediated by A and B", "under the auspices of A"
+# (not "hosted by": a party may host the next round),
+# "A and B, the two facilitators of the talks", "the A-brokered truce"
+_MEDIATED_BY = re.compile(r"(?i)\b(?:mediated|brokered|facilitated|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?$|\bauspices\s+of\s+(?:the\s+)?$")
+_MEDIATOR_APPOSITION = re.compile(r"(?i)^(?:-(?:brokered|mediated|hosted|sponsored)\b|\s*,\s*(?:the|its|their)\s+(?:two\s+|three\s+|joint\s+|co-)?(?:mediators?|facilitators?|hosts?|guarantors?|brokers?|co-chairs?)\b)")
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition)\b")  # ", speaking on condition of …"
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
@@ -217,6 +222,7 @@ class _Linker:
                 mediating.update(hit[0] for role in entity.roles for hit in sides_in(role, sides=self.table))
             counts[side] += len(entity.mentions) or 1
             first.setdefault(side, e)
+        mediating |= self._mediating_sides()
         pairs = Counter({pair: n for pair, n in self._named_pairs().items() if not mediating & set(pair)})
         if pairs:
             a, b = max(pairs, key=lambda p: (pairs[p], -min(first.get(s, 10**9) for s in p)))
@@ -226,9 +232,8 @@ class _Linker:
             top = ranked[:2]
         return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
 
-    def _named_pairs(self) -> Counter:
-        """How often two sides are named together as a pair: "A and B", "between A and B" (a list of three or more,
-        "Mexico, Cuba, Venezuela and Norway", names guarantors or members, not the two parties)."""
+    def _name_runs(self) -> list[list[int]]:
+        """The article's name mentions in runs of names coordinated in one sentence ("A and B", "A, B and the C")."""
         names, links = self.mentions.names, self.mentions.links
         runs: list[list[int]] = []
         for i in range(len(names)):
@@ -239,20 +244,38 @@ class _Linker:
                 and links[i - 1][0] is not None
                 and links[i][0] is not None
                 and names[i].sentence == names[i - 1].sentence
-                and self.text[names[i - 1].span.end : names[i].phrase.start].strip().lower() in ("and", "&", ",", "and the", ", and")
+                and self.text[names[i - 1].span.end : names[i].phrase.start].strip().lower() in ("and", "&", ",", "and the", ", and", ", and the", ", the")
             )
             if joined:
                 runs[-1].append(i)
             else:
                 runs.append([i])
+        return runs
+
+    def _named_pairs(self) -> Counter:
+        """How often two sides are named together as a pair: "A and B", "between A and B" (a list of three or more,
+        "Mexico, Cuba, Venezuela and Norway", names guarantors or members, not the two parties)."""
+        links = self.mentions.links
         pairs: Counter = Counter()
-        for run in runs:
+        for run in self._name_runs():
             if len(run) != 2:
                 continue
             sa, sb = self.side_of(links[run[0]][0]), self.side_of(links[run[1]][0])
             if sa and sb and sa != sb:
                 pairs[tuple(sorted((sa, sb)))] += 1
         return pairs
+
+    def _mediating_sides(self) -> set[str]:
+        """Sides the text names as mediating, hosting or brokering ("mediated by A and B", "A and B, the two
+        facilitators of the talks", "the A-brokered deal"), whoever speaks for them: never the two parties."""
+        names, links = self.mentions.names, self.mentions.links
+        out: set[str] = set()
+        for run in self._name_runs():
+            before = self.text[max(0, names[run[0]].phrase.start - 40) : names[run[0]].phrase.start]
+            after = self.text[names[run[-1]].span.end : names[run[-1]].span.end + 60]
+            if _MEDIATED_BY.search(before) or _MEDIATOR_APPOSITION.match(after):
+                out.update(side for i in run if (side := self.side_of(links[i][0])))
+        return out
 
     def _country(self, side: str) -> int:
         """The entity that stands for a side: its country entity, else one made for it."""
