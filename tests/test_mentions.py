@@ -47,6 +47,15 @@ NAMES = [
     ("“Civilians and children must be returned,” Kovac said.", [("Kovac", None)]),
     ("Ukrainian and Russian commanders met in the Ukraine-Russia talks.", []),
     ("Talks resumed on Monday in Sept. after the talks had stalled.", []),
+    # _to_role and _all_role: a role that goes on with "to", and two titles of one person joined by "and"
+    ("Then Assistant to the President Ali Kaya spoke.", [("Ali Kaya", "Assistant to the President")]),
+    ("Then Adviser to the President of Azerbaijan and Head of the Policy Department Ali Kaya spoke.",
+     [("Ali Kaya", "Adviser to the President of Azerbaijan and Head of the Policy Department")]),
+    ("Then President Ali Kaya and Secretary Jo Bell spoke.", [("Ali Kaya", "President"), ("Jo Bell", "Secretary")]),
+    # _given_name_after: past an of/for role, the name starts after its last role word when no given name is known
+    ("Then Secretary of State for African Affairs Zuri Phee spoke.", [("Zuri Phee", "Secretary of State for African Affairs")]),
+    # honorifics of other countries (Malaysia's Datuk Seri) are not the name
+    ("Then Prime Minister Datuk Seri Anwar Ibrahim spoke.", [("Anwar Ibrahim", "Prime Minister")]),
     # invisible characters stay inside the name and out of what is shown
     ("Then Ume\u200crov spoke.", [("Umerov", None)]),
     ("Then Rus\u202atem Umerov spoke.", [("Rustem Umerov", None)]),
@@ -64,6 +73,8 @@ KINDS = [
     ("Reuters and the Ukrainian Foreign Ministry spoke.", {"Reuters": "outlet", "Ukrainian Foreign Ministry": "organisation"}),
     ("The Ukrainian Pravda piece came out.", {"Ukrainian Pravda": "outlet"}),
     ("The Russians and NATO spoke.", {"Russians": "group", "NATO": "organisation"}),
+    # an organisation's head noun before "for"/"of", with no title in the phrase: the whole is the organisation
+    ("The Roper Center for Public Opinion Research spoke.", {"Roper Center for Public Opinion Research": "organisation"}),
     ("They met in Istanbul and at Ground Zero.", {"Istanbul": "place", "Ground Zero": "place"}),
 ]
 

@@ -162,6 +162,12 @@ LINKED = [
     ("Foreign Ministry spokeswoman Anna Kovac spoke first. The spokesperson said the talks were useful.", [["Anna Kovac"]]),
     ("Foreign Minister Anna Kovac met Ivan Petrov. The minister said the talks were useful.", [["Anna Kovac"]]),
     ("Iranian Foreign Minister Abbas Araghchi met the envoy. The top Iranian diplomat said the talks were useful.", [["Abbas Araghchi"]]),
+    # role_synonyms.tsv: a role phrase also holds the nouns a later description uses ("prime minister" → premier)
+    ("Prime Minister Ana Ruiz met the envoy Ivan Petrov. The premier said the talks were useful.", [["Ana Ruiz"]]),
+    ("Ivan Petrov, adviser to the president, met Ana Ruiz. The presidential aide said the talks were useful.", [["Ivan Petrov"]]),
+    # _head_phrases: the "of" of a person's own role does not cut the source before the name
+    ("US Secretary of State Jo Bell arrived. US Assistant Secretary of State for African Affairs Zuri Phee, who led the team, "
+     "told reporters the deal was close.", [["Zuri Phee"]]),
     # a description said once is what the same head noun refers back to
     ("A senior U.S. official said talks went well. The official said more would follow.", [["senior U.S. official"], ["senior U.S. official"]]),
     # group nouns for the parties are a joint speaker of those parties

@@ -10,7 +10,8 @@ README), read once and shared:
 * ``sides.tsv`` — words and names that point to a side, with what they name
   (a country, a capital standing for its state, an institution …);
 * ``roles.tsv`` — common nouns that can be a source (officials, the minister);
-* ``outlets.tsv`` — news outlets, and head words that make a name an outlet.
+* ``outlets.tsv`` — news outlets, and head words that make a name an outlet;
+* ``role_synonyms.tsv`` — role phrases and the role nouns they also hold ("prime minister" → premier).
 
 >>> words = load_name_words()
 >>> words.honorifics["mrs"], "president" in words.titles, "ministry" in words.organisations
@@ -33,6 +34,7 @@ GIVEN_NAMES_FILE = "given_names.tsv"
 SIDES_FILE = "sides.tsv"
 ROLES_FILE = "roles.tsv"
 OUTLETS_FILE = "outlets.tsv"
+ROLE_SYNONYMS_FILE = "role_synonyms.tsv"
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
@@ -73,6 +75,16 @@ def _is_outlet(outlets: Outlets, name: str) -> bool:
     if len(words) == 2 and (words[0] in outlets.leads or words[0] in outlets.names):
         return True  # "Daily Trust", "CNN Türk", "BBC Persian" (but "MSNBC host Chris Matthews" is a person)
     return bool(words) and (words[-1] in outlets.heads or " ".join(words[-2:]) in outlets.heads)
+
+
+@cache
+def load_role_synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(role phrase, the role nouns it also holds) from ``data/role_synonyms.tsv``.
+
+    >>> dict(load_role_synonyms())["prime minister"]
+    ('premier',)
+    """
+    return tuple((" ".join(phrase.lower().split()), tuple(nouns.lower().split())) for phrase, nouns in read_table(ROLE_SYNONYMS_FILE, ("phrase", "nouns")))
 
 
 @cache

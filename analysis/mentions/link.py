@@ -34,8 +34,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .lexicon import NameWords, load_name_words
+from .lexicon import NameWords, load_name_words, load_role_synonyms
 from .names import NamePhrase
 
 ENTITY_KINDS = ("person", "organisation", "country", "group", "unknown")  # also "outlet" and "adjective", never speakers
@@ -85,10 +86,17 @@ class Entity:
         """The head nouns of its roles, with synonyms ("spokeswoman" → "spokesperson")."""
         nouns = set()
         for role in self.roles:
-            for word in role.lower().replace("’", "'").replace(".", " ").split():
-                word = word.removesuffix("'s")
-                nouns.add(ROLE_SYNONYMS.get(word, word))
+            words = [w.removesuffix("'s") for w in role.lower().replace("’", "'").replace(".", " ").split()]
+            nouns.update(ROLE_SYNONYMS.get(word, word) for word in words)
+            nouns.update(_phrase_synonyms(" ".join(words)))
         return nouns
+
+
+@lru_cache(maxsize=1 << 12)
+def _phrase_synonyms(role: str) -> tuple[str, ...]:
+    """The role nouns a role's phrases also hold (``data/role_synonyms.tsv``): "prime minister" → premier."""
+    padded = f" {role} "
+    return tuple(n for phrase, nouns in load_role_synonyms() if f" {phrase} " in padded for n in nouns)
 
 
 def _fuller(a: str, b: str) -> bool:

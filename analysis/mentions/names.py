@@ -275,9 +275,11 @@ def _extend(raw, low, i, words: NameWords) -> int:
             j += 1
         elif not _is_cap(word) and (words.is_role_word(lw) or _bridge(raw, low, j, words)) and _reaches_name(raw, low, j, words):
             j += 1
+        elif lw == "and" and j > i and j + 1 < n and low[j + 1] in words.titles and _all_role(low, i, j, words):
+            j += 1  # "Assistant to the President of Azerbaijan and Head of …": one role of two titles
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1
-        elif lw in ("of", "for") and j > i and _title_before(low, i, j, words) and j + 1 < n:
+        elif (lw in ("of", "for") and _title_before(low, i, j, words) or lw == "to" and _to_role(low, j, words)) and j > i and j + 1 < n:
             k = j + 2 if low[j + 1] == "the" and j + 2 < n else j + 1
             if not _is_cap(raw[k]):
                 break
@@ -285,6 +287,19 @@ def _extend(raw, low, i, words: NameWords) -> int:
         else:
             break
     return j
+
+
+def _all_role(low, i: int, j: int, words: NameWords) -> bool:
+    """Whether words ``i``..``j`` are all role, organisation, side or linking words: no name yet."""
+    return all(
+        low[k] in words.role_words or low[k] in words.organisations or low[k] in words.sides or low[k] in ("of", "for", "to", "the")
+        for k in range(i, j)
+    )
+
+
+def _to_role(low, j: int, words: NameWords) -> bool:
+    """A role that goes on with "to" ("Assistant to the President", "Adviser to the Prime Minister", "Envoy to")."""
+    return j > 0 and (low[j - 1] in words.titles or low[j - 1] in words.modifiers) and low[j - 1] not in DETERMINERS
 
 
 def _particles_then_name(raw, low, j: int) -> bool:
@@ -308,7 +323,10 @@ def _abbreviation(word: str, lw: str) -> bool:
 def _title_before(low, i, j, words: NameWords) -> bool:
     """Whether the word before "of" is a title or organisation word ("Secretary of State", "Ministry of Defence")."""
     lw = low[j - 1]
-    return lw in words.titles or lw in words.organisations or words.nouns.get(lw) == "role"
+    if lw in words.titles or lw in words.organisations or words.nouns.get(lw) == "role":
+        return True
+    # "Secretary of State for African Affairs": a portfolio word after a title's "of" goes on too
+    return lw in words.modifiers and any(low[k] in words.titles for k in range(i, j - 1))
 
 
 def _role_token(word: str, lw: str, words: NameWords) -> bool:
@@ -320,7 +338,7 @@ def _role_token(word: str, lw: str, words: NameWords) -> bool:
         or words.nouns.get(lw) == "role"
         or word.endswith(("'s", "’s"))
         or word == "."
-        or lw in ("of", "for", "the")
+        or lw in ("of", "for", "to", "the")
     )
 
 
@@ -397,6 +415,10 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
         low[k] in words.titles or words.nouns.get(low[k]) == "role" for k in range(first + 2, j)
     ):
         return None  # "Ministry of External Affairs": an organisation named by its head noun
+    if not any(low[k] in words.titles or words.nouns.get(low[k]) == "role" for k in range(i, j)) and any(
+        low[k] in words.organisations and low[k + 1] in ("of", "for") for k in range(first + 1, j - 1)
+    ):
+        return None  # "Roper Center for Public Opinion Research": no title, so no person with a role
     start = i if last_role is None else last_role + 1
     while start < j and not _is_cap(raw[start]):
         start += 1
@@ -407,7 +429,7 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
         start += 1  # "Comrade Joe Ajaero", "Alhaji Musa Bello": a word before a given name is a title
     if start >= j:
         return None
-    if last_role is not None and ("of" in low[i:start] or "for" in low[i:start]):
+    if last_role is not None and ("of" in low[i:start] or "for" in low[i:start] or "to" in low[i:start]):
         start = _given_name_after(low, start, j, words)
     if words.sides.get(low[j - 1], ("", ""))[1] == "party":
         return None  # "the New York Democrat": a description, not a name
@@ -425,10 +447,14 @@ def _side_modifier(lw: str, words: NameWords, k: int, j: int) -> bool:
 
 
 def _given_name_after(low, start: int, j: int, words: NameWords) -> int:
-    """After "Minister of Foreign Affairs", the name starts at its given name when one is known."""
+    """After "Minister of Foreign Affairs", the name starts at its given name when one is known, else after
+    the last role or organisation word ("Secretary of State for African Affairs | Molly Phee")."""
     for k in range(start, j):
         if low[k] in words.given:
             return k
+    for k in range(j - 2, start - 1, -1):
+        if low[k] in words.role_words or low[k] in words.organisations:
+            return k + 1
     return start
 
 
@@ -439,6 +465,8 @@ def _organisation(raw, low, i, j, words: NameWords) -> int | None:
         k += 1
     if k < j and (low[j - 1] in words.organisations or _ACRONYM.match(raw[j - 1]) or low[k] in words.organisations):
         return k
+    if k < j and any(low[m] in words.organisations and low[m + 1] in ("of", "for") for m in range(k, j - 1)):
+        return k  # "the Roper Center for Public Opinion Research"
     return None
 
 

@@ -554,7 +554,10 @@ def _head_phrases(text: str, source: Span, inside: list[int], names, words: Name
     phrase = text[source.start : source.end]
     cut = source.end
     for m in re.finditer(r"\s(of|for|at|from|with|in|on|to|who|which|whose)\s|,|\(", phrase):
-        cut = source.start + m.start()
+        at = source.start + m.start()
+        if m.group() != "," and any(names[i].kind == "person" and names[i].phrase.start <= at < names[i].span.start for i in usable):
+            continue  # the "of" of a person's own role ("Assistant Secretary of State for African Affairs Molly Phee")
+        cut = at
         break
     head = [i for i in usable if names[i].span.end <= cut]
     tail_words = [w.lower() for w in _WORDS.findall(text[names[head[-1]].span.end if head else source.start : cut])]
