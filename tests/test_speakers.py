@@ -168,6 +168,9 @@ LINKED = [
     # _head_phrases: the "of" of a person's own role does not cut the source before the name
     ("US Secretary of State Jo Bell arrived. US Assistant Secretary of State for African Affairs Zuri Phee, who led the team, "
      "told reporters the deal was close.", [["Zuri Phee"]]),
+    # a headline's description with a side is the person of that side the lead names, and later holds that role
+    ("Truce signed in Doha, says Qatari mediator\n\nThe truce was signed, Qatari Minister of State Ali Kaya said. "
+     "The mediator said the talks would go on.", [["Ali Kaya"], ["Ali Kaya"], ["Ali Kaya"]]),
     # a description said once is what the same head noun refers back to
     ("A senior U.S. official said talks went well. The official said more would follow.", [["senior U.S. official"], ["senior U.S. official"]]),
     # group nouns for the parties are a joint speaker of those parties

@@ -47,6 +47,7 @@ MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who me
 _MEDIATED_BY = re.compile(r"(?i)\b(?:mediated|brokered|facilitated|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?$|\bauspices\s+of\s+(?:the\s+)?$")
 _MEDIATOR_APPOSITION = re.compile(r"(?i)^(?:-(?:brokered|mediated|hosted|sponsored)\b|\s*,\s*(?:the|its|their)\s+(?:two\s+|three\s+|joint\s+|co-)?(?:mediators?|facilitators?|hosts?|guarantors?|brokers?|co-chairs?)\b)")
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition)\b")  # ", speaking on condition of …"
+HEADLINE_SENTENCES = 1  # sentences 0 and 1: a headline and the lead, where a description may come before the name
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
@@ -343,6 +344,11 @@ class _Linker:
             found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
         if found is None and description.lower().startswith("the ") and _past_office_before(description, head):
             return self._past_office(description, source)
+        if found is None and side is not None and self.sentence_of(source.start) <= HEADLINE_SENTENCES:
+            # "…, says Qatari mediator": whom the lead names, who then holds that role ("the mediator" later)
+            found = self._first_after(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
+            if found is not None:
+                self.entities[found].add_role(_strip_determiner(clean_name(description)))
         if found is None:
             return None
         return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
