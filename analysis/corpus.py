@@ -18,6 +18,15 @@ carried over, unless an article states another.
 >>> view = index.lookup("b.txt", "umerov")
 >>> view.name, view.side, view.side_carried
 ('Rustem Umerov', 'Ukraine', True)
+
+An article that names the person in full keeps its own spelling in its rows
+(the id is the corpus's):
+
+>>> c = ArticleSpeakers("c.txt", (Speaker("Volodymyr Zelenskyy", kind="person", id="volodymyr-zelenskyy"),), (1,))
+>>> d = ArticleSpeakers("d.txt", (Speaker("Volodymyr Zelenskiy", kind="person", id="volodymyr-zelenskiy"),), (1,))
+>>> index = merge_speakers([c, d])
+>>> [(view.id, view.name) for view in (index.lookup("c.txt", "volodymyr-zelenskyy"), index.lookup("d.txt", "volodymyr-zelenskiy"))]
+[('volodymyr-zelenskiy', 'Volodymyr Zelenskyy'), ('volodymyr-zelenskiy', 'Volodymyr Zelenskiy')]
 """
 
 from __future__ import annotations
@@ -112,6 +121,8 @@ class SpeakerIndex:
             return None
         index, entity = found
         speaker = self.speakers[index]
+        if _own_spelling(entity, speaker):
+            speaker = replace(speaker, name=entity.name)
         if entity.side is not None:
             return replace(speaker, side=entity.side, side_evidence=entity.side_evidence, side_carried=False)
         return speaker
@@ -134,6 +145,13 @@ class SpeakerIndex:
             names, sides, new_ids = [f.name for f in found], [f.side for f in found], [f.id for f in found]
             out[name_key], out[side_key], out[id_key] = (names, sides, new_ids) if many else (names[0], sides[0], new_ids[0])
         return out
+
+
+def _own_spelling(entity: Speaker, speaker: CorpusSpeaker) -> bool:
+    # an article that names the person in full keeps its own spelling in its rows ("Zelenskiy" in a Reuters
+    # article, "Zelenskyy" in a Kyiv one, "Donald Trump" beside "Donald J. Trump"): the id says they are one
+    # person, and a reader checks the row against the article; a surname alone takes the corpus's full name
+    return entity.named and " " in entity.name and entity.name != speaker.name and entity.kind == "person"
 
 
 @dataclass(frozen=True, slots=True)
