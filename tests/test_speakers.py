@@ -190,6 +190,9 @@ LINKED = [
      [["Egypt", "Qatar"], ["Saravia", "Olsk"]]),
     ("The truce was brokered by Egypt and Qatar. Egypt and Qatar welcomed it. Saravia's negotiator Ana Ruiz met "
      "Olsk's negotiator Ivan Mora. Both sides said they would meet again.", [["Saravia", "Olsk"]]),
+    # "mediators say", "the two mediators said": the sides named as mediating speak together
+    ("Truce signed, mediators say\n\nSaravia and Olsk signed a truce, according to Egypt and Qatar, the two "
+     "facilitators of the talks. The two mediators said the truce would hold.", [["Egypt", "Qatar"], ["Egypt", "Qatar"], ["Egypt", "Qatar"]]),
     # …but hosting the next meeting is no mediation
     ("Thailand and Cambodia agreed to a truce. Thailand and Cambodia will meet again, in talks to be hosted by Cambodia. "
      "Both sides said they would meet again.", [["Thailand", "Cambodia"]]),

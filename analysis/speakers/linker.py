@@ -195,6 +195,10 @@ class _Linker:
     def _group(self, description: str, source: Span) -> _Found | None:
         """Sieve 3: "both sides", "the two delegations", "the two ombudspersons" → the parties, or the people with that role."""
         head, others, plural = description_head(description, self.words)
+        if head in MEDIATOR_ROLES and plural and set(others) <= {"two", "three", "both", "the", "all"}:
+            mediators = self._mediators()  # "…, mediators say", "The two mediators said": the sides named as mediating
+            if len(mediators) >= 2:
+                return _Found(tuple(mediators), f"group noun '{description}' → {' and '.join(self.entities[e].name for e in mediators)}", "group")
         if head is None or not plural or not ({"both", "two", "the", "all"} & set(others) or description.lower().startswith("the ")):
             return None
         if others and not set(others) <= {"both", "two", "the", "all", "warring", "opposing", "negotiating"}:
@@ -232,6 +236,16 @@ class _Linker:
             ranked = sorted(counts, key=lambda side: (side in mediating, -counts[side], first[side]))
             top = ranked[:2]
         return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
+
+    def _mediators(self) -> list[int]:
+        """The entities of the sides the text names as mediating, in the order the article first names them."""
+        sides = self._mediating_sides()
+        first = {}
+        for i, (e, _) in enumerate(self.mentions.links):
+            side = self.side_of(e) if e is not None else None
+            if side in sides:
+                first.setdefault(side, i)
+        return [self._country(side) for side in sorted(sides, key=lambda side: first.get(side, 10**9))]
 
     def _name_runs(self) -> list[list[int]]:
         """The article's name mentions in runs of names coordinated in one sentence ("A and B", "A, B and the C")."""
