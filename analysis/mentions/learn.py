@@ -86,7 +86,11 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
         if low in words.sides or low.split()[-1] not in PARTY_HEADS or len(low.split()) < 2:
             continue
         acronym = _ACRONYM_AFTER.match(text, phrase.span.end)
+        if low in learned and not acronym:
+            continue  # a later mention ("the SAF", linked to the full name) keeps what the first one taught
         side = acronym.group(1) if acronym else name  # a party the article abbreviates goes by its acronym ("ELN")
+        if acronym and acronym.group(1).lower() in words.sides:
+            side = words.sides[acronym.group(1).lower()][0]  # the side lexicon knows it ("TPLF" → Tigray)
         learned[low] = (side, "institution")
         if acronym:
             learned[acronym.group(1).lower()] = (side, "institution")

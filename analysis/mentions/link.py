@@ -155,6 +155,7 @@ def link_names(
     by_name: dict[str, int] = {}
     by_last: dict[str, list[int]] = {}  # last word of a person's full name (or alias) → entities
     by_first: dict[str, list[int]] = {}  # first word of a person's full name → entities
+    by_initials: dict[str, int] = {}  # initials of a body's name → entity ("SAF")
     outlets = {p.name.lower() for p in names if p.kind == "outlet"}  # a name that is an outlet once is one throughout
     # sieves 1 and 2: full names (two words or more), in text order
     for i, phrase in enumerate(names):
@@ -174,10 +175,16 @@ def link_names(
             other = entities[found].name
             links[i] = (found, f"fuller form of {other}" if _fuller(phrase.name, other) else f"shorter form of {other}")
             entities[found].add_name(phrase.name)
+        elif (found := _acronym_of(phrase, entities, by_initials)) is not None:
+            by_name[key] = found
+            links[i] = (found, f"acronym of {entities[found].name}")
+            entities[found].add_name(phrase.name)
         else:
             by_name[key] = len(entities)
             entities.append(Entity(phrase.name, phrase.kind))
             links[i] = (len(entities) - 1, "full name")
+            if phrase.kind in ("organisation", "unknown") and len(phrase.words) > 1:
+                by_initials.setdefault(initials(phrase.name), len(entities) - 1)
             if phrase.kind == "person":
                 by_last.setdefault(phrase.words[-1].lower(), []).append(len(entities) - 1)
                 by_first.setdefault(phrase.words[0].lower(), []).append(len(entities) - 1)
@@ -219,6 +226,26 @@ def link_names(
         if e is not None:
             _absorb(entities[e], names[i], i, words)
     return entities, links
+
+
+_INITIAL_SKIP = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "el", "al", "&"})
+
+
+def initials(name: str) -> str:
+    """The initials of a body's name, small words skipped ("Sudanese Armed Forces" → "SAF").
+
+    >>> initials("Rapid Support Forces"), initials("International Committee of the Red Cross")
+    ('RSF', 'ICRC')
+    """
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIAL_SKIP and w[:1].isalpha()).upper()
+
+
+def _acronym_of(phrase: NamePhrase, entities: list[Entity], by_initials: dict[str, int]) -> int | None:
+    """Sieve 2b: an acronym ("SAF", "ICRC") is the body named before whose initials it spells
+    ("the Sudanese Armed Forces (SAF)", "the International Committee of the Red Cross"), not a new speaker."""
+    if len(phrase.words) != 1 or not phrase.name.isupper() or len(phrase.name) < 2:
+        return None
+    return by_initials.get(phrase.name.replace(".", ""))
 
 
 def _given_name_match(
