@@ -193,6 +193,11 @@ CONSTRUCTIONS = [
     ("Kovac told the BBC the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),
     ("Kovac told reporters Kyiv would respond.", [("indirect", "Kyiv would respond", "told", "Kovac")]),
     ("Kovac told reporters on Tuesday the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),
+    # COLON_CUES and _inside_lead_ins: a listing verb before a colon reports the items; cues inside its lead-in are not speakers
+    ("Kovac listed the conditions: a vote, a calendar and new rights.", [("indirect", "a vote, a calendar and new rights", "listed", "Kovac")]),
+    ("Kovac set out the terms under which the ICRC agreed to act: no one is moved by force.", [("indirect", "no one is moved by force", "set out", "Kovac")]),
+    ("The company listed its shares in London.", []),
+    ("The minister outlined a plan to cut taxes.", []),
     # _postmodifier_before: "close to", "familiar with" keep the anonymous source's phrase going
     ("Sources close to the talks said the deal was near.", [("indirect", "the deal was near", "said", "Sources close to the talks")]),
     ("A person familiar with the matter said the deal was near.", [("indirect", "the deal was near", "said", "A person familiar with the matter")]),

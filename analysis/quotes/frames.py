@@ -395,7 +395,21 @@ COMPLEMENT_STARTS = {
     "pledge": {"to", "that", ":"},
     "read": {":", ".", ",", ""},  # "the sign read: …", "“…,” the email read." — not "he read the book"
 }
+# listing verbs report speech only as a colon lead-in: "Blyde listed the conditions …: A, B and C" (the items
+# after the colon are what was said; "the company listed its shares" is no speech)
+COLON_CUES = frozenset({"list", "set out", "outline", "lay out", "spell out", "enumerate"})
+MAX_LEAD_IN_WORDS = 25  # words between a listing verb and its colon, at most
 CONTINUE_LEMMAS = {"continue", "add"}  # "continued:" / "added that" — not "continued to grow"
+
+
+def lead_in_colon(words: _Words, k: int, last: int) -> int | None:
+    """The colon that ends a listing verb's lead-in from word ``k`` ("listed the conditions …:"), or None."""
+    for x in range(k, min(last, k + MAX_LEAD_IN_WORDS)):
+        if words.raw[x] == ":" and words.region_of[x] < 0:
+            return x
+        if words.raw[x] in {".", ";", "?", "!"} or words.region_of[x] >= 0:
+            return None
+    return None
 
 
 def _complement_fits(words: _Words, c1: int, last: int, cue: Cue, *, after_quote: bool = False) -> bool:
@@ -411,6 +425,8 @@ def _complement_fits(words: _Words, c1: int, last: int, cue: Cue, *, after_quote
     while k < last and (low[k] in TIME_WORDS or low[k] in {"also", "now", "still", "strongly", "firmly", "privately", "publicly"}):
         k += 1
     nxt = low[k] if k < last else ""
+    if cue.lemma in COLON_CUES:
+        return lead_in_colon(words, k, last) is not None
     allowed = COMPLEMENT_STARTS.get(cue.lemma)
     if allowed is not None and not (nxt in allowed or (k < last and (words.region_of[k] >= 0 or raw[k] in QUOTE_TOKENS))):
         return False

@@ -12,7 +12,7 @@ from .words import (
     DASHES, DETERMINERS, FUNCTION_WORDS, PREPOSITIONS, QUOTE_TOKENS, SENTENCE_END, SUBJECT_PRONOUNS, _Words, _is_cap, _is_word,
 )
 from .phrases import _after_listener, _clause_subject, _right_np
-from .frames import DASH_SIGNED, LISTENER_CUES, OBJECT_CUES, _Frame
+from .frames import COLON_CUES, DASH_SIGNED, LISTENER_CUES, OBJECT_CUES, _Frame, lead_in_colon
 from .direct import _cue_span
 
 
@@ -39,6 +39,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
         if not frames:
             continue
         first, last = words.sent_range[s]
+        _inside_lead_ins(words, frames, last)
         next_bound, previous_right = _frame_bounds(frames) if len(frames) > 1 else ([None], [None])
         contents = [
             None
@@ -226,6 +227,18 @@ def _region_problems(regions, region_starts: list[int], spans: list[Span], limit
     return tuple(found)
 
 
+def _inside_lead_ins(words: _Words, frames: list[_Frame], last: int) -> None:
+    """Cues inside a listing verb's lead-in belong to its noun phrase, not to a speaker: "Carboni set out the
+    conditions under which the ICRC agreed to run the operation: …" is Carboni's list, not the ICRC's."""
+    for frame in frames:
+        if frame.lemma not in COLON_CUES or frame.used or frame.content_side != "right":
+            continue
+        colon = lead_in_colon(words, frame.cue[1] + 1, last)
+        for other in frames:
+            if other is not frame and colon is not None and frame.cue[1] < other.cue[0] < colon:
+                other.used = True
+
+
 def _content(
     words: _Words, frames: list[_Frame], f_index: int, first: int, last: int, bound: int | None, previous: int | None
 ) -> list[tuple[int, int]] | None:
@@ -240,6 +253,8 @@ def _content(
         i = frame.cue[1] + 1
         if frame.lemma == "according to":
             i = frame.source[1] + 1
+        if frame.lemma in COLON_CUES and (colon := lead_in_colon(words, i, last)) is not None:
+            i = colon + 1  # "listed the conditions …: A, B and C": the items
         # skip the object of "told reporters", time words and "in a statement" up to "that"
         k, n = i, 0
         cue_starts = frames.starts  # sorted: frames are in text order
