@@ -333,6 +333,12 @@ TAUGHT = [
      "“We must act,” he said.", [("Ben Aziz", None)]),
     # a plural description of two sides speaks for both states
     ("The Austrian and Swiss mediators said the deal was near.", [("Austria & Switzerland", "Austria & Switzerland")]),
+    # _HEADED_BY: "the Armenian side in the talks was led by X" (a phrase between the group and its verb)
+    ("The Armenian side in the talks was led by Secretary Ara Petrosyan. Petrosyan said the deal was good.", [("Ara Petrosyan", "Armenia")]),
+    # two titles joined by "and" are one role, whose side word holds ("Cambodian Deputy Prime Minister and Foreign Minister X")
+    ("Cambodian Deputy Prime Minister and Foreign Minister Sok Chan said the truce held.", [("Sok Chan", "Cambodia")]),
+    # states the side list now knows (a host's side: "Barbadian Prime Minister")
+    ("Barbadian Prime Minister Mia Mottley, who hosted the meeting, said it went well.", [("Mia Mottley", "Barbados")]),
 ]
 
 

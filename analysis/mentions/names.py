@@ -275,7 +275,7 @@ def _extend(raw, low, i, words: NameWords) -> int:
             j += 1
         elif not _is_cap(word) and (words.is_role_word(lw) or _bridge(raw, low, j, words)) and _reaches_name(raw, low, j, words):
             j += 1
-        elif lw == "and" and j > i and j + 1 < n and low[j + 1] in words.titles and _all_role(low, i, j, words):
+        elif lw == "and" and j > i and j + 1 < n and (low[j + 1] in words.titles or low[j + 1] in words.modifiers) and _all_role(low, i, j, words):
             j += 1  # "Assistant to the President of Azerbaijan and Head of …": one role of two titles
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1

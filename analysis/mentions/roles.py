@@ -118,7 +118,7 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
 _VERB = re.compile(r"\b(?:said|says|told|added|stated|noted|announced|declared|wrote|insisted|was|were|is|are|has|have|had|been)\b")
 _LINKS = frozenset({"by", "with", "to", "from", "for", "chaired", "led", "headed", "hosted", "mediated", "met", "joined"})
 # a party's generic word may stand lower-case before the group ("the government delegation", "the rebel side")
-_HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:(?:[A-Z][\w'’-]*|government|rebel|opposition|military|army|guerrilla)\s+){0,3}(?:delegation|side|team|mission))\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
+_HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:(?:[A-Z][\w'’-]*|government|rebel|opposition|military|army|guerrilla)\s+){0,3}(?:delegation|side|team|mission))(?:\s+(?:in|at|to)\s+the\s+(?:talks|negotiations|meeting|round|dialogue))?\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
 
 
 def _headed_by(text: str, sentence_start: int, phrase: NamePhrase) -> str | None:
