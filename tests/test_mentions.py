@@ -103,6 +103,9 @@ LINKS = [
     ("Bill Clinton spoke. Hillary Clinton spoke. Clinton left.", [("Bill Clinton", "Bill Clinton", "full name"), ("Hillary Clinton", "Hillary Clinton", "full name"), ("Clinton", "Hillary Clinton", "surname of Hillary Clinton")]),
     # a person introduced without a quote is the one a later surname names
     ("The talks opened with a delegation headed by Foreign Minister Jana Roe. Roe said more.", [("Jana Roe", "Jana Roe", "full name"), ("Roe", "Jana Roe", "surname of Jana Roe")]),
+    # _sided_bodies: a body's name without its side word is the one full name the article gives it, before or after
+    ("Russia brings home 248 men — Defense Ministry. The Russian Defense Ministry said so.", [("Russia", "Russia", "full name"), ("Defense Ministry", "Russian Defense Ministry", "full name"), ("Russian Defense Ministry", "Russian Defense Ministry", "full name")]),
+    ("The Russian Foreign Ministry and the Ukrainian Foreign Ministry met. The Foreign Ministry said so.", [("Russian Foreign Ministry", "Russian Foreign Ministry", "full name"), ("Ukrainian Foreign Ministry", "Ukrainian Foreign Ministry", "full name"), ("Foreign Ministry", "Foreign Ministry", "full name")]),
     # _acronym_of: an acronym is the body named before whose initials it spells, in parentheses or not
     ("The Sudanese Armed Forces (SAF) signed. The SAF said more.", [("Sudanese Armed Forces", "Sudanese Armed Forces", "full name"), ("SAF", "Sudanese Armed Forces", "acronym of Sudanese Armed Forces"), ("SAF", "Sudanese Armed Forces", "full name")]),
     ("The International Committee of the Red Cross ran the flights. The ICRC said more.", [("International Committee of the Red Cross", "International Committee of the Red Cross", "full name"), ("ICRC", "International Committee of the Red Cross", "acronym of International Committee of the Red Cross")]),

@@ -156,6 +156,7 @@ def link_names(
     by_last: dict[str, list[int]] = {}  # last word of a person's full name (or alias) → entities
     by_first: dict[str, list[int]] = {}  # first word of a person's full name → entities
     by_initials: dict[str, int] = {}  # initials of a body's name → entity ("SAF")
+    sided = _sided_bodies(names, words)  # "defense ministry" → "Russian Defense Ministry", when the article has one such
     outlets = {p.name.lower() for p in names if p.kind == "outlet"}  # a name that is an outlet once is one throughout
     # sieves 1 and 2: full names (two words or more), in text order
     for i, phrase in enumerate(names):
@@ -168,7 +169,11 @@ def link_names(
         if len(phrase.words) < 2 and phrase.kind in ("person", "unknown"):
             continue
         key = phrase.name.lower()
-        if key in by_name:
+        if key in sided and sided[key].lower() in by_name:  # "Defense Ministry" after "the Russian Defense Ministry"
+            by_name[key] = found = by_name[sided[key].lower()]
+            links[i] = (found, f"shorter form of {entities[found].name}")
+            entities[found].add_name(phrase.name)
+        elif key in by_name:
             links[i] = (by_name[key], "full name")
         elif phrase.kind == "person" and (found := _fuller_match(entities, by_last, phrase)) is not None:
             by_name[key] = found
@@ -181,7 +186,10 @@ def link_names(
             entities[found].add_name(phrase.name)
         else:
             by_name[key] = len(entities)
-            entities.append(Entity(phrase.name, phrase.kind))
+            entities.append(Entity(sided.get(key, phrase.name), phrase.kind))  # a headline's "Defense Ministry": its full name
+            if key in sided:
+                by_name[sided[key].lower()] = len(entities) - 1
+                entities[-1].add_name(phrase.name)
             links[i] = (len(entities) - 1, "full name")
             if phrase.kind in ("organisation", "unknown") and len(phrase.words) > 1:
                 by_initials.setdefault(initials(phrase.name), len(entities) - 1)
@@ -238,6 +246,16 @@ def initials(name: str) -> str:
     ('RSF', 'ICRC')
     """
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIAL_SKIP and w[:1].isalpha()).upper()
+
+
+def _sided_bodies(names: Sequence[NamePhrase], words: NameWords) -> dict[str, str]:
+    """A body's name without its side word → the one full name the article gives it ("Defense Ministry" →
+    "Russian Defense Ministry"); none when two sides have one ("Russian" and "Ukrainian Foreign Ministry")."""
+    found: dict[str, set[str]] = {}
+    for phrase in names:
+        if phrase.kind == "organisation" and len(phrase.words) > 2 and phrase.words[0].lower() in words.sides:
+            found.setdefault(" ".join(phrase.words[1:]).lower(), set()).add(phrase.name)
+    return {core: next(iter(full)) for core, full in found.items() if len(full) == 1}
 
 
 def _acronym_of(phrase: NamePhrase, entities: list[Entity], by_initials: dict[str, int]) -> int | None:
