@@ -123,7 +123,14 @@ class MentionIndex:
         entity = self.entities[mention.entity]
         if entity.name.lower() in self.outlets or entity.kind == "unknown" and not entity.named:
             return None
-        return [entity]
+        return [self._state_of(entity)]
+
+    def _state_of(self, entity: Speaker) -> Speaker:
+        """A capital standing for its state ("Moscow insists", "Yerevan was ready") holds the stance as the state
+        the article names ("Russia", "Armenia"), so positions add up by party; any other entity is itself."""
+        if entity.kind != "country" or entity.side is None or entity.name == entity.side:
+            return entity
+        return next((e for e in self.entities if e.kind == "country" and e.name == entity.side), entity)
 
     def holders_before(self, start: int, *, floor: int = 0, words=None) -> list[Holder]:
         """The subject(s) of stance words starting at offset ``start``: see the module's rule; [] for the speaker.
