@@ -188,6 +188,8 @@ CONSTRUCTIONS = [
     ("The talks ended, Kovac told Fox News on Tuesday.", [("indirect", "The talks ended", "told", "Kovac")]),
     # a clause after the object is the content
     ("Later, Kovac told reporters that the talks ended.", [("indirect", "the talks ended", "told", "Kovac")]),
+    # NAME_PARTICLES: a name opened by a lower-case particle is a speaker ("al-Hayya", "el-Sisi")
+    ("“We are flexible,” al-Hayya told Al Jazeera.", [("direct", "“We are flexible,”", "told", "al-Hayya")]),
     # _after_listener: a listener of "told", then the clause, with no "that"
     ("Kovac told Reuters the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),
     ("Kovac told the BBC the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),

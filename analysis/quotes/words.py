@@ -147,8 +147,15 @@ def _is_word(raw: str) -> bool:
     return raw[:1].isalnum()
 
 
+# lower-case particles glued to a capitalised name: "al-Hayya", "el-Sisi", "bin-Salman" are names
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "abu", "ben"})
+
+
 def _is_cap(raw: str) -> bool:
-    return raw[:1].isupper()
+    if raw[:1].isupper():
+        return True
+    head, dash, rest = raw.partition("-") if "-" in raw[:5] else ("", "", "")
+    return bool(dash) and head in NAME_PARTICLES and rest[:1].isupper()
 
 
 CONTRACTED = {"s": "is", "re": "are", "ve": "have", "d": "had", "ll": "will", "m": "am"}
