@@ -77,6 +77,7 @@ class _Linker:
         self.candidates = _name_candidates(tokens, mentions, quotes)
         self.described: dict[str, int] = {}  # description → its entity
         self.name_starts = [p.span.start for p in mentions.names]
+        self._runs: list[list[int]] | None = None  # the coordinated name runs, built on first use (see _name_runs)
         self.table = mentions.sides
         self.sides: dict[tuple[int, int], str | None] = {}  # (entity, number of roles) → side
         self.groups: dict[tuple[str, int], list[int]] = {}  # (group head, number of entities) → members
@@ -248,7 +249,10 @@ class _Linker:
         return [self._country(side) for side in sorted(sides, key=lambda side: first.get(side, 10**9))]
 
     def _name_runs(self) -> list[list[int]]:
-        """The article's name mentions in runs of names coordinated in one sentence ("A and B", "A, B and the C")."""
+        """The article's name mentions in runs of names coordinated in one sentence ("A and B", "A, B and the C");
+        read once per article (the pairs, the mediators and the parties all ask)."""
+        if self._runs is not None:
+            return self._runs
         names, links = self.mentions.names, self.mentions.links
         runs: list[list[int]] = []
         for i in range(len(names)):
@@ -265,6 +269,7 @@ class _Linker:
                 runs[-1].append(i)
             else:
                 runs.append([i])
+        self._runs = runs
         return runs
 
     def _named_pairs(self) -> Counter:
