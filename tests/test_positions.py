@@ -237,6 +237,9 @@ def test_joined_subjects_each_hold_the_stance():
         ("the enrichment of uranium is not up for negotiation", "nuclear and missile programmes", "reject", "lexicon"),
         ("Moscow denied any ceasefire", "ceasefire", "oppose", "lexicon"),
         ("it was open to dialogue", "dialogue and diplomacy", "offer", "lexicon"),
+        ("Serbia had to accept the plan", "plan", "demand", "obliged"),
+        ("Azerbaijan will free 32 Armenian servicemen as a sign of good faith", "prisoner exchange", "offer", "lexicon"),
+        ("a bilateral ceasefire was not on the table yet", "ceasefire", "reject", "lexicon"),
     ],
 )
 def test_stance_rules(content, concept, stance, reason):
@@ -318,3 +321,51 @@ def test_group_nouns_and_clause_subjects_hold_stances(text, holders):
 def test_until_after_a_negation_is_a_condition():
     found = {(p.concept, p.stance, p.reason.split(" '")[0]) for p in find_positions(one_quote("not one more until every civilian is out"))}
     assert ("civilians and children", "demand", "condition") in found
+
+
+@pytest.mark.parametrize(
+    ("content", "topic", "stance"),
+    [
+        ("Dorlan is ready to share hydrological data every week", "share hydrological data every week", "offer"),
+        ("Azerbaijan supports Armenia's candidacy for a seat", "Armenia's candidacy for a seat", "support"),
+        ("Kyiv would not accept any limit on how much water the dam holds", "limit on how much water the dam holds", "reject"),
+        ("the two delegations agreed on Wednesday to set up a committee", "set up a committee", "support"),
+    ],
+)
+def test_a_stance_without_a_lexicon_topic_is_about_what_it_governs(content, topic, stance):
+    found = {(p.topic, p.concept, p.stance, p.topic_source) for p in find_positions(one_quote(content))}
+    assert (topic, topic, stance, "stated object") in found
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "civilians must be returned",  # a passive's topic is before the stance words
+        "they agreed with them",  # no content word after
+        "they signed on Monday",  # only a time word
+        "our agreement is final",  # a copula after a nominal stance
+    ],
+)
+def test_no_object_phrase_where_nothing_is_governed(content):
+    assert not [p for p in find_positions(one_quote(content)) if p.topic_source == "stated object"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["it was a sign of goodwill on the ceasefire", "the opposition spoke about the ceasefire", "the demand for a ceasefire was old"],
+)
+def test_a_stance_word_after_an_article_names_no_stance(content):
+    assert {p.stance for p in find_positions(one_quote(content))} == {"neutral"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Youssef Ezzat, an adviser to the Rapid Support Forces, said the paramilitary force was ready to open safe corridors.", "Rapid Support Forces"),
+        ("Faisal bin Farhan, Saudi Arabia's foreign minister, said the kingdom was ready to host a further round.", "Saudi Arabia"),
+    ],
+)
+def test_a_description_of_the_speakers_body_holds_as_that_body(text, holder):
+    found = find_positions(article_with_mentions(text, ""))
+    assert holder in {p.holder for p in found if p.stance == "offer"}
+    assert all(p.speaker != holder for p in found if p.holder == holder)

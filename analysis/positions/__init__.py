@@ -46,7 +46,7 @@ from .clauses import Clause, clause_matcher, cut_clauses
 from .holders import Holder, MentionIndex, speaker_holders
 from .quantities import find_quantities
 from .stance import STANCE_ORDER, STANCES, StanceEvent, StanceLexicon, read_stances, resolve_stances
-from .topics import SHIPPED_LEXICONS, choose_topics, shipped_topics, topic_screen
+from .topics import SHIPPED_LEXICONS, choose_topics, phrase_screen, shipped_topics, topic_name
 
 __all__ = [
     "STANCES", "STANCE_ORDER", "STANCE_PHRASES", "StanceLexicon", "find_positions", "find_quantities", "position_row",
@@ -55,6 +55,7 @@ __all__ = [
 
 # The shipped stance words as (stance, phrases) pairs, strongest first (analysis/data/stances.tsv).
 STANCE_PHRASES = read_stances().phrases
+STATED = "stated object"  # the topic_source of a position whose topic is the words its stance governs
 AUTO = "auto"  # topics="auto" is not a lexicon: see analysis.positions.auto
 _DIGIT = re.compile(r"\d")
 # The one letter str.lower maps by its context (Σ becomes σ or final ς): a text with one is not screened.
@@ -87,10 +88,12 @@ def _topics_for(attributed: AttributedArticle, topics) -> tuple[tuple[Topic, ...
 class _Entry:
     """One holder's position on one topic in one quote, while the quote's clauses are read."""
 
-    __slots__ = ("holder", "topic", "event", "clause", "own", "quantities", "reason", "lent")
+    __slots__ = ("holder", "topic", "event", "clause", "own", "quantities", "reason", "lent", "stated", "label")
 
-    def __init__(self, holder: Holder, topic: str) -> None:
+    def __init__(self, holder: Holder, topic: str, stated: bool = False) -> None:
         self.holder, self.topic = holder, topic
+        self.stated = stated  # the topic is the stance's object phrase, not a lexicon topic
+        self.label: str | None = None  # the topic's name from the stance's object ("prisoner exchange: 32 servicemen")
         self.event: StanceEvent | None = None
         self.clause: Clause | None = None
         self.own: Clause | None = None
@@ -107,7 +110,7 @@ def _clause_stances(clause: Clause, mentions: MentionIndex, speakers: list[Holde
     """(holder, event) for every stance a clause states: its holder the subject it names, else each speaker."""
     stated = []
     for event in clause.events:
-        holders = mentions.holders_before(clause.spans[event.i][0], floor=clause.span.start, words=clause.spans)
+        holders = mentions.holders_before(clause.spans[event.i][0], floor=clause.span.start, words=clause.spans, speakers=speakers)
         stated.extend((holder, event) for holder in holders or speakers)
     return stated
 
@@ -123,17 +126,29 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
     named = [list(c.topics) for c in clauses]
     entries: dict[tuple[str, str], _Entry] = {}
 
-    def entry_for(holder: Holder, name: str) -> _Entry:
+    def entry_for(holder: Holder, name: str, stated: bool = False) -> _Entry:
         key = (holder.id or holder.name, name)
         if key not in entries:
-            entries[key] = _Entry(holder, name)
+            entries[key] = _Entry(holder, name, stated)
         return entries[key]
+
+    def targets_of(clause: Clause, event: StanceEvent, own: list[str], lent: list[str]) -> tuple[list[str], bool]:
+        """(topics, whether they are the stance's own object phrase) a stance event bears on."""
+        if own:
+            after = clause.governed_after(event.i, event.j)
+            if after:
+                return after, False
+        span = clause.object_span(event.i, event.j)
+        if span is not None:
+            named = clause.topics_in(span)  # "prisoners it wants freed": the topic named again
+            return (named, False) if named else ([clause.object_name(text, event.i, event.j)], True)
+        return (clause.governed(event.i, event.j) if own else lent), False
 
     opening: list[str] = []
     for i, clause in enumerate(clauses):
         own = named[i]
         targets = own or _nearest(named, i)
-        if not targets:
+        if not targets and not clause.events:
             continue
         if own and not opening:
             opening = clause.governed(0, 0)
@@ -143,12 +158,15 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
             for holder in speakers:
                 touched.append(entry_for(holder, name))
         for holder, event in _clause_stances(clause, mentions, speakers):
-            for name in clause.governed(event.i, event.j) if own else targets:
-                entry = entry_for(holder, name)
+            names, stated = targets_of(clause, event, own, targets)
+            for name in names:
+                entry = entry_for(holder, name, stated)
                 touched.append(entry)
-                better = entry.event is None or (entry.lent and own) or (not entry.lent and own and event.rank < entry.event.rank and entry.clause is clause)
+                mine = bool(own) or stated
+                better = entry.event is None or (entry.lent and mine) or (not entry.lent and mine and event.rank < entry.event.rank and entry.clause is clause)
                 if better:
-                    entry.event, entry.clause, entry.lent = event, clause, not own
+                    entry.event, entry.clause, entry.lent = event, clause, not mine
+                    entry.label = _verb_topic_label(text, clause, event, name) if own and not stated else None
                     entry.reason = f"{event.reason} '{clause.words_text(text, event.i, event.j)}' in the content"
         for name in own:
             if name in clause.denied:
@@ -164,6 +182,12 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
             for quantity in quantities:
                 if quantity not in entry.quantities:
                     entry.quantities.append(quantity)
+    if cue is not None and not opening and clauses and not clauses[0].events:
+        stated = clauses[0].object_name(text, 0, 0)  # "insisted that the RSF first leave the homes …"
+        for holder in speakers if stated is not None else ():
+            entry = entry_for(holder, stated, True)
+            if entry.event is None:
+                entry.event, entry.clause, entry.reason = cue, clauses[0], f"cue '{cue.reason}' on what the content states"
     reported = {name for (_, name), e in entries.items() if e.holder.reported}
     out = []
     for entry in entries.values():
@@ -192,7 +216,11 @@ def find_positions(
     """
     chosen, source = _topics_for(attributed, topics)
     lexicon = resolve_stances(stance_phrases)
-    screen = topic_screen(chosen)
+    screen = phrase_screen(
+        tuple(phrase for topic in chosen for phrase in topic.phrases)
+        + tuple(phrase for _, words in lexicon.phrases for phrase in words)
+        + lexicon.negations
+    )
     matcher = clause_matcher(chosen, lexicon)
     text = attributed.article.text
     ends = sentence_ends(attributed)
@@ -204,20 +232,15 @@ def find_positions(
         speakers = speaker_holders(quote.speakers, outlets)
         if not speakers or not quote.content:
             continue
+        cue = _cue_stance(text, quote, matcher, chosen, lexicon)
         pieces = quote_spans(attributed, quote, ends)
-        if not _may_name_topic(text, pieces, screen):
+        if cue is None and not _may_name_topic(text, pieces, screen):
             continue
         clauses = [Clause(text, c, matcher, chosen, lexicon.modals) for c in cut_clauses(text, pieces)]
-        if not any(c.topics for c in clauses):
+        if cue is None and not any(c.topics or c.events for c in clauses):
             continue
         if mentions is None:
             mentions = MentionIndex(attributed)
-        cue = None
-        if quote.cue is not None:
-            cue_clause = Clause(text, quote.cue, matcher, chosen, lexicon.modals)
-            best = _best(cue_clause.events)
-            if best is not None:
-                cue = StanceEvent(best.stance, best.i, best.j, cue_clause.words_text(text, best.i, best.j))
         for entry in _quote_positions(attributed, quote, clauses, mentions, speakers, cue):
             stance = entry.event.stance if entry.event is not None else "neutral"
             key = (entry.holder.id or entry.holder.name, entry.topic)
@@ -232,7 +255,7 @@ def find_positions(
                 Position(
                     speaker=speaker.name,
                     side=speaker.side,
-                    topic=name_clause.topic_name(text, entry.topic) if entry.topic in name_clause.phrases else entry.topic,
+                    topic=entry.label or (name_clause.topic_name(text, entry.topic) if entry.topic in name_clause.phrases else entry.topic),
                     stance=stance,
                     evidence=clause.span,
                     quote=index,
@@ -245,10 +268,31 @@ def find_positions(
                     holder_id=entry.holder.id,
                     speaker_id=speaker.id,
                     concept=entry.topic,
-                    topic_source=source,
+                    topic_source=STATED if entry.stated else source,
                 )
             )
     return tuple(positions)
+
+
+def _verb_topic_label(text: str, clause: Clause, event: StanceEvent, name: str) -> str | None:
+    """The name of a topic the stance words themselves say ("will free", "would not withdraw") with the words
+    they govern: "prisoner exchange: 32 Armenian servicemen"; None for any other topic."""
+    a, b = clause.spans_of.get(name, (-1, -1))
+    if not (event.i <= a and b <= event.j):
+        return None
+    stated = clause.object_name(text, event.i, event.j)
+    return topic_name(name, stated) if stated is not None else None
+
+
+def _cue_stance(text: str, quote: Quote, matcher, topics, lexicon: StanceLexicon) -> StanceEvent | None:
+    """The stance the quote's cue states ("insisted", "proposed"), or None."""
+    if quote.cue is None:
+        return None
+    cue_clause = Clause(text, quote.cue, matcher, topics, lexicon.modals)
+    best = _best(cue_clause.events)
+    if best is None:
+        return None
+    return StanceEvent(best.stance, best.i, best.j, cue_clause.words_text(text, best.i, best.j))
 
 
 def _nearest(named: list[list[str]], i: int) -> list[str]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..records import Span, Topic
 from ..tone import PhraseMatcher
 from .stance import MODAL, NEGATION, STANCE, StanceEvent, StanceLexicon, stance_events
-from .topics import noun_phrase, sense_fits, sense_table, topic_name
+from .topics import FUNCTION_WORDS, noun_phrase, sense_fits, sense_table, topic_name
 
 # Where a clause ends inside a sentence.
 CLAUSE_BREAK = re.compile(r"\s[—–]\s|\s--\s|;\s|:\s|,?\s+but\s|,\s+(?:while|whereas)\s")
@@ -36,6 +36,16 @@ ARTICLES = frozenset({"a", "an", "the", "any", "real", "really"})
 # Words that end the reach of stance words over the topics after them ("would not withdraw … before a ceasefire").
 SUBORDINATORS = frozenset("before after until unless if when because since while whereas although though".split())
 SCOPE_ENDS = SUBORDINATORS | frozenset("in on at with from by during against without".split())
+OBJECT_WORDS = 8  # words of a stance's object phrase at most (see Clause.object_span)
+# Words an object phrase does not open with: the complementiser, infinitive "to", determiners, time adverbials.
+OBJECT_LEADS = frozenset(
+    "to that on for the a an any all its their his her our this these those "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "again now soon also then still first yet already immediately later".split()
+)
+# Where an object phrase ends: punctuation that closes a phrase, relative pronouns, a speech verb after it.
+OBJECT_ENDS = SUBORDINATORS | frozenset({",", ".", ";", ":", "(", ")", "as", "which", "who", "whom", "whose", "saying", "adding"})
+QUOTE_MARKS = frozenset("“”\"‘’'«»")
 
 
 @lru_cache(maxsize=16)
@@ -75,10 +85,15 @@ def cut_clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
     return trimmed
 
 
+def _content_word(word: str) -> bool:
+    """A word an object phrase can be about: no function word, lead, adverb ("yet", "fully") or stray letter."""
+    return len(word) > 1 and word[:2].isalpha() and word not in FUNCTION_WORDS and word not in OBJECT_LEADS and not word.endswith("ly")
+
+
 class Clause:
     """One clause's words, the topics it names, and the words that decide its stance."""
 
-    __slots__ = ("span", "text", "words", "spans", "topics", "phrases", "denied", "negations", "events", "modality", "spans_of")
+    __slots__ = ("span", "text", "words", "spans", "topics", "phrases", "denied", "negations", "events", "modality", "spans_of", "occurrences")
 
     def __init__(self, text: str, span: Span, matcher: PhraseMatcher, topics: tuple[Topic, ...], modals: Sequence[str] = ()) -> None:
         self.span = span
@@ -103,13 +118,17 @@ class Clause:
                 modal_words.add(name)
         self.events: list[StanceEvent] = stance_events(self.words, found_stances, self.negations)
         stops = {k for e in self.events for k in range(e.i, e.j)}
-        stated = {k for e in self.events if e.reason != "negated action" for k in range(e.i, e.j)}
+        # Words of a stance that name no topic ("not up for negotiation"); a refusal's or a commitment's verb
+        # does ("will not withdraw", "will free").
+        stated = {k for e in self.events if e.reason != "negated action" and e.stance != "offer" for k in range(e.i, e.j)}
         self.spans_of: dict[str, tuple[int, int]] = {}
+        self.occurrences: list[tuple[str, int, int]] = []  # every (topic, i, j) the clause names, in order
         for name, i, j in named:
             if i in stated and j - 1 in stated:
                 continue  # "not up for negotiation" states a stance; it names no talks
             if any(other != name and a <= i and j <= b and b - a > j - i for other, a, b in named):
                 continue  # "grain deal" names grain exports, not also the deal of peace terms
+            self.occurrences.append((name, i, j))
             if name in self.topics:
                 continue
             self.topics[name] = i
@@ -136,9 +155,17 @@ class Clause:
         return None
 
     def governed(self, i: int, j: int) -> list[str]:
-        """The topics stance words at ``i``..``j`` bear on: the topic they hold, else the first topic after
-        them (no subordinator and no other stance between) and those joined to it (no word of SCOPE_ENDS
-        between), else the nearest topic before them."""
+        """The topics stance words at ``i``..``j`` bear on: those of :meth:`governed_after`, else the nearest
+        topic before them (or every topic of the clause)."""
+        found = self.governed_after(i, j)
+        if found:
+            return found
+        before = [(b, name) for name, (a, b) in self.spans_of.items() if b <= i]
+        return [max(before)[1]] if before else list(self.topics)
+
+    def governed_after(self, i: int, j: int) -> list[str]:
+        """The topics stance words at ``i``..``j`` hold, else the first topic after them (no subordinator and
+        no other stance between) and those joined to it (no word of SCOPE_ENDS between); [] when none."""
         starts = sorted(self.spans_of.items(), key=lambda item: item[1])
         inside = [name for name, (a, b) in starts if i <= a and b <= j]
         if inside:
@@ -153,10 +180,49 @@ class Clause:
                 break
             found.append(name)
             last = b
-        if found:
-            return found
-        before = [(b, name) for name, (a, b) in starts if b <= i]
-        return [max(before)[1]] if before else list(self.topics)
+        return found
+
+    def object_span(self, i: int, j: int) -> tuple[int, int] | None:
+        """The words of the object phrase stance words at ``i``..``j`` govern, when it names no lexicon topic
+        to stand for it: after them, up to the next stance, a comma, a subordinator or a relative pronoun, at
+        most :data:`OBJECT_WORDS` words, without its opening "to"/"that", determiners or time words ("ready
+        to share hydrological data", "backs Azerbaijan's candidacy"); None when no content word is left."""
+        if j > 0 and self.words[j - 1] in FUNCTION_WORDS and self.words[j - 1] not in OBJECT_LEADS:
+            return None  # "have to be brought home": a passive's topic is its subject, before the stance words
+        limit = min((e.i for e in self.events if e.i >= j), default=len(self.words))
+        start = j
+        while start < limit and (self.words[start] in OBJECT_LEADS or self.words[start] in QUOTE_MARKS):
+            start += 1
+        if start < limit and self.words[start] in FUNCTION_WORDS:
+            return None  # "must be returned", "agreed with them": the topic is not after the stance words
+        end, taken = start, 0
+        while end < limit and taken < OBJECT_WORDS and not self._ends_object(end):
+            taken += self.words[end] not in QUOTE_MARKS
+            end += 1
+        while end > start and (self.words[end - 1] in FUNCTION_WORDS or self.words[end - 1] in QUOTE_MARKS or self.words[end - 1] == "of"):
+            end -= 1
+        if not any(_content_word(w) for w in self.words[start:end]):
+            return None
+        return start, end
+
+    def topics_in(self, span: tuple[int, int]) -> list[str]:
+        """The topics named inside the words ``span`` (any of their mentions, not only the first)."""
+        return list(dict.fromkeys(name for name, a, b in self.occurrences if span[0] <= a and b <= span[1]))
+
+    def _ends_object(self, k: int) -> bool:
+        """Whether word ``k`` ends an object phrase: a word of OBJECT_ENDS, but not the stop of an
+        abbreviation ("the U.S. border")."""
+        word = self.words[k]
+        if word != ".":
+            return word in OBJECT_ENDS
+        return not (k > 0 and len(self.words[k - 1]) == 1 and self.words[k - 1].isalpha())
+
+    def object_name(self, source: str, i: int, j: int) -> str | None:
+        """The object phrase of the stance words at ``i``..``j`` as written (see :meth:`object_span`), or None."""
+        span = self.object_span(i, j)
+        if span is None:
+            return None
+        return " ".join(w for w in self.written(source)[span[0] : span[1]] if w not in QUOTE_MARKS)
 
     def words_text(self, source: str, i: int, j: int) -> str:
         return source[self.spans[i][0] : self.spans[j - 1][1]]

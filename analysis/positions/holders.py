@@ -46,6 +46,14 @@ GROUP_NOUNS = re.compile(
 )
 CLAUSE_OPENERS = frozenset({"that", "and", "but", "so", "then", "now", "meanwhile", "the"})  # words before a clause's subject
 THIRD_PERSON = frozenset({"it", "they"})  # a pronoun that stands for the clause's subject
+# Head nouns of a description a speaker gives of the body they speak for ("the government would release",
+# "the kingdom was ready", "his government", "the paramilitary force"); COUNTRY_NOUNS are states.
+BODY_NOUNS = frozenset(
+    "government administration group movement militia army force forces alliance front rebels junta "
+    "organisation organization party coalition bloc authorities leadership kingdom country state republic nation".split()
+)
+COUNTRY_NOUNS = frozenset({"kingdom", "country", "state", "republic", "nation"})
+DESCRIBERS = frozenset({"the", "his", "her", "its", "our", "their"})  # before a body noun, or one modifier before it
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")  # the words of PhraseMatcher.tokens
 
 
@@ -132,10 +140,11 @@ class MentionIndex:
             return entity
         return next((e for e in self.entities if e.kind == "country" and e.name == entity.side), entity)
 
-    def holders_before(self, start: int, *, floor: int = 0, words=None) -> list[Holder]:
+    def holders_before(self, start: int, *, floor: int = 0, words=None, speakers=()) -> list[Holder]:
         """The subject(s) of stance words starting at offset ``start``: see the module's rule; [] for the speaker.
 
-        ``words`` are the (start, end) offsets of the clause's words and ``floor`` where the clause starts.
+        ``words`` are the (start, end) offsets of the clause's words, ``floor`` where the clause starts and
+        ``speakers`` the quote's (for a description of the body they speak for, :meth:`_described_body`).
         """
         if words is None:
             words = [(m.start(), m.end()) for m in _WORD.finditer(self.text, floor, start)]
@@ -148,15 +157,19 @@ class MentionIndex:
                 continue
             break
         if k < 0:
-            return self._clause_subject(floor, start, words)
+            return self._clause_subject(floor, start, words, speakers)
         group = GROUP_NOUNS.search(self.text, max(floor, words[max(0, k - 2)][0]), words[k][1])
         if group is not None and group.end() == words[k][1]:
             return [Holder(e.name, e.side, e.id, reported=True) for e in self.parties()]
         found = self._ending_at(words[k][0], words[k][1])
+        if found is None or found.span.start < floor or self._stands_for(found) is None:
+            body = self._described_body(words, k, floor, speakers)
+            if body:
+                return body
         if found is None or found.span.start < floor:
-            return self._clause_subject(floor, start, words)
+            return self._clause_subject(floor, start, words, speakers)
         if found.kind == "pronoun" and found.span.text(self.text).lower() in THIRD_PERSON:
-            return self._clause_subject(floor, start, words)  # "the alliance … a list of prisoners it wants freed"
+            return self._clause_subject(floor, start, words, speakers)  # "the alliance … a list of prisoners it wants freed"
         entities = self._stands_for(found)
         if entities is None:
             return []
@@ -176,20 +189,62 @@ class MentionIndex:
             first = other.span.start
         return _holders(subjects)
 
-    def _clause_subject(self, floor: int, start: int, words) -> list[Holder]:
+    def _clause_subject(self, floor: int, start: int, words, speakers=()) -> list[Holder]:
         """The mention the clause opens with, as the subject of a later verb phrase ("the UAE had taken part
-        … and was ready to mediate"); [] when the clause opens with anything else."""
+        … and was ready to mediate"), or the speaker's body it describes ("the paramilitary force would
+        respect the truce and was ready to"); [] when the clause opens with anything else."""
         k = 0
         while k < len(words) and words[k][0] < start and self.text[words[k][0] : words[k][1]].lower() in CLAUSE_OPENERS:
             k += 1
         if k >= len(words) or words[k][0] >= start:
             return []
+        for head in (k, k + 1):
+            if head < len(words) and words[head][0] < start and self._word(words, head) in BODY_NOUNS:
+                return self._described_body(words, head, floor, speakers)
         first = words[k][0]
         for m in self.mentions[bisect.bisect_right(self.ends, first) : bisect.bisect_right(self.ends, start)]:
             if m.span.start == first or (m.span.start < first < m.span.end):
                 entities = self._stands_for(m)
                 return _holders(entities) if entities else []
         return []
+
+
+    def _word(self, words, k: int) -> str:
+        return self.text[words[k][0] : words[k][1]].lower()
+
+    def _described_body(self, words, k: int, floor: int, speakers) -> list[Holder]:
+        """The bodies the speakers speak for when word ``k`` ends a description of one ("the government",
+        "his government", "the guerrilla group", "the kingdom"): per speaker, the article's country or
+        organisation of the speaker's side, the one named with the noun first, a state for "kingdom"; []
+        when the words are no such description or a speaker's side is unknown."""
+        noun = self._word(words, k)
+        if noun not in BODY_NOUNS or not speakers:
+            return []
+        if not (k >= 1 and words[k - 1][0] >= floor and self._word(words, k - 1) in DESCRIBERS) and not (
+            k >= 2 and words[k - 2][0] >= floor and self._word(words, k - 2) in DESCRIBERS and self._word(words, k - 1).isalpha()
+        ):
+            return []
+        bodies = []
+        for speaker in speakers:
+            body = self._body_of(noun, speaker.side)
+            if body is None:
+                return []
+            bodies.append(body)
+        return _holders(bodies)
+
+    def _body_of(self, noun: str, side: str | None) -> Speaker | None:
+        """The article's entity that a side's ``noun`` ("government", "kingdom", "group") names, or None."""
+        if side is None:
+            return None
+        candidates = [e for e in self.entities if e.side == side and e.named and e.kind in ("country", "organisation", "group")]
+        if not candidates:
+            return None
+        state = noun in COUNTRY_NOUNS or noun in ("government", "administration", "authorities")
+
+        def fit(entity: Speaker) -> tuple:
+            return (noun in entity.name.lower(), (entity.kind == "country") == state, entity.name == side)
+
+        return max(candidates, key=fit)
 
 
 def _holders(subjects) -> list[Holder]:

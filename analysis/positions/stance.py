@@ -15,6 +15,12 @@ The rules, each a small function over a clause's words (``words`` lower case,
   withdraw", "would not discuss"), not before "be" ("could not be normal");
 * :func:`negated_until` — "until" just after a negation: a condition, demand
   ("not one more until every civilian is out");
+* :func:`nominal_use` — a support, oppose or demand word just after an
+  article is a noun or an adjective naming no one's stance ("as a sign of
+  good faith", "the opposition Unitary Platform", "rejected the demand");
+* :func:`obliged` — a support, offer or propose word right after "must",
+  "should" or "have / has / had / need(s) to" is the speaker's demand ("Serbia
+  had to accept the proposal");
 * otherwise the stance the phrase states (``lexicon``).
 
 >>> [(e.stance, e.reason) for e in stance_events("they did not agree".split(), [((STANCE, "support"), 3, 4)], [2])]
@@ -141,6 +147,32 @@ def negated_support(words: list[str], event: StanceEvent, negations: list[int]) 
     return StanceEvent("oppose", before[0], event.j, "negated support")
 
 
+ARTICLES = frozenset({"a", "an", "the"})
+NOMINAL_STANCES = frozenset({"support", "oppose", "demand"})  # whose words after an article name a thing, not a stance
+
+
+def nominal_use(words: list[str], stance: str, i: int) -> bool:
+    """Whether the stance word at ``i`` follows an article ("a sign of", "the signed text", "the demand to"):
+    a noun or adjective, no one's support, opposition or demand; a proposal or an offer keeps its stance."""
+    return stance in NOMINAL_STANCES and i > 0 and words[i - 1] in ARTICLES
+
+
+OBLIGING = frozenset({"must", "should"})  # a modal that makes what follows a demand
+OBLIGING_BEFORE_TO = frozenset({"have", "has", "had", "need", "needs"})  # "… to" that does
+
+
+def obliged(words: list[str], event: "StanceEvent") -> "StanceEvent | None":
+    """A support, offer or propose word right after an obligation ("must accept", "had to accept"): a demand."""
+    if event.stance not in ("support", "offer", "propose"):
+        return None
+    i = event.i
+    if i >= 1 and words[i - 1] in OBLIGING:
+        return StanceEvent("demand", i - 1, event.j, "obliged")
+    if i >= 2 and words[i - 1] == "to" and words[i - 2] in OBLIGING_BEFORE_TO:
+        return StanceEvent("demand", i - 2, event.j, "obliged")
+    return None
+
+
 def negated_action(words: list[str], k: int) -> StanceEvent | None:
     """A negated modal before a verb: a refusal ("will not withdraw", "won't discuss"); not before "be"."""
     if words[k] in NEGATED_MODALS:
@@ -166,10 +198,10 @@ def stance_events(words: list[str], found: list[tuple[tuple[str, str], int, int]
     read with the negations before them, and its negated actions."""
     events = []
     for (kind, stance), i, j in found:
-        if kind != STANCE:
+        if kind != STANCE or nominal_use(words, stance, i):
             continue
         event = StanceEvent(stance, i, j, "lexicon")
-        events.append(negated_support(words, event, negations) or event)
+        events.append(negated_support(words, event, negations) or obliged(words, event) or event)
     covered = {k for e in events for k in range(e.i, e.j)}
     for k in negations:
         event = negated_action(words, k)

@@ -73,13 +73,23 @@ def topic_screen(topics: tuple[Topic, ...]) -> re.Pattern:
     >>> [bool(screen.search(text)) for text in ("the prisoners' release", "a peace rally", "a powerful nobody")]
     [True, True, False]
     """
+    return phrase_screen(tuple(phrase for topic in topics for phrase in topic.phrases))
+
+
+@lru_cache(maxsize=16)
+def phrase_screen(phrases: tuple[str, ...]) -> re.Pattern:
+    """A pattern found in a lower-cased text (’ written ') wherever one of ``phrases`` could start (see
+    :func:`topic_screen`).
+
+    >>> bool(phrase_screen(("ready to|for", "refuse*")).search("they refused")), bool(phrase_screen(("refuse*",)).search("a fuse"))
+    (True, False)
+    """
     groups: dict[tuple[bool, bool], dict[str, None]] = {}
-    for topic in topics:
-        for phrase in topic.phrases:
-            for kind, value in PhraseMatcher.parse(phrase)[0]:
-                before = kind in ("=", ">") and _is_word_character(value[0])  # the word, or the start of one
-                after = kind in ("=", "<") and _is_word_character(value[-1])  # the word (possessive 's too), or its end
-                groups.setdefault((before, after), {})[re.escape(value)] = None
+    for phrase in phrases:
+        for kind, value in PhraseMatcher.parse(phrase)[0]:
+            before = kind in ("=", ">") and _is_word_character(value[0])  # the word, or the start of one
+            after = kind in ("=", "<") and _is_word_character(value[-1])  # the word (possessive 's too), or its end
+            groups.setdefault((before, after), {})[re.escape(value)] = None
     return re.compile(
         "|".join(
             rf"{_EDGE if before else ''}(?:{'|'.join(sorted(words, key=len, reverse=True))}){_EDGE if after else ''}"
