@@ -237,7 +237,7 @@ def test_joined_subjects_each_hold_the_stance():
         ("the enrichment of uranium is not up for negotiation", "nuclear and missile programmes", "reject", "lexicon"),
         ("Moscow denied any ceasefire", "ceasefire", "oppose", "lexicon"),
         ("it was open to dialogue", "dialogue and diplomacy", "offer", "lexicon"),
-        ("Serbia had to accept the plan", "plan", "demand", "obliged"),
+        ("Serbia had to accept the ceasefire", "ceasefire", "demand", "obliged"),
         ("Azerbaijan will free 32 Armenian servicemen as a sign of good faith", "prisoner exchange", "offer", "lexicon"),
         ("a bilateral ceasefire was not on the table yet", "ceasefire", "reject", "lexicon"),
     ],
@@ -326,28 +326,36 @@ def test_until_after_a_negation_is_a_condition():
 @pytest.mark.parametrize(
     ("content", "topic", "stance"),
     [
-        ("Dorlan is ready to share hydrological data every week", "share hydrological data every week", "offer"),
+        ("Egypt is ready to share hydrological data every week", "share hydrological data every week", "offer"),
         ("Azerbaijan supports Armenia's candidacy for a seat", "Armenia's candidacy for a seat", "support"),
-        ("Kyiv would not accept any limit on how much water the dam holds", "limit on how much water the dam holds", "reject"),
-        ("the two delegations agreed on Wednesday to set up a committee", "set up a committee", "support"),
+        ("Ukraine would not accept any limit on how much water the dam holds", "limit on how much water the dam holds", "reject"),
+        ("Egypt and Sudan agreed on Wednesday to set up a committee", "set up a committee", "support"),
     ],
 )
-def test_a_stance_without_a_lexicon_topic_is_about_what_it_governs(content, topic, stance):
-    found = {(p.topic, p.concept, p.stance, p.topic_source) for p in find_positions(one_quote(content))}
-    assert (topic, topic, stance, "stated object") in found
+def test_a_party_s_stance_without_a_lexicon_topic_is_about_what_it_governs(content, topic, stance):
+    found = find_positions(article_with_mentions(f"Anna Roe said {content}.", ""))
+    assert (topic, topic, stance, "stated object") in {(p.topic, p.concept, p.stance, p.topic_source) for p in found}
+    assert all(p.holder != "Anna Roe" for p in found if p.topic_source == "stated object")
+
+
+def test_the_speaker_s_own_stance_words_need_a_lexicon_topic():
+    assert not find_positions(one_quote("we are ready to share hydrological data every week"))
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "control"),
     [
-        "civilians must be returned",  # a passive's topic is before the stance words
-        "they agreed with them",  # no content word after
-        "they signed on Monday",  # only a time word
-        "our agreement is final",  # a copula after a nominal stance
+        ("Ukraine has to be consulted", "Ukraine has to accept the plan"),  # a passive's topic is before the stance words
+        ("Ukraine agreed with them", "Ukraine agreed to the plan"),  # no content word after
+        ("Ukraine signed on Monday", "Ukraine signed the plan"),  # only a time word
+        ("Ukraine wants them home", "Ukraine wants the plan"),  # a pronoun opens what follows
     ],
 )
-def test_no_object_phrase_where_nothing_is_governed(content):
-    assert not [p for p in find_positions(one_quote(content)) if p.topic_source == "stated object"]
+def test_no_object_phrase_where_nothing_is_governed(content, control):
+    def stated(words):
+        return [p.topic for p in find_positions(article_with_mentions(f"Anna Roe said {words}.", "")) if p.topic_source == "stated object"]
+
+    assert stated(content) == [] and stated(control) == ["plan"]
 
 
 @pytest.mark.parametrize(

@@ -132,13 +132,16 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
             entries[key] = _Entry(holder, name, stated)
         return entries[key]
 
-    def targets_of(clause: Clause, event: StanceEvent, own: list[str], lent: list[str]) -> tuple[list[str], bool]:
-        """(topics, whether they are the stance's own object phrase) a stance event bears on."""
+    def targets_of(clause: Clause, event: StanceEvent, own: list[str], lent: list[str], holder: Holder) -> tuple[list[str], bool]:
+        """(topics, whether they are the stance's own object phrase) a stance event bears on. The object
+        phrase stands for a topic only when the clause names the party taking the stance ("Dorlan is ready
+        to share …"): a speaker's own stance words outside the lexicon are mostly about the talking ("I
+        want to assure …", "we did not come to sign …")."""
         if own:
             after = clause.governed_after(event.i, event.j)
             if after:
                 return after, False
-        span = clause.object_span(event.i, event.j)
+        span = clause.object_span(event.i, event.j) if holder.reported else None
         if span is not None:
             named = clause.topics_in(span)  # "prisoners it wants freed": the topic named again
             return (named, False) if named else ([clause.object_name(text, event.i, event.j)], True)
@@ -158,7 +161,7 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
             for holder in speakers:
                 touched.append(entry_for(holder, name))
         for holder, event in _clause_stances(clause, mentions, speakers):
-            names, stated = targets_of(clause, event, own, targets)
+            names, stated = targets_of(clause, event, own, targets, holder)
             for name in names:
                 entry = entry_for(holder, name, stated)
                 touched.append(entry)
@@ -182,12 +185,6 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
             for quantity in quantities:
                 if quantity not in entry.quantities:
                     entry.quantities.append(quantity)
-    if cue is not None and not opening and clauses and not clauses[0].events:
-        stated = clauses[0].object_name(text, 0, 0)  # "insisted that the RSF first leave the homes …"
-        for holder in speakers if stated is not None else ():
-            entry = entry_for(holder, stated, True)
-            if entry.event is None:
-                entry.event, entry.clause, entry.reason = cue, clauses[0], f"cue '{cue.reason}' on what the content states"
     reported = {name for (_, name), e in entries.items() if e.holder.reported}
     out = []
     for entry in entries.values():
