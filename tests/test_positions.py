@@ -371,9 +371,12 @@ def test_a_stance_word_after_an_article_names_no_stance(content):
     [
         ("Youssef Ezzat, an adviser to the Rapid Support Forces, said the paramilitary force was ready to open safe corridors.", "Rapid Support Forces"),
         ("Faisal bin Farhan, Saudi Arabia's foreign minister, said the kingdom was ready to host a further round.", "Saudi Arabia"),
+        ("Hadi Haig said the Yemeni government would keep pressing for the release of detainees.", "Yemeni government"),
+        ("The Yemeni government met the envoy. Hadi Haig said the government would release 700 detainees.", "Yemeni government"),
     ],
 )
 def test_a_description_of_the_speakers_body_holds_as_that_body(text, holder):
+    """Per speaker, the body of their side; "the Yemeni government" itself; "the government" the one the article names."""
     found = find_positions(article_with_mentions(text, ""))
-    assert holder in {p.holder for p in found if p.stance == "offer"}
+    assert holder in {p.holder for p in found if p.stance in ("offer", "demand")}
     assert all(p.speaker != holder for p in found if p.holder == holder)

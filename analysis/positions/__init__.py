@@ -169,7 +169,7 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
                 better = entry.event is None or (entry.lent and mine) or (not entry.lent and mine and event.rank < entry.event.rank and entry.clause is clause)
                 if better:
                     entry.event, entry.clause, entry.lent = event, clause, not mine
-                    entry.label = _verb_topic_label(text, clause, event, name) if own and not stated else None
+                    entry.label = _governed_label(text, clause, event, name) if own and not stated else None
                     entry.reason = f"{event.reason} '{clause.words_text(text, event.i, event.j)}' in the content"
         for name in own:
             if name in clause.denied:
@@ -271,14 +271,22 @@ def find_positions(
     return tuple(positions)
 
 
-def _verb_topic_label(text: str, clause: Clause, event: StanceEvent, name: str) -> str | None:
-    """The name of a topic the stance words themselves say ("will free", "would not withdraw") with the words
-    they govern: "prisoner exchange: 32 Armenian servicemen"; None for any other topic."""
+def _governed_label(text: str, clause: Clause, event: StanceEvent, name: str) -> str | None:
+    """The name of a topic with the words the stance governs, when the stance words say the topic ("will free
+    32 Armenian servicemen", "would not withdraw") or it lies in their object phrase ("ready to sign a peace
+    treaty"): "prisoner exchange: 32 Armenian servicemen", "memorandum and peace terms: sign a peace treaty";
+    None for a topic elsewhere (the clause's noun phrase names it then)."""
     a, b = clause.spans_of.get(name, (-1, -1))
-    if not (event.i <= a and b <= event.j):
+    span = clause.object_span(event.i, event.j)
+    if span is None:
         return None
-    stated = clause.object_name(text, event.i, event.j)
-    return topic_name(name, stated) if stated is not None else None
+    if event.i <= a and b <= event.j:
+        words = clause.label_words(text, *span)  # "will free 32 Armenian servicemen"
+    elif span[0] <= a and b <= span[1]:
+        words = clause.label_words(text, span[0], max(b, clause.phrases[name][1]))  # up to the topic's noun phrase
+    else:
+        return None
+    return topic_name(name, words) if words else None
 
 
 def _cue_stance(text: str, quote: Quote, matcher, topics, lexicon: StanceLexicon) -> StanceEvent | None:

@@ -213,6 +213,8 @@ class Clause:
         """Whether word ``k`` ends an object phrase: a word of OBJECT_ENDS, but not the stop of an
         abbreviation ("the U.S. border")."""
         word = self.words[k]
+        if word == "," and 0 < k < len(self.words) - 1 and self.words[k - 1].isdigit() and self.words[k + 1].isdigit():
+            return False  # "1,200 prisoners"
         if word != ".":
             return word in OBJECT_ENDS
         return not (k > 0 and len(self.words[k - 1]) == 1 and self.words[k - 1].isalpha())
@@ -222,7 +224,19 @@ class Clause:
         span = self.object_span(i, j)
         if span is None:
             return None
-        return " ".join(w for w in self.written(source)[span[0] : span[1]] if w not in QUOTE_MARKS)
+        return self.label_words(source, *span)
+
+    def label_words(self, source: str, start: int, end: int) -> str | None:
+        """Words ``start``..``end`` as a topic's name: without quote marks, numbers at the start (a quantity,
+        kept with the position), and from a later number on ("the remains of 3,000 soldiers")."""
+        written = [w for w in self.written(source)[start:end]]
+        while written and (written[0][:1].isdigit() or written[0] in QUOTE_MARKS or written[0] == ","):
+            written.pop(0)
+        cut = next((k for k, w in enumerate(written) if w[:1].isdigit()), len(written))
+        words = [w for w in written[:cut] if w not in QUOTE_MARKS]
+        while words and (words[-1].lower() in FUNCTION_WORDS or words[-1].lower() == "of" or not words[-1][:1].isalnum()):
+            words.pop()
+        return " ".join(words) or None
 
     def words_text(self, source: str, i: int, j: int) -> str:
         return source[self.spans[i][0] : self.spans[j - 1][1]]

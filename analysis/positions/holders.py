@@ -36,7 +36,7 @@ MAX_FILLERS = 3  # auxiliaries and adverbs between a subject and its stance word
 FILLERS = frozenset(
     "has have had is are was were will would shall should can could may might must do does did been being "
     "also already still again now then repeatedly firmly not never always once just even itself themselves "
-    "reportedly allegedly finally formally officially publicly earlier remain remains remained stays stayed".split()
+    "reportedly allegedly finally formally officially publicly earlier remain remains remained stays stayed keep keeps kept".split()
 )
 COORDINATORS = frozenset({"and", ",", "&"})
 # A group noun in a quote stands for the article's two main parties ("The parties agreed to continue the talks").
@@ -75,7 +75,7 @@ def speaker_holders(speakers, outlets: set[str]) -> list[Holder]:
 class MentionIndex:
     """An article's mentions by where they end, to find the party before a stance word."""
 
-    __slots__ = ("text", "entities", "mentions", "ends", "outlets", "_parties")
+    __slots__ = ("text", "entities", "mentions", "ends", "outlets", "_parties", "_named_cache")
 
     def __init__(self, attributed: AttributedArticle) -> None:
         self.text = attributed.article.text
@@ -84,6 +84,7 @@ class MentionIndex:
         self.ends = [m.span.end for m in self.mentions]
         self.outlets = {o.name.lower() for o in attributed.outlets}
         self._parties: list[Speaker] | None = None
+        self._named_cache: dict[str, Holder | None] | None = None
 
     def parties(self) -> list[Speaker]:
         """The article's two main parties: the most mentioned countries and groups of two different sides."""
@@ -224,13 +225,46 @@ class MentionIndex:
             k >= 2 and words[k - 2][0] >= floor and self._word(words, k - 2) in DESCRIBERS and self._word(words, k - 1).isalpha()
         ):
             return []
+        named = self._named_body(words, k, noun)
+        if named is not None:
+            return [named]
         bodies = []
         for speaker in speakers:
             body = self._body_of(noun, speaker.side)
             if body is None:
-                return []
+                only = self._only_named(noun)  # "the government": the one government the article names
+                return [only] if only is not None else []
             bodies.append(body)
         return _holders(bodies)
+
+    def _only_named(self, noun: str) -> Holder | None:
+        """The body the article names with ``noun`` after a side word ("the Yemeni government"), when it names
+        exactly one such; None otherwise."""
+        if self._named_cache is None:
+            self._named_cache = {}
+        if noun not in self._named_cache:
+            found = {m.group(): None for m in re.finditer(rf"\b[A-Z][\w'’-]+ {re.escape(noun)}\b", self.text)}
+            holders = {}
+            for written in found:
+                body = _side_body(written)
+                if body is not None:
+                    holders[written.lower()] = body
+            self._named_cache[noun] = next(iter(holders.values())) if len(holders) == 1 else None
+        return self._named_cache[noun]
+
+    def _named_body(self, words, k: int, noun: str) -> Holder | None:
+        """The body a side word before the noun names ("the Yemeni government", "the Israeli army"): the
+        article's entity of that name, else that body with the side the word gives; None without one."""
+        if k < 1:
+            return None
+        written = self.text[words[k - 1][0] : words[k][1]]
+        if not written[:1].isupper():
+            return None
+        lowered = written.lower()
+        for entity in self.entities:
+            if entity.name.lower() == lowered or entity.name.lower() == f"the {lowered}":
+                return Holder(entity.name, entity.side, entity.id, reported=True)
+        return _side_body(written)
 
     def _body_of(self, noun: str, side: str | None) -> Speaker | None:
         """The article's entity that a side's ``noun`` ("government", "kingdom", "group") names, or None."""
@@ -245,6 +279,15 @@ class MentionIndex:
             return (noun in entity.name.lower(), (entity.kind == "country") == state, entity.name == side)
 
         return max(candidates, key=fit)
+
+
+def _side_body(written: str) -> Holder | None:
+    """A body named by a side word and a noun ("Yemeni government") as a holder with that side, or None."""
+    # imported here: the speakers package loads the tokenize stage, which must not shadow analysis.tokenize early
+    from ..speakers.sides import infer_side, speaker_slug
+
+    side, _ = infer_side(written, kind="organisation")
+    return Holder(written, side, speaker_slug(written), reported=True) if side is not None else None
 
 
 def _holders(subjects) -> list[Holder]:
