@@ -127,6 +127,18 @@ def test_roles_from_appositions_reach_the_entity():
     assert roles["Vladimir Medinsky"] == ["head of the Russian delegation"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("ADEN, April 14 (Saba) – The head of the government delegation, Hadi Haig, said more.", "Hadi Haig", "head of the government delegation"),
+        ("The UN envoy, Hans Grundberg, and the ICRC's regional director, Fabrizio Carboni, watched.", "Fabrizio Carboni", "ICRC's regional director"),
+    ],
+)
+def test_an_apposition_before_a_name_after_a_dateline_or_an_and(text, name, role):
+    found = find_mentions(tokenize(Article(text)))
+    assert role in {e.name: e.roles for e in found.entities}[name]
+
+
 # --- pronouns: the most salient compatible mention
 def test_pronoun_prefers_a_speaker_then_the_subject_and_keeps_gender_and_number():
     people = [Entity("Anna Kovac", "person", gender="f"), Entity("Ivan Petrov", "person", gender="m"), Entity("Ministry", "organisation")]
@@ -165,6 +177,8 @@ def test_description_head(description, expected):
         ("the Democratic candidate", ("Democratic Party", "democratic")),
         ("U.S. special envoy for Ukraine", ("United States", "u.s.")),
         ("ambassador to Russia", None),
+        ("a source in the Russian delegation", ("Russia", "russian")),  # membership, not a target
+        ("an ambassador in the Russian capital", None),
         ("teacher", None),
     ],
 )

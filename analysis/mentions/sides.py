@@ -31,6 +31,10 @@ CASED = frozenset({"us", "uk", "au"})  # side words only in capitals ("US envoy"
 # Roles whose "to"/"for" complement is whom they serve ("spokesman for Kyiv", "aide to Putin"), not a target.
 SERVING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisor", "assistant", "press", "lawyer", "attorney", "counsel"})
 
+# Nouns whose "in"/"within" complement is the body they belong to ("a source in the government delegation").
+MEMBER_NOUNS = frozenset({"source", "sources", "official", "officials", "member", "members", "someone", "insider", "insiders"})
+MEMBERSHIP_PREPOSITIONS = frozenset({"in", "within", "inside"})
+
 
 def side_in(phrase: str | None, *, sides: Mapping[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
     """The first side a phrase's own words point to, with the evidence, or None."""
@@ -53,7 +57,9 @@ def sides_in(phrase: str | None, *, sides: Mapping[str, tuple[str, str]] | None 
     tokens = [t.lower().replace("’", "'") if t.lower() not in CASED or t.isupper() else "" for t in raw]
     i, n = 0, len(tokens)
     while i < n:
-        if tokens[i] in TARGET_PREPOSITIONS and not (tokens[i] in ("to", "for") and i and tokens[i - 1] in SERVING_ROLES):
+        if tokens[i] in TARGET_PREPOSITIONS and not (tokens[i] in ("to", "for") and i and tokens[i - 1] in SERVING_ROLES) and not (
+            tokens[i] in MEMBERSHIP_PREPOSITIONS and i and tokens[i - 1] in MEMBER_NOUNS
+        ):
             i = _skip_target(tokens, i + 1)
             continue
         hit = _match_at(tokens, i, table)
