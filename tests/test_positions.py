@@ -234,6 +234,7 @@ def test_joined_subjects_each_hold_the_stance():
         ("the relationship could not be normal as long as troops remain at the border", "troop withdrawal", "demand", "lexicon"),
         ("Israel would accept more days only if 10 captives were freed", "prisoner exchange", "demand", "lexicon"),
         ("they did not agree to the exchange", "prisoner exchange", "oppose", "negated support"),
+        ("Belgrade would not sign any ceasefire", "ceasefire", "reject", "negated action"),
         ("the enrichment of uranium is not up for negotiation", "nuclear and missile programmes", "reject", "lexicon"),
         ("Moscow denied any ceasefire", "ceasefire", "oppose", "lexicon"),
         ("it was open to dialogue", "dialogue and diplomacy", "offer", "lexicon"),

@@ -10,7 +10,7 @@ The rules, each a small function over a clause's words (``words`` lower case,
 ``reason`` a position shows:
 
 * :func:`negated_support` — a negation just before a support word: oppose
-  ("did not agree to the exchange");
+  ("did not agree to the exchange"), a refusal after a modal ("would not sign");
 * :func:`negated_action` — a negated modal before a verb: reject ("will not
   withdraw", "would not discuss"), not before "be" ("could not be normal");
 * :func:`negated_until` — "until" just after a negation: a condition, demand
@@ -144,7 +144,10 @@ def negated_support(words: list[str], event: StanceEvent, negations: list[int]) 
     before = [k for k in negations if event.i - NEGATION_WINDOW <= k < event.i]
     if not before:
         return None
-    return StanceEvent("oppose", before[0], event.j, "negated support")
+    k = before[0]
+    if words[k] in NEGATED_MODALS or (words[k] in ("not", "never") and k > 0 and words[k - 1] in MODALS_NEGATED):
+        return StanceEvent("reject", k - (words[k] not in NEGATED_MODALS), event.j, "negated action")  # "would not sign"
+    return StanceEvent("oppose", k, event.j, "negated support")
 
 
 ARTICLES = frozenset({"a", "an", "the"})
