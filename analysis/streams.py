@@ -179,7 +179,7 @@ TONE_COLUMNS = (
 POSITION_COLUMNS = (
     Column("file", "str", "the article's file name (or id)"),
     *_SPEAKER,
-    Column("topic", "str", "the topic (from the topic lexicon)"),
+    Column("topic", "str", "the topic: a lexicon topic with the words naming it, or the words the stance governs where the clause names the party and no lexicon topic"),
     Column("stance", "str", "support, oppose, propose, offer, demand, reject or neutral"),
     Column("quantities", "list[str]", "quantities stated, with their qualifiers"),
     Column("evidence", "str", "the words the position was read from"),

@@ -12,12 +12,17 @@ would (actor, concept, agreement), in these parts:
   "it is not a ceasefire" / denied → oppose; neutral only without such words;
 * :mod:`.holders` finds who takes the stance: the party the clause names
   before the stance words ("Kyslytsya said Russia rejects a ceasefire" is
-  Russia's), else the speaker;
+  Russia's), the speaker's own body a description names ("the government
+  would release …"), else the speaker;
 * :mod:`.quantities` keeps numbers with their qualifiers ("at least 1,200",
   "1,000 for 1,000"), never dates;
 * :mod:`.auto` proposes topics from a corpus when there is no topic file.
 
-A clause that names no topic lends its stances and quantities to the topic
+A stance with no lexicon topic after it is about the words it governs when
+the clause names the party taking it ("Egypt is ready to share hydrological
+data": topic "share hydrological data", ``topic_source`` "stated object"), so
+positions are found in any domain; a speaker's own stance words need a lexicon
+topic. A clause that names no topic lends its stances and quantities to the topic
 named nearest in the same quote ("our agreement is more than 1,200 people.
 And we will continue our exchanges"); the cue's stance ("insisted",
 "proposed") decides the speaker's stance when the content states none. One
