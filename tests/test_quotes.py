@@ -190,6 +190,9 @@ CONSTRUCTIONS = [
     ("Later, Kovac told reporters that the talks ended.", [("indirect", "the talks ended", "told", "Kovac")]),
     # NAME_PARTICLES: a name opened by a lower-case particle is a speaker ("al-Hayya", "el-Sisi")
     ("“We are flexible,” al-Hayya told Al Jazeera.", [("direct", "“We are flexible,”", "told", "al-Hayya")]),
+    # SAYING: a subject right after "said" opens what was said, its verb no cue of its own
+    ("Baqaei said Iran would not discuss its missile programme.", [("indirect", "Iran would not discuss its missile programme", "said", "Baqaei")]),
+    ("Kovac says Kyiv proposed a truce.", [("indirect", "Kyiv proposed a truce", "says", "Kovac")]),
     # _after_listener: a listener of "told", then the clause, with no "that"
     ("Kovac told Reuters the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),
     ("Kovac told the BBC the deal was close.", [("indirect", "the deal was close", "told", "Kovac")]),

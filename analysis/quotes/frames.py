@@ -9,7 +9,7 @@ from .cues import Cue, CueLexicon, load_speaker_nouns
 from .words import (
     AUXILIARIES, BE_FORMS, BOUNDARY, CONTRACTED, DASHES, DETERMINERS, FUNCTION_WORDS, MODALS, NP_LINKS,
     PARTICIPLE_ENDING, PLURAL_PRONOUNS, POSSESSIVES, PREPOSITIONS, QUANTIFIERS, QUOTE_TOKENS, SENTENCE_END, SUBJECT_PRONOUNS,
-    TIME_WORDS, MAX_SOURCE_WORDS, _Words, _is_cap, _is_word, _starts_sentence,
+    SAYING, TIME_WORDS, MAX_SOURCE_WORDS, _Words, _is_cap, _is_word, _starts_sentence,
 )
 from .phrases import (
     _after_closing_quote, _after_listener, _apposition_np, _left_np, _prev_word, _region_start, _right_np, _sentence_subject,
@@ -168,6 +168,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         if src is None:
             return None
         k = src[0] - 1
+        if k >= first and low[k] in SAYING:
+            return None  # "Baqaei said Iran would not discuss …": Iran's act, inside what Baqaei said
         if src[0] <= src[1] and low[src[0]] in {"the", "a", "an", "this", "that"} | TIME_WORDS and k >= first and low[k] in {"at", "in", "on", "during", "over", "after", "last", "earlier"}:
             # "Trump at the time said", "Clinton in a statement said": the subject is before the phrase
             p = k - 1
