@@ -122,3 +122,9 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return __all__
+
+
+# ``analysis.tokenize`` names both a stage module and the function it exports. Importing the module sets the
+# package's attribute to the module, so whichever stage imported it first decided what ``analysis.tokenize``
+# was; binding the function here, once, keeps it the function (the module stays ``sys.modules``' entry).
+from .tokenize import tokenize  # noqa: E402

@@ -28,3 +28,9 @@ def test_import_runs_nothing_heavy():
     code = "import sys, analysis; print(sorted(m for m in ('pandas', 'nltk', 'papermill', 'seaborn') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_analysis_tokenize_stays_the_function_whichever_stage_is_imported_first():
+    code = "import analysis.mentions.lexicon, analysis.positions, analysis; print(callable(analysis.tokenize))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True"
