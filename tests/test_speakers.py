@@ -196,6 +196,10 @@ LINKED = [
     # …but hosting the next meeting is no mediation
     ("Thailand and Cambodia agreed to a truce. Thailand and Cambodia will meet again, in talks to be hosted by Cambodia. "
      "Both sides said they would meet again.", [["Thailand", "Cambodia"]]),
+    # facilitators.tsv: the UN, the EU, the ICRC … are parties only when no two others are named
+    ("The United Nations and the ICRC ran the flights. UN officials and ICRC staff met Saravia's negotiator Ana Ruiz "
+     "and Olsk's negotiator Ivan Mora. The UN said it would help. Both sides said they would meet again.",
+     [["United Nations"], ["Saravia", "Olsk"]]),
     # "both leaders" speak for the parties
     ("Serbian President Ivan Vuk met Kosovo Prime Minister Alb Kur. Both leaders said they would return.", [["Serbia", "Kosovo"]]),
     # pronouns: the most recent compatible mention, not only the last speaker

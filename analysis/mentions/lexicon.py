@@ -35,6 +35,7 @@ SIDES_FILE = "sides.tsv"
 ROLES_FILE = "roles.tsv"
 OUTLETS_FILE = "outlets.tsv"
 ROLE_SYNONYMS_FILE = "role_synonyms.tsv"
+FACILITATORS_FILE = "facilitators.tsv"
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
@@ -85,6 +86,16 @@ def load_role_synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     ('premier',)
     """
     return tuple((" ".join(phrase.lower().split()), tuple(nouns.lower().split())) for phrase, nouns in read_table(ROLE_SYNONYMS_FILE, ("phrase", "nouns")))
+
+
+@cache
+def load_facilitators() -> frozenset[str]:
+    """The sides that facilitate talks rather than take part (``data/facilitators.tsv``).
+
+    >>> "United Nations" in load_facilitators(), "Russia" in load_facilitators()
+    (True, False)
+    """
+    return frozenset(side for (side,) in read_table(FACILITATORS_FILE, ("side",)))
 
 
 @cache

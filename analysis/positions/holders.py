@@ -29,6 +29,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..mentions.lexicon import load_facilitators
 from ..records import AttributedArticle, Mention, Speaker
 
 MAX_FILLERS = 3  # auxiliaries and adverbs between a subject and its stance words
@@ -106,7 +107,8 @@ class MentionIndex:
                 side = self.entities[index].side
                 if side is not None:
                     totals[side] = totals.get(side, 0) + count
-            sides = sorted(by_side, key=lambda side: -totals.get(side, 0))[:2]
+            facilitators = load_facilitators()  # the UN, the EU …: parties only when no two others are named
+            sides = sorted(by_side, key=lambda side: (side in facilitators, -totals.get(side, 0)))[:2]
             self._parties = [self.entities[by_side[side][1]] for side in sides] if len(sides) == 2 else []
         return self._parties
 

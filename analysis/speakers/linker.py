@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, pronoun_antecedent, salient_antecedent
-from ..mentions.lexicon import NameWords, load_name_words
+from ..mentions.lexicon import NameWords, load_facilitators, load_name_words
 from ..mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
 from ..mentions.sides import sides_in
 from ..records import Quote, Span, Tokens
@@ -229,12 +229,13 @@ class _Linker:
             counts[side] += len(entity.mentions) or 1
             first.setdefault(side, e)
         mediating |= self._mediating_sides()
-        pairs = Counter({pair: n for pair, n in self._named_pairs().items() if not mediating & set(pair)})
+        facilitators = load_facilitators()  # the UN, the EU, the ICRC …: parties only when no two others are named
+        pairs = Counter({pair: n for pair, n in self._named_pairs().items() if not mediating & set(pair) and not facilitators & set(pair)})
         if pairs:
             a, b = max(pairs, key=lambda p: (pairs[p], -min(first.get(s, 10**9) for s in p)))
             top = [a, b]
         else:
-            ranked = sorted(counts, key=lambda side: (side in mediating, -counts[side], first[side]))
+            ranked = sorted(counts, key=lambda side: (side in mediating, side in facilitators, -counts[side], first[side]))
             top = ranked[:2]
         return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
 
