@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from ..records import AttributedArticle, Position, Quote, Span, Topic
@@ -67,8 +68,19 @@ _DIGIT = re.compile(r"\d")
 _CONTEXT_LOWERED = "\u03a3"
 
 
+@lru_cache(maxsize=16)
+def _position_screen(topics: tuple[Topic, ...], stances: StanceLexicon) -> re.Pattern:
+    """Where a topic, a stance word or a negation could start (see :func:`.topics.phrase_screen`)."""
+    return phrase_screen(
+        tuple(phrase for topic in topics for phrase in topic.phrases)
+        + tuple(phrase for _, words in stances.phrases for phrase in words)
+        + stances.negations
+    )
+
+
 def _may_name_topic(text: str, pieces: Sequence[Span], screen: re.Pattern) -> bool:
-    """False when no clause of these pieces of ``text`` can name a topic (see :func:`.topics.topic_screen`)."""
+    """False when no clause of these pieces of ``text`` can name a topic or state a stance (see
+    :func:`.topics.phrase_screen`)."""
     for piece in pieces:
         chunk = text[piece.start : piece.end]
         lowered = chunk.replace("’", "'").lower()
@@ -218,11 +230,7 @@ def find_positions(
     """
     chosen, source = _topics_for(attributed, topics)
     lexicon = resolve_stances(stance_phrases)
-    screen = phrase_screen(
-        tuple(phrase for topic in chosen for phrase in topic.phrases)
-        + tuple(phrase for _, words in lexicon.phrases for phrase in words)
-        + lexicon.negations
-    )
+    screen = _position_screen(chosen, lexicon)
     matcher = clause_matcher(chosen, lexicon)
     text = attributed.article.text
     ends = sentence_ends(attributed)

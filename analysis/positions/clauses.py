@@ -229,7 +229,7 @@ class Clause:
     def label_words(self, source: str, start: int, end: int) -> str | None:
         """Words ``start``..``end`` as a topic's name: without quote marks, numbers at the start (a quantity,
         kept with the position), and from a later number on ("the remains of 3,000 soldiers")."""
-        written = [w for w in self.written(source)[start:end]]
+        written = self.written(source)[start:end]
         while written and (written[0][:1].isdigit() or written[0] in QUOTE_MARKS or written[0] == ","):
             written.pop(0)
         cut = next((k for k, w in enumerate(written) if w[:1].isdigit()), len(written))

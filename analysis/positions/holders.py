@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..mentions.lexicon import load_facilitators
 from ..records import AttributedArticle, Mention, Speaker
+from ..speakers.sides import infer_side, speaker_slug
 
 MAX_FILLERS = 3  # auxiliaries and adverbs between a subject and its stance words
 # Words between a subject and its stance words ("had repeatedly", "was also", "would not").
@@ -85,7 +86,7 @@ class MentionIndex:
         self.ends = [m.span.end for m in self.mentions]
         self.outlets = {o.name.lower() for o in attributed.outlets}
         self._parties: list[Speaker] | None = None
-        self._named_cache: dict[str, Holder | None] | None = None
+        self._named_cache: dict[str, Holder | None] = {}  # noun -> the one body the article names with it
 
     def parties(self) -> list[Speaker]:
         """The article's two main parties: the most mentioned countries and groups of two different sides."""
@@ -154,7 +155,7 @@ class MentionIndex:
         k = bisect.bisect_left([s for s, _ in words], start) - 1
         fillers = 0
         while k >= 0 and fillers < MAX_FILLERS:
-            word = self.text[words[k][0] : words[k][1]].lower()
+            word = self._word(words, k)
             if word in FILLERS or (word.endswith("ly") and len(word) > 4):
                 k, fillers = k - 1, fillers + 1
                 continue
@@ -180,7 +181,7 @@ class MentionIndex:
         first = found.span.start
         while True:  # "Israel and Hamas", "Russia, Ukraine and Turkey"
             k = bisect.bisect_left([s for s, _ in words], first) - 1
-            if k < 1 or self.text[words[k][0] : words[k][1]].lower() not in COORDINATORS:
+            if k < 1 or self._word(words, k) not in COORDINATORS:
                 break
             other = self._ending_at(words[k - 1][0], words[k - 1][1])
             if other is None or other.span.start < floor:
@@ -197,7 +198,7 @@ class MentionIndex:
         … and was ready to mediate"), or the speaker's body it describes ("the paramilitary force would
         respect the truce and was ready to"); [] when the clause opens with anything else."""
         k = 0
-        while k < len(words) and words[k][0] < start and self.text[words[k][0] : words[k][1]].lower() in CLAUSE_OPENERS:
+        while k < len(words) and words[k][0] < start and self._word(words, k) in CLAUSE_OPENERS:
             k += 1
         if k >= len(words) or words[k][0] >= start:
             return []
@@ -242,8 +243,6 @@ class MentionIndex:
     def _only_named(self, noun: str) -> Holder | None:
         """The body the article names with ``noun`` after a side word ("the Yemeni government"), when it names
         exactly one such; None otherwise."""
-        if self._named_cache is None:
-            self._named_cache = {}
         if noun not in self._named_cache:
             found = {m.group(): None for m in re.finditer(rf"\b[A-Z][\w'’-]+ {re.escape(noun)}\b", self.text)}
             holders = {}
@@ -285,9 +284,6 @@ class MentionIndex:
 
 def _side_body(written: str) -> Holder | None:
     """A body named by a side word and a noun ("Yemeni government") as a holder with that side, or None."""
-    # imported here: the speakers package loads the tokenize stage, which must not shadow analysis.tokenize early
-    from ..speakers.sides import infer_side, speaker_slug
-
     side, _ = infer_side(written, kind="organisation")
     return Holder(written, side, speaker_slug(written), reported=True) if side is not None else None
 
