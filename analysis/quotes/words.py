@@ -120,6 +120,8 @@ AUXILIARIES = {
 }
 
 
+# Forms of "say" whose next noun phrase opens the content they report ("Baqaei said Iran would not discuss …").
+SAYING = frozenset({"said", "says", "saying"})
 # words that end a noun phrase when scanning away from a cue
 BOUNDARY = {
     "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "but", "or", "if", "as",
@@ -127,10 +129,8 @@ BOUNDARY = {
     "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can",
     "may", "might", "must", "did", "does", "do", "not", "to", "by", "on", "about", "into", "over", "against",
     "how", "what", "why", "also", "then", "there", "here", "however", "yet", "just", "once", "even",
-    *("said", "says", "saying"),  # "Phumtham said Thailand would …": a clause of saying, never part of a name
+    *SAYING,  # "Phumtham said Thailand would …": a clause of saying, never part of a name
 }
-# Forms of "say" whose next noun phrase opens the content they report ("Baqaei said Iran would not discuss …").
-SAYING = frozenset({"said", "says", "saying"})
 NP_LINKS = {"of", "for", "at", "from", "with", "in", "'s", "&", "de", "van", "von", "der", "den", "du", "da", "di", "del", "bin", "ibn", "al", "la", "le"}
 TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "rev", "maj", "adm", "cmdr", "pres", "atty", "supt", "insp", "hon", "no", "inc", "co", "corp", "ltd"}
 TIME_WORDS = {
