@@ -381,3 +381,15 @@ def test_a_description_of_the_speakers_body_holds_as_that_body(text, holder):
     found = find_positions(article_with_mentions(text, ""))
     assert holder in {p.holder for p in found if p.stance in ("offer", "demand")}
     assert all(p.speaker != holder for p in found if p.holder == holder)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Anna Roe said Russia had offered to return the remains of an additional 3,000 soldiers.", "return of remains"),
+        ("Anna Roe said Armenia was ready to discuss a peace treaty.", "memorandum and peace terms: discuss a peace treaty"),
+        ("Anna Roe said Azerbaijan will free 32 Armenian servicemen.", "prisoner exchange: Armenian servicemen"),
+    ],
+)
+def test_a_lexicon_topic_is_named_with_what_the_stance_governs_never_with_its_numbers(text, topic):
+    assert topic in {p.topic for p in find_positions(article_with_mentions(text, "")) if p.stance != "neutral"}

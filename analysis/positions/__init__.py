@@ -296,7 +296,7 @@ def _governed_label(text: str, clause: Clause, event: StanceEvent, name: str) ->
     if event.i <= a and b <= event.j:
         words = clause.label_words(text, *span)  # "will free 32 Armenian servicemen"
     elif span[0] <= a and b <= span[1]:
-        words = clause.label_words(text, span[0], max(b, clause.phrases[name][1]))  # up to the topic's noun phrase
+        words = clause.label_words(text, span[0], span[1], upto=max(b, clause.phrases[name][1]))  # up to the topic's noun phrase
     else:
         return None
     return topic_name(name, words) if words else None

@@ -226,14 +226,20 @@ class Clause:
             return None
         return self.label_words(source, *span)
 
-    def label_words(self, source: str, start: int, end: int) -> str | None:
-        """Words ``start``..``end`` as a topic's name: without quote marks, numbers at the start (a quantity,
-        kept with the position), and from a later number on ("the remains of 3,000 soldiers")."""
+    def label_words(self, source: str, start: int, end: int, upto: int | None = None) -> str | None:
+        """Words ``start``..``end`` (or up to word ``upto``) as a topic's name: without quote marks, numbers at the
+        start (a quantity, kept with the position), and from a later number on ("the remains of 3,000 soldiers")."""
         written = self.written(source)[start:end]
         while written and (written[0][:1].isdigit() or written[0] in QUOTE_MARKS or written[0] == ","):
             written.pop(0)
+            start += 1
         cut = next((k for k, w in enumerate(written) if w[:1].isdigit()), len(written))
-        words = [w for w in written[:cut] if w not in QUOTE_MARKS]
+        keep = cut if upto is None else min(cut, max(0, upto - start))
+        words = [w for w in written[:keep] if w not in QUOTE_MARKS]
+        if cut <= keep < len(written):  # "the remains of an additional [3,000 soldiers]": the "of" the number completed goes too
+            tail = [k for k, w in enumerate(words) if w.lower() in ("of", "for")]
+            if tail and len(words) - tail[-1] <= 3:
+                words = words[: tail[-1]]
         while words and (words[-1].lower() in FUNCTION_WORDS or words[-1].lower() == "of" or not words[-1][:1].isalnum()):
             words.pop()
         return " ".join(words) or None
