@@ -120,12 +120,16 @@ _LINKS = frozenset({"by", "with", "to", "from", "for", "chaired", "led", "headed
 # a party's generic word may stand lower-case before the group ("the government delegation", "the rebel side")
 _HEADED_BY = re.compile(r"\b(?:[Tt]he\s+|[Aa]\s+)?((?:(?:[A-Z][\w'’-]*|government|rebel|opposition|military|army|guerrilla)\s+){0,3}(?:delegation|side|team|mission))(?:\s+(?:in|at|to)\s+the\s+(?:talks|negotiations|meeting|round|dialogue))?\s+(?:(?:was|were|is|will be)\s+)?(?:(?:headed|led)\s+)?by\s*$")
 
+_HEADED_OR_LED = re.compile(r"(?i)\b(?:headed|led)\b")
+
 
 def _headed_by(text: str, sentence_start: int, phrase: NamePhrase) -> str | None:
     """ "The Velmoran delegation was headed by X" (and "… and the Kastrian side by Y"): X heads it."""
     before = text[max(sentence_start, phrase.phrase.start - ROLE_WINDOW) : phrase.phrase.start]
+    if not _HEADED_OR_LED.search(before):  # cheap, and most windows fail it: read the long pattern only then
+        return None
     m = _HEADED_BY.search(before)
-    if not m or not re.search(r"(?i)\b(?:headed|led)\b", before):
+    if not m:
         return None
     group = re.sub(r"(?i)^(?:and\s+|the\s+)+", "", " ".join(m.group(1).split()))
     return f"head of the {group}"
