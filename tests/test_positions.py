@@ -339,6 +339,19 @@ def test_a_party_s_stance_without_a_lexicon_topic_is_about_what_it_governs(conte
     assert all(p.holder != "Anna Roe" for p in found if p.topic_source == "stated object")
 
 
+@pytest.mark.parametrize(
+    ("content", "topic", "stance"),
+    [
+        # stance words right before the verb they govern reach what that verb governs
+        ("Armenia was ready to sign a peace treaty", "memorandum and peace terms: sign a peace treaty", "offer"),
+        ("Armenia was ready to sign a peace treaty and wanted a ceasefire", "memorandum and peace terms: sign a peace treaty", "offer"),
+    ],
+)
+def test_a_chain_of_stance_words_governs_what_its_last_verb_governs(content, topic, stance):
+    found = {(p.holder, p.topic, p.stance) for p in find_positions(article_with_mentions(f"The statement spoke of dialogue, and Anna Roe said {content}.", ""))}
+    assert ("Armenia", topic, stance) in found
+
+
 def test_the_speaker_s_own_stance_words_need_a_lexicon_topic():
     assert not find_positions(one_quote("we are ready to share hydrological data every week"))
 

@@ -171,7 +171,7 @@ class Clause:
         if inside:
             return inside  # "will not withdraw": the verb refused is the topic
         after = [(name, a, b) for name, (a, b) in starts if a >= j]
-        limit = min((e.i for e in self.events if e.i >= j), default=len(self.words))
+        limit = self._scope_end(j)
         found, last = [], j
         for name, a, b in after:
             if a >= limit or any(w in SCOPE_ENDS for w in self.words[last:a]) and found:
@@ -182,6 +182,20 @@ class Clause:
             last = b
         return found
 
+    def _scope_end(self, j: int) -> int:
+        """Where the scope of stance words ending at ``j`` ends: at the next stance words, unless those
+        stand right after them (past a "to"), as the verb they govern ("ready to sign a peace treaty",
+        "agreed to exchange prisoners"): the chain governs what follows its last verb."""
+        end = j
+        for event in sorted(self.events, key=lambda e: e.i):
+            if event.i < j:
+                continue
+            if all(w in OBJECT_LEADS for w in self.words[end : event.i]):
+                end = max(end, event.j)
+                continue
+            return event.i
+        return len(self.words)
+
     def object_span(self, i: int, j: int) -> tuple[int, int] | None:
         """The words of the object phrase stance words at ``i``..``j`` govern, when it names no lexicon topic
         to stand for it: after them, up to the next stance, a comma, a subordinator or a relative pronoun, at
@@ -189,7 +203,7 @@ class Clause:
         to share hydrological data", "backs Azerbaijan's candidacy"); None when no content word is left."""
         if j > 0 and self.words[j - 1] in FUNCTION_WORDS and self.words[j - 1] not in OBJECT_LEADS:
             return None  # "have to be brought home": a passive's topic is its subject, before the stance words
-        limit = min((e.i for e in self.events if e.i >= j), default=len(self.words))
+        limit = self._scope_end(j)
         start = j
         while start < limit and (self.words[start] in OBJECT_LEADS or self.words[start] in QUOTE_MARKS):
             start += 1
