@@ -414,6 +414,19 @@ AGENCY_CONSTRUCTIONS = [
     ("The two states will swap all detained sailors, Deputy Minister Elena Vasileva, who hosted the talks, told journalists on Thursday.",
      [("indirect", "The two states will swap all detained sailors", "told", "Deputy Minister Elena Vasileva, who hosted the talks")]),
     ("The town's mayor, Ivan Kovac, praised the new bridge.", [("indirect", "the new bridge", "praised", "Ivan Kovac")]),
+    # frames._adjuncts_only: after the cue (and its listener) only where and when it was said, however long,
+    # so the clause before the source is the content …
+    ("The agreement was reached in direct talks, Ivan Kovac told journalists in Baku on Thursday evening, a few hours after the statement was published.",
+     [("indirect", "The agreement was reached in direct talks", "told", "Ivan Kovac")]),
+    ("Dorlan is ready to share its data every week, the head of the Dorlani delegation told Xinhua on Tuesday after a second day of talks.",
+     [("indirect", "Dorlan is ready to share its data every week", "told", "the head of the Dorlani delegation")]),
+    ("The two states have agreed to exchange prisoners, the head of the Velmoran delegation, presidential aide Ivan Kovac, told journalists after the talks in Veran on Monday.",
+     [("indirect", "The two states have agreed to exchange prisoners", "told", "the head of the Velmoran delegation, presidential aide Ivan Kovac")]),
+    # … but not an opening adverbial, and not when a clause follows the adjunct
+    ("In December, Ivan Kovac apologized to his supporters and to the party for the incident at the rally in Ohio.",
+     [("indirect", "to his supporters and to the party for the incident at the rally in Ohio", "apologized", "Ivan Kovac")]),
+    ("The talks were long, Ivan Kovac said on Thursday the two sides had agreed on a second round in May.",
+     [("indirect", "on Thursday the two sides had agreed on a second round in May", "said", "Ivan Kovac")]),
 ]
 
 

@@ -182,7 +182,9 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return _Frame((c0, c1), lemma, cue.type, src, side, "as: 'as X said', content in the main clause")
         # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
         left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
-        if left_attached and not _clause_follows(words, c1, last, object_cue=lemma in OBJECT_CUES, to_clause=lemma.split()[0] in TO_CUES):
+        if left_attached and not _clause_follows(
+            words, c1, last, object_cue=lemma in OBJECT_CUES, to_clause=lemma.split()[0] in TO_CUES, said_before=_clause_before(words, first, k)
+        ):
             if raw[k] in DASHES and cue.type == "speech" and words.region_of[k - 1] < 0 and _lone_dash(words, first, k) and _ends_sentence(words, c1, last):
                 return _Frame((c0, c1), lemma, cue.type, src, "left", DASH_SIGNED)
             return _Frame((c0, c1), lemma, cue.type, src, "left", "inverted: content before ', X said'")
@@ -217,7 +219,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         src = _apposition_np(words, first, j)
         if src is not None:
             k = src[0] - 1
-            if k - first >= MIN_LEFT_CONTENT_WORDS and raw[k] in {",", ":"} | DASHES and cue.type == "speech" and _nothing_said_after(words, c1, last, lemma):
+            if k - first >= MIN_LEFT_CONTENT_WORDS and raw[k] in {",", ":"} | DASHES and cue.type == "speech" and _nothing_said_after(words, c1, last, lemma, _clause_before(words, first, k)):
                 # "…, Elena Vasileva, who hosted the talks, told journalists.": the content is before the subject
                 return _Frame((c0, c1), lemma, cue.type, src, "left", "apposition: content before 'X, who …, said'")
             return _Frame((c0, c1), lemma, cue.type, src, "right", "apposition: 'X, a Y, said …'")
@@ -308,16 +310,19 @@ MIN_LEFT_CONTENT_WORDS = 4
 LISTENER_CUES = {"tell", "inform", "assure", "reassure"}  # "told journalists": a listener, then nothing said
 
 
-def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str) -> bool:
-    """Whether only a time, a place or a listener follows a cue ("told journalists on Thursday.", "said in Oslo.")."""
+def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str, said_before: bool = False) -> bool:
+    """Whether only a time, a place or a listener follows a cue ("told journalists on Thursday.", "said in Oslo.");
+    longer runs of adjuncts count only when a clause stands before the source (``said_before``)."""
     low = words.low
     k = c1 + 1
     while k < last and low[k] in TIME_WORDS:
         k += 1
     if k >= last or words.raw[k] in SENTENCE_END:
         return True
-    if last - k > MAX_OBJECT_WORDS + 1 or any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
+    if any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
         return False
+    if last - k > MAX_OBJECT_WORDS + 1:  # "told journalists after the talks in Veran on Monday."
+        return said_before and _adjuncts_only(words, _past_listener(words, k, last) if lemma in LISTENER_CUES else k, last)
     if lemma in LISTENER_CUES and _after_listener(words, k, last - 1) != k:
         return False  # "told Reuters the talks ended"
     return low[k] in PREPOSITIONS or lemma in LISTENER_CUES
@@ -328,12 +333,14 @@ def _lone_dash(words: _Words, first: int, k: int) -> bool:
     return not any(words.raw[x] in DASHES for x in range(first, k))
 
 
-def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False, to_clause: bool = False) -> bool:
+def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False, to_clause: bool = False, said_before: bool = False) -> bool:
     """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.").
 
     ``object_cue``: the cue takes an object ("told reporters"), so a short
     phrase that ends the sentence is its object, not a clause; ``to_clause``:
-    the cue takes an infinitive ("agree to extend the truce"), a clause.
+    the cue takes an infinitive ("agree to extend the truce"), a clause;
+    ``said_before``: a clause stands before the source (:func:`_clause_before`),
+    so a long run of adjuncts after the cue is where and when it was said.
     """
     low = words.low
     k = c1 + 1
@@ -348,6 +355,80 @@ def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = Fal
     if low[k] in PREPOSITIONS and last - k <= 9:
         # "…, she said in a video message to the convention.": a short phrase ends the sentence
         return any(low[x] in {"that", ":"} for x in range(k, last))
+    return not (said_before and _adjuncts_only(words, _past_listener(words, k, last) if object_cue else k, last))
+
+
+# Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
+OPENERS = frozenset({"when", "although", "though", "whether", "if", "asked", "just", "either", "despite", "because", "unless", "where", "while", "as", "once"})
+
+
+def _clause_before(words: _Words, first: int, k: int) -> bool:
+    """Whether the words of the sentence before the comma at ``k`` read as what was said: a quotation, or
+    a clause of four words or more with a finite verb, not an opening adverbial ("In December,", "When
+    pressed by the moderators,", "Asked about …,") or a dateline ("WASHINGTON (AP)")."""
+    low = words.low
+    if any(words.region_of[x] >= 0 for x in range(first, k)):
+        return True
+    if k - first < MIN_LEFT_CONTENT_WORDS:
+        return False
+    opening = low[first]
+    if opening in PREPOSITIONS or opening in OPENERS or opening.endswith("ing"):
+        return False
+    return any(low[x] in FINITE or low[x].endswith("ed") for x in range(first + 1, k))
+
+
+# Finite verbs that make a clause of the words after a cue, unless a subordinator ("after", "when") heads them.
+FINITE = frozenset({"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should", "can", "may", "might", "must", "did", "does", "do"})
+SUBORDINATE = frozenset({"after", "before", "when", "since", "until", "as", "while", "once"})
+# Measures that open a time adjunct before its subordinator ("a few hours after …", "shortly before …").
+MEASURES = frozenset({"a", "few", "several", "two", "three", "shortly", "soon", "just", "hours", "days", "minutes", "weeks", "moments", "hour", "day", "minute"})
+
+
+def _past_listener(words: _Words, k: int, last: int) -> int:
+    """Past the listener of an object cue: "the BBC", "Xinhua", "journalists" (a run of capitalised words or one plural noun)."""
+    raw, low = words.raw, words.low
+    i = k + 1 if k < last and low[k] in {"the", "a", "an"} else k
+    if i < last and _is_cap(raw[i]):
+        while i < last and _is_cap(raw[i]):
+            i += 1
+        return i
+    if i < last and low[i].isalpha() and low[i].endswith("s") and low[i] not in PREPOSITIONS:
+        return i + 1
+    return k
+
+
+def _adjuncts_only(words: _Words, k: int, last: int) -> bool:
+    """Whether the rest of the sentence after a cue (and its listener) is only where and when it was said:
+    "told journalists in Baku on Thursday evening, a few hours after the statement was published." Each
+    comma-separated part opens with a preposition, a time word or a measure before a subordinator, and holds
+    no finite verb outside the subordinate clause; no "that", colon or quotation (those open what was said)."""
+    low = words.low
+    if k >= last or low[k] not in PREPOSITIONS and low[k] not in TIME_WORDS:
+        return False
+    part = k
+    while part < last:
+        end = next((x for x in range(part, last) if words.raw[x] == ","), last)
+        if end > part and not _adjunct(words, part, end):
+            return False
+        part = end + 1
+    return True
+
+
+def _adjunct(words: _Words, i: int, end: int) -> bool:
+    """Words ``i``..``end`` (exclusive) as one adjunct of place or time (see :func:`_adjuncts_only`)."""
+    low = words.low
+    opening = i
+    while opening < end and low[opening] in MEASURES:
+        opening += 1
+    if low[i] not in PREPOSITIONS and low[i] not in TIME_WORDS and not (opening > i and opening < end and low[opening] in SUBORDINATE):
+        return False
+    subordinate = False
+    for x in range(i, end):
+        if low[x] in {"that", ":"} or words.region_of[x] >= 0:
+            return False
+        subordinate = subordinate or low[x] in SUBORDINATE
+        if low[x] in FINITE and not subordinate:
+            return False
     return True
 
 
