@@ -25,6 +25,8 @@ NAMES = [
     ("Then Charles de Gaulle spoke.", [("Charles de Gaulle", None)]),
     ("Then Secretary of State John Kerry spoke.", [("John Kerry", "Secretary of State")]),
     ("Then Minister of Foreign Affairs Sergei Lavrov spoke.", [("Sergei Lavrov", "Minister of Foreign Affairs")]),
+    # a title and its "of" open a sentence too (names._initial_name)
+    ("President of Ukraine Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "President of Ukraine")]),
     ("Local teacher Ivan Petrov spoke.", [("Ivan Petrov", "Local teacher")]),
     # titles, roles and descriptors are the role, never part of the name (issue 8's list)
     ("Rival Hillary Clinton spoke.", [("Hillary Clinton", "Rival")]),
@@ -132,6 +134,8 @@ def test_roles_from_appositions_reach_the_entity():
     [
         ("ADEN, April 14 (Saba) – The head of the government delegation, Hadi Haig, said more.", "Hadi Haig", "head of the government delegation"),
         ("The UN envoy, Hans Grundberg, and the ICRC's regional director, Fabrizio Carboni, watched.", "Fabrizio Carboni", "ICRC's regional director"),
+        # roles._after_possessive_pronoun: the role a clause gives from its possessive pronoun on
+        ("Delegations came, and for the first time China sent its special envoy for Eurasian affairs, Li Hui, to the talks.", "Li Hui", "special envoy for Eurasian affairs"),
     ],
 )
 def test_an_apposition_before_a_name_after_a_dateline_or_an_and(text, name, role):

@@ -373,6 +373,9 @@ AGENCY_CONSTRUCTIONS = [
      [("indirect", "We stay until the end. Every crew member comes home", "said", "Kovac")]),
     ("Talks went well.\nThe lists are on the table. Now the other side must answer - said Kovac.",
      [("indirect", "The lists are on the table. Now the other side must answer", "said", "Kovac")]),
+    # a cue whose subject is "I" or "we" is the speaker's own word: inside the signed speech, also the sentence before
+    ("We are not asking anyone to choose. We are asking them to keep the rules that protect every country, – Kovac said.",
+     [("indirect", "We are not asking anyone to choose. We are asking them to keep the rules that protect every country", "said", "Kovac")]),
     # a sentence with a cue of its own, or a quotation, is not part of the signed speech
     ("The ferry was late. “We waited,” Kovac said. The talks resumed – Kovac said.",
      [("direct", "“We waited,”", "said", "Kovac"), ("indirect", "The talks resumed", "said", "Kovac")]),

@@ -241,8 +241,8 @@ def _initial_name(raw, low, i, words: NameWords, context: _ArticleContext) -> bo
     nxt = raw[i + 1] if i + 1 < len(raw) else ""
     if lw in words.given or lw in words.sides or lw in words.honorifics:
         return True
-    if lw in words.organisations and nxt.lower() in ("of", "for") and i + 2 < len(raw) and _is_cap(raw[i + 2]):
-        return True  # "Ministry of External Affairs"
+    if (lw in words.organisations or lw in words.titles) and nxt.lower() in ("of", "for") and i + 2 < len(raw) and _is_cap(raw[i + 2]):
+        return True  # "Ministry of External Affairs", "President of Ukraine Volodymyr Zelensky"
     if (lw in words.titles or lw in words.modifiers or words.nouns.get(lw) == "body") and not _is_cap(nxt):
         # "Local teacher Ivan Petrov" starts a name; "First and foremost" does not
         return i + 1 < len(raw) and words.is_role_word(low[i + 1]) and _reaches_name(raw, low, i + 1, words)

@@ -160,12 +160,28 @@ def _apposition_before(text: str, sentence_start: int, phrase: NamePhrase, names
         whole = " ".join(before[:-1].split())
         if not _VERB.search(whole) and ";" not in whole and ":" not in whole and _role_like(whole.split(",")[0], words):
             segment = whole
+    segment = _after_possessive_pronoun(segment, words)
     if not segment or not _role_like(segment, words):
         return None
     first = segment.split()[0]
+    if first.lower() in POSSESSIVE_PRONOUNS:
+        return segment.split(None, 1)[1]  # "its special envoy for …": the role, without whose
     if first.lower() not in ("the", "a", "an") and not first.endswith(("'s", "’s")) and not first[:1].isupper():
         return None
     return _strip_article(segment)
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our"})
+
+
+def _after_possessive_pronoun(segment: str, words: NameWords) -> str:
+    """The role from the last possessive pronoun of a clause before a name ("… China sent its special envoy for
+    Eurasian affairs, Li Hui," → "its special envoy for Eurasian affairs"), when what follows it reads as a role."""
+    parts = segment.split()
+    cut = max((k for k, w in enumerate(parts) if k > 0 and w.lower() in POSSESSIVE_PRONOUNS), default=None)
+    if cut is None or cut + 1 >= len(parts) or not _role_like(" ".join(parts[cut + 1 :]), words):
+        return segment
+    return " ".join(parts[cut:])
 
 
 def _paired_role(pair: re.Match, names, i: int) -> str | None:

@@ -35,6 +35,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
     words.in_region = array("l", accumulate(in_region, initial=0))  # machine ints: a list would hold an int object per word
     words.in_fragment = array("l", accumulate(in_fragment, initial=0))
     region_starts = [r.start for r in regions]
+    _inside_signed_speech(words, frames_by_sentence)
     for s, frames in enumerate(frames_by_sentence):
         if not frames:
             continue
@@ -58,6 +59,8 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
                 continue  # "said he thinks …": a thought inside reported speech is part of that speech
             if covered[f_index] and frame.source is not None and frame.source[0] > first and words.low[frame.source[0] - 1] == "what":
                 continue  # "condemned what he called a “brazen breach”": a naming inside the outer speech
+            if covered[f_index] and frame.rule != DASH_SIGNED and any(other.rule == DASH_SIGNED for other in frames):
+                continue  # "We are asking them to …, – Yermak said.": a cue inside the speech a dash signs is the speaker's own word
             if frame.rule == DASH_SIGNED and content[0][0] == first:
                 start = _speech_before(words, frames_by_sentence, s)
                 content = [(start if start is not None else first, content[0][1]), *content[1:]]
@@ -77,6 +80,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
 
 
 MAX_SPEECH_SENTENCES = 4  # sentences of unquoted speech before its dash signature, at most
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 def _speech_before(words: _Words, frames_by_sentence, s: int) -> int | None:
@@ -84,18 +88,39 @@ def _speech_before(words: _Words, frames_by_sentence, s: int) -> int | None:
 
     "We do not stop for a single day. Every Ukrainian must be at home, –
     Yermak said.": the sentences before the signed one belong to it while
-    they hold no cue frame and no quotation of their own.
+    they hold no quotation and no cue frame of their own, but for one whose
+    subject is "I" or "we" ("We are not asking anyone to …"): the reporter
+    never writes so, the speaker does.
     """
     para = words.sent_para[s]
     start = None
     for t in range(s - 1, max(-1, s - 1 - MAX_SPEECH_SENTENCES), -1):
-        if words.sent_para[t] != para or frames_by_sentence[t]:
+        if words.sent_para[t] != para or not all(_first_person(words, f) for f in frames_by_sentence[t]):
             break
         a, b = words.sent_range[t]
         if words.in_region[b] - words.in_region[a]:
             break
         start = a
     return start
+
+
+def _inside_signed_speech(words: _Words, frames_by_sentence) -> None:
+    """Marks used the first-person cues of the sentences a dash signature reads as its speech (see
+    :func:`_speech_before`): "We are not asking anyone to …. We are asking …, – Yermak said." is all Yermak's."""
+    for s, frames in enumerate(frames_by_sentence):
+        signed = [f for f in frames if f.rule == DASH_SIGNED and not f.used]
+        if not signed or any(f not in signed and not _first_person(words, f) for f in frames):
+            continue
+        start = _speech_before(words, frames_by_sentence, s)
+        if start is not None:
+            for t in range(words.sent[start], s):
+                for frame in frames_by_sentence[t]:
+                    frame.used = True
+
+
+def _first_person(words: _Words, frame: _Frame) -> bool:
+    """A frame whose source is "I" or "we": in unquoted text, the speaker's own words."""
+    return frame.source is not None and frame.source[0] == frame.source[1] and words.low[frame.source[0]] in FIRST_PERSON
 
 
 def _previous_content(words: _Words, frames_by_sentence, s: int) -> list[tuple[int, int]] | None:
