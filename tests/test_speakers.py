@@ -343,6 +343,11 @@ TAUGHT = [
     ("Cambodian Deputy Prime Minister and Foreign Minister Sok Chan said the truce held.", [("Sok Chan", "Cambodia")]),
     # states the side list now knows (a host's side: "Barbadian Prime Minister")
     ("Barbadian Prime Minister Mia Mottley, who hosted the meeting, said it went well.", [("Mia Mottley", "Barbados")]),
+    # linker._party_itself: a party's side or delegation speaking as one is that party; an aside is no apposition
+    ("Ukraine and Russia met. The Russian side said it was ready to hand over the lists.", [("Russia", "Russia")]),
+    ("Dalrik and Morvania met. The Dalrik side, in turn, said it was ready to hand over the lists.", [("Dalrik", "Dalrik")]),
+    # learn.learn_attributive: a name before what a state has ("Dalrik Foreign Ministry spokeswoman") is a side
+    ("Dalrik and Morvania met in Veran. Dalrik Foreign Ministry spokeswoman Hanna Kordel said the lists would follow.", [("Hanna Kordel", "Dalrik")]),
 ]
 
 

@@ -60,6 +60,7 @@ def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str
     learned = learn_demonyms(text, entities, words.sides)
     learned |= learn_bloc(entities, words.sides)
     learned |= learn_possessors(text, names, links, entities, words)
+    learned |= learn_attributive(text, entities, words, {**words.sides, **learned})
     parties = learn_parties(text, names, links, entities, words)
     learned |= parties | learn_rebels(parties, words)
     learned |= learn_generic(text, entities, {**words.sides, **learned})
@@ -180,6 +181,30 @@ def learn_possessors(text: str, names, links, entities, words: NameWords) -> dic
 
 
 
+
+
+def learn_attributive(text: str, entities, words: NameWords, known: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Parties named as the modifier of what a state has: in "the Dalrik delegation", "Dalrik Foreign Ministry
+    spokeswoman" Dalrik is a side, as "Saravia's chief negotiator" makes Saravia one (:func:`learn_possessors`).
+
+    Only one-word names that are no person and that neither the side words nor what the article taught
+    before (``known``: "Velmoran" is Velmora's adjective) already know.
+
+    >>> from analysis.mentions.link import Entity
+    >>> from analysis.mentions.lexicon import load_name_words
+    >>> learn_attributive("Dalrik rejects it, the Dalrik delegation said.", [Entity("Dalrik", "unknown")], load_name_words(), {})
+    {'dalrik': ('Dalrik', 'country')}
+    """
+    learned: dict[str, tuple[str, str]] = {}
+    for entity in entities:
+        name, low = entity.name, entity.name.lower()
+        if " " in name or entity.kind not in ("unknown", "country") or low in known or low in words.given or len(name) < 3:
+            continue
+        for m in re.finditer(rf"\b{re.escape(name)}\s+([\w-]+)", text):
+            if m.group(1).lower() in STATE_ROLES:
+                learned[low] = (name, "country")
+                break
+    return learned
 
 
 def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

@@ -183,7 +183,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
         left_attached = k >= first and (raw[k] in {",", ":"} or raw[k] in DASHES or words.region_of[k] >= 0)
         if left_attached and not _clause_follows(
-            words, c1, last, object_cue=lemma in OBJECT_CUES, to_clause=lemma.split()[0] in TO_CUES, said_before=_clause_before(words, first, k)
+            words, c1, last, object_cue=lemma in OBJECT_CUES, to_clause=lemma.split()[0] in TO_CUES, before=(first, k)
         ):
             if raw[k] in DASHES and cue.type == "speech" and words.region_of[k - 1] < 0 and _lone_dash(words, first, k) and _ends_sentence(words, c1, last):
                 return _Frame((c0, c1), lemma, cue.type, src, "left", DASH_SIGNED)
@@ -219,7 +219,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         src = _apposition_np(words, first, j)
         if src is not None:
             k = src[0] - 1
-            if k - first >= MIN_LEFT_CONTENT_WORDS and raw[k] in {",", ":"} | DASHES and cue.type == "speech" and _nothing_said_after(words, c1, last, lemma, _clause_before(words, first, k)):
+            if k - first >= MIN_LEFT_CONTENT_WORDS and raw[k] in {",", ":"} | DASHES and cue.type == "speech" and _nothing_said_after(words, c1, last, lemma, before=(first, k)):
                 # "…, Elena Vasileva, who hosted the talks, told journalists.": the content is before the subject
                 return _Frame((c0, c1), lemma, cue.type, src, "left", "apposition: content before 'X, who …, said'")
             return _Frame((c0, c1), lemma, cue.type, src, "right", "apposition: 'X, a Y, said …'")
@@ -310,9 +310,9 @@ MIN_LEFT_CONTENT_WORDS = 4
 LISTENER_CUES = {"tell", "inform", "assure", "reassure"}  # "told journalists": a listener, then nothing said
 
 
-def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str, said_before: bool = False) -> bool:
+def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str, *, before: tuple[int, int] | None = None) -> bool:
     """Whether only a time, a place or a listener follows a cue ("told journalists on Thursday.", "said in Oslo.");
-    longer runs of adjuncts count only when a clause stands before the source (``said_before``)."""
+    longer runs of adjuncts count only when a clause stands ``before`` the source (see :func:`_clause_follows`)."""
     low = words.low
     k = c1 + 1
     while k < last and low[k] in TIME_WORDS:
@@ -322,7 +322,8 @@ def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str, said_befo
     if any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
         return False
     if last - k > MAX_OBJECT_WORDS + 1:  # "told journalists after the talks in Veran on Monday."
-        return said_before and _adjuncts_only(words, _past_listener(words, k, last) if lemma in LISTENER_CUES else k, last)
+        listened = _past_listener(words, k, last) if lemma in LISTENER_CUES else k
+        return before is not None and _adjuncts_only(words, listened, last) and _clause_before(words, *before)
     if lemma in LISTENER_CUES and _after_listener(words, k, last - 1) != k:
         return False  # "told Reuters the talks ended"
     return low[k] in PREPOSITIONS or lemma in LISTENER_CUES
@@ -333,14 +334,15 @@ def _lone_dash(words: _Words, first: int, k: int) -> bool:
     return not any(words.raw[x] in DASHES for x in range(first, k))
 
 
-def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False, to_clause: bool = False, said_before: bool = False) -> bool:
+def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = False, to_clause: bool = False, before: tuple[int, int] | None = None) -> bool:
     """Whether a clause follows a cue ("said the plan failed"), not just a phrase ("said in an interview.").
 
     ``object_cue``: the cue takes an object ("told reporters"), so a short
     phrase that ends the sentence is its object, not a clause; ``to_clause``:
     the cue takes an infinitive ("agree to extend the truce"), a clause;
-    ``said_before``: a clause stands before the source (:func:`_clause_before`),
-    so a long run of adjuncts after the cue is where and when it was said.
+    ``before``: the sentence's first word and the comma before the source;
+    when a clause stands there (:func:`_clause_before`), a long run of adjuncts
+    after the cue is where and when it was said.
     """
     low = words.low
     k = c1 + 1
@@ -355,7 +357,8 @@ def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = Fal
     if low[k] in PREPOSITIONS and last - k <= 9:
         # "…, she said in a video message to the convention.": a short phrase ends the sentence
         return any(low[x] in {"that", ":"} for x in range(k, last))
-    return not (said_before and _adjuncts_only(words, _past_listener(words, k, last) if object_cue else k, last))
+    listened = _past_listener(words, k, last) if object_cue else k
+    return not (before is not None and _adjuncts_only(words, listened, last) and _clause_before(words, *before))
 
 
 # Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
@@ -367,16 +370,18 @@ def _clause_before(words: _Words, first: int, k: int) -> bool:
     a clause of four words or more with a finite verb, not an opening adverbial ("In December,", "When
     pressed by the moderators,", "Asked about …,") or a dateline ("WASHINGTON (AP)")."""
     low = words.low
-    if any(words.region_of[x] >= 0 for x in range(first, k)):
+    window = range(max(first, k - MAX_ADJUNCT_WORDS), k)  # bounded: one endless sentence of cues stays linear
+    if any(words.region_of[x] >= 0 for x in window):
         return True
     if k - first < MIN_LEFT_CONTENT_WORDS:
         return False
     opening = low[first]
     if opening in PREPOSITIONS or opening in OPENERS or opening.endswith("ing"):
         return False
-    return any(low[x] in FINITE or low[x].endswith("ed") for x in range(first + 1, k))
+    return any(low[x] in FINITE or low[x].endswith("ed") for x in window if x > first)
 
 
+MAX_ADJUNCT_WORDS = 40  # words read for adjuncts after a cue, and for the clause before its source
 # Finite verbs that make a clause of the words after a cue, unless a subordinator ("after", "when") heads them.
 FINITE = frozenset({"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should", "can", "may", "might", "must", "did", "does", "do"})
 SUBORDINATE = frozenset({"after", "before", "when", "since", "until", "as", "while", "once"})
@@ -403,7 +408,7 @@ def _adjuncts_only(words: _Words, k: int, last: int) -> bool:
     comma-separated part opens with a preposition, a time word or a measure before a subordinator, and holds
     no finite verb outside the subordinate clause; no "that", colon or quotation (those open what was said)."""
     low = words.low
-    if k >= last or low[k] not in PREPOSITIONS and low[k] not in TIME_WORDS:
+    if k >= last or last - k > MAX_ADJUNCT_WORDS or low[k] not in PREPOSITIONS and low[k] not in TIME_WORDS:
         return False
     part = k
     while part < last:

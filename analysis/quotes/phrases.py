@@ -201,6 +201,13 @@ def _right_np(words: _Words, i: int, last: int) -> tuple[int, int] | None:
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 
 
+# Discourse asides set off by commas between a subject and its cue ("Kyiv, in turn, said …").
+ASIDES = frozenset({
+    "in turn", "for its part", "for his part", "for her part", "for their part", "for our part", "meanwhile", "however",
+    "too", "also", "in response", "in return", "in reply", "in a statement", "on its part", "on his part", "on her part",
+})  # fmt: skip
+
+
 def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | None:
     """The subject of 'X, an appositive, said': from X's start to the word before the comma."""
     low, raw = words.low, words.raw
@@ -212,6 +219,9 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
     seg_start = k + 1
     if seg_start > seg_end:
         return None
+    if k > first and raw[k] == "," and " ".join(low[seg_start : seg_end + 1]) in ASIDES:
+        # "The Dalrik side, in turn, said": a discourse aside, not an apposition; the subject is before it
+        return _left_np(words, first, k - 1)
     if raw[seg_end] == ")":  # "Gov. John Kasich (R-OH), said"
         q = seg_end - 1
         while q > seg_start and seg_end - q < 8 and raw[q] != "(":

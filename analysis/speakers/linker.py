@@ -26,6 +26,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "me", "you", "one", "someone", "anyone", "everyone", "nobody", "somebody"})
 MEDIA_NOUNS = frozenset({"media", "agency", "agencies", "newspaper", "newspapers", "outlet", "outlets", "channel", "press", "reports", "broadcaster", "tabloid", "daily", "wire"})
+PARTY_ITSELF = frozenset({"side", "delegation"})  # "the Russian side said": the party speaks
 PARTY_GROUPS = frozenset({"side", "party", "country", "nation", "state", "delegation", "team", "government", "leader"})  # "both sides", "both leaders" → the parties
 # What a role noun of a description also matches among a person's role words ("the top diplomat" is a foreign minister).
 ROLE_CLASSES = {
@@ -133,6 +134,7 @@ class _Linker:
             return _Found(kind="outlet", citation=clean_name(description.removeprefix("the ").removeprefix("The ")), link="outlet")
         return (
             self._sides_together(description)
+            or self._party_itself(description)
             or self._group(description, source)
             or self._role(description, source)
             or self._document(description, low, source)
@@ -149,6 +151,17 @@ class _Linker:
             return None
         members = tuple(self._country(side) for side in sides)
         return _Found(members, f"sides '{description}' → {' and '.join(sides)}", "group")
+
+    def _party_itself(self, description: str) -> _Found | None:
+        """ "The Russian side", "the Dalrik delegation", "Hamas delegation" speaking as one: that party (its words
+        only a side word and the noun, so "the head of the Russian delegation" is a person, found by :meth:`_role`)."""
+        head, others, plural = description_head(description, self.words)
+        if head not in PARTY_ITSELF or plural or not others:
+            return None
+        hits = sides_in(" ".join(others), sides=self.table)
+        if len(hits) != 1 or len(hits[0][1].split()) != len(others):
+            return None
+        return _Found((self._country(hits[0][0]),), f"party noun '{description}' → {hits[0][0]}", "group")
 
     def _relative(self, pronoun: str, source: Span) -> _Found:
         """ "Trump, who said …": a relative pronoun is the mention right before it in its sentence."""
