@@ -27,6 +27,7 @@ NAMES = [
     ("Then Minister of Foreign Affairs Sergei Lavrov spoke.", [("Sergei Lavrov", "Minister of Foreign Affairs")]),
     # a title and its "of" open a sentence too (names._initial_name)
     ("President of Ukraine Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "President of Ukraine")]),
+    ("Then EAM Jaishankar spoke.", [("Jaishankar", "EAM")]),  # an agency's abbreviated title (names.tsv)
     ("Local teacher Ivan Petrov spoke.", [("Ivan Petrov", "Local teacher")]),
     # titles, roles and descriptors are the role, never part of the name (issue 8's list)
     ("Rival Hillary Clinton spoke.", [("Hillary Clinton", "Rival")]),

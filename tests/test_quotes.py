@@ -382,6 +382,9 @@ AGENCY_CONSTRUCTIONS = [
     # after an aside between dashes the sentence alone is the content
     ("The ferry was late. The plan — a bold one — will fail – Kovac said.",
      [("indirect", "The plan — a bold one — will fail", "said", "Kovac")]),
+    # lists.bullet_list_quotes: numbered paragraphs after a colon lead-in are items too
+    ("The talks ended.\nThe minister set out the terms of the swap:\n1. Each side frees 120 soldiers.\n2. The wounded cross first.\nThe talks resumed.",
+     [("indirect", "Each side frees 120 soldiers", "set out", "The minister"), ("indirect", "The wounded cross first", "set out", "The minister")]),
     # frames.QUOTED_AS: the person quoted speaks; the outlet that quotes only cites
     ("Ukrainska Pravda quoted Kovac as saying that the talks had been “long and hard”.",
      [("mixed", "the talks had been “long and hard”", "saying", "Kovac")]),
@@ -425,6 +428,8 @@ AGENCY_CONSTRUCTIONS = [
      [("indirect", "Dorlan is ready to share its data every week", "told", "the head of the Dorlani delegation")]),
     ("The two states have agreed to exchange prisoners, the head of the Velmoran delegation, presidential aide Ivan Kovac, told journalists after the talks in Veran on Monday.",
      [("indirect", "The two states have agreed to exchange prisoners", "told", "the head of the Velmoran delegation, presidential aide Ivan Kovac")]),
+    ("The two sides have settled on new patrol routes, Foreign Secretary Ivan Kovac said while addressing a special briefing on Monday.",
+     [("indirect", "The two sides have settled on new patrol routes", "said", "Foreign Secretary Ivan Kovac")]),
     # … but not an opening adverbial, and not when a clause follows the adjunct
     ("In December, Ivan Kovac apologized to his supporters and to the party for the incident at the rally in Ohio.",
      [("indirect", "to his supporters and to the party for the incident at the rally in Ohio", "apologized", "Ivan Kovac")]),

@@ -232,6 +232,8 @@ LINKED = [
     ("An Israeli official, speaking on condition of anonymity, said the talks had stalled.", [["Israeli official"]]),
     # "who" is the name before it
     ("The talks were led by Anna Kovac, who said they would go on.", [["Anna Kovac"]]),
+    # an abbreviated title holds its role nouns (role_synonyms.tsv: EAM is a minister)
+    ("EAM Jaishankar arrived in Delhi. “The real test is on the ground,” the minister said.", [["Jaishankar"]]),
 ]
 
 

@@ -404,11 +404,12 @@ def _past_listener(words: _Words, k: int, last: int) -> int:
 
 def _adjuncts_only(words: _Words, k: int, last: int) -> bool:
     """Whether the rest of the sentence after a cue (and its listener) is only where and when it was said:
-    "told journalists in Baku on Thursday evening, a few hours after the statement was published." Each
-    comma-separated part opens with a preposition, a time word or a measure before a subordinator, and holds
+    "told journalists in Baku on Thursday evening, a few hours after the statement was published", "said while
+    addressing a briefing on Monday". Each comma-separated part opens with a preposition, a time word, a
+    subordinator before a participle or a measure before a subordinator, and holds
     no finite verb outside the subordinate clause; no "that", colon or quotation (those open what was said)."""
     low = words.low
-    if k >= last or last - k > MAX_ADJUNCT_WORDS or low[k] not in PREPOSITIONS and low[k] not in TIME_WORDS:
+    if k >= last or last - k > MAX_ADJUNCT_WORDS or not _adjunct_opens(low, k, last):
         return False
     part = k
     while part < last:
@@ -419,13 +420,18 @@ def _adjuncts_only(words: _Words, k: int, last: int) -> bool:
     return True
 
 
+def _adjunct_opens(low: list[str], i: int, end: int) -> bool:
+    """An adjunct's first words: a preposition, a time word, or a subordinator before a participle ("while addressing")."""
+    return low[i] in PREPOSITIONS or low[i] in TIME_WORDS or low[i] in SUBORDINATE and i + 1 < end and low[i + 1].endswith("ing")
+
+
 def _adjunct(words: _Words, i: int, end: int) -> bool:
     """Words ``i``..``end`` (exclusive) as one adjunct of place or time (see :func:`_adjuncts_only`)."""
     low = words.low
     opening = i
     while opening < end and low[opening] in MEASURES:
         opening += 1
-    if low[i] not in PREPOSITIONS and low[i] not in TIME_WORDS and not (opening > i and opening < end and low[opening] in SUBORDINATE):
+    if not _adjunct_opens(low, i, end) and not (opening > i and opening < end and low[opening] in SUBORDINATE):
         return False
     subordinate = False
     for x in range(i, end):

@@ -2,7 +2,7 @@
 
 Agency copy often lists what a speaker said after a colon (issue 8):
 
-* one item a paragraph, each opened by a bullet ("The president made the
+* one item a paragraph, each opened by a bullet or a number ("The president made the
   following points:" then "– The corridor will open …", "– The deal shows …"):
   :func:`bullet_list_quotes`, run before the other passes so that an item's
   own words ("The deal shows …") are not read as a new speaker;
@@ -85,7 +85,8 @@ def _bullet_items(words: _Words, s: int) -> list[tuple[int, int, list[int]]]:
     n_sentences = len(words.sent_range)
     while s < n_sentences and len(items) < MAX_LIST_ITEMS:
         first, _ = words.sent_range[s]
-        if raw[first] not in BULLETS or words.region_of[first] >= 0:
+        width = _bullet_width(raw, first, len(raw))
+        if not width or words.region_of[first] >= 0:
             break
         para = words.sent_para[s]
         sentences = []
@@ -95,11 +96,22 @@ def _bullet_items(words: _Words, s: int) -> list[tuple[int, int, list[int]]]:
         last = words.sent_range[sentences[-1]][1] - 1
         while last > first and raw[last] in SENTENCE_END:
             last -= 1
-        start = first + 1
+        start = first + width
         if start > last or not _is_word(raw[start]) or words.region_of[start] >= 0:
             break  # an empty item, or a quotation the direct pass reads
         items.append((start, last, sentences))
     return items
+
+
+def _bullet_width(raw: list[str], first: int, n: int) -> int:
+    """How many words open a list item at ``first``: a bullet ("–", "•") 1, a number "1." or "2)" 2, "(3)" 3; else 0."""
+    if raw[first] in BULLETS:
+        return 1
+    if raw[first].isdigit() and len(raw[first]) <= 2 and first + 1 < n and raw[first + 1] in {".", ")"}:
+        return 2
+    if raw[first] == "(" and first + 2 < n and raw[first + 1].isdigit() and len(raw[first + 1]) <= 2 and raw[first + 2] == ")":
+        return 3
+    return 0
 
 
 def split_semicolon_lists(words: _Words, quotes: list[Quote]) -> list[Quote]:
