@@ -382,6 +382,12 @@ AGENCY_CONSTRUCTIONS = [
     # after an aside between dashes the sentence alone is the content
     ("The ferry was late. The plan — a bold one — will fail – Kovac said.",
      [("indirect", "The plan — a bold one — will fail", "said", "Kovac")]),
+    # frames._complement_of: a party's stance inside the "that" clause of another cue is part of that content …
+    ("Kovac added that Halvania insists the children be handed over to their families.",
+     [("indirect", "Halvania insists the children be handed over to their families", "added", "Kovac")]),
+    # … but an outlet's report of what someone said is that person's attribution
+    ("Reuters reported that a senior official described the round as useful.",
+     [("indirect", "a senior official described the round as useful", "reported", "Reuters"), ("indirect", "the round as useful", "described", "a senior official")]),
     # lists.bullet_list_quotes: numbered paragraphs after a colon lead-in are items too
     ("The talks ended.\nThe minister set out the terms of the swap:\n1. Each side frees 120 soldiers.\n2. The wounded cross first.\nThe talks resumed.",
      [("indirect", "Each side frees 120 soldiers", "set out", "The minister"), ("indirect", "The wounded cross first", "set out", "The minister")]),

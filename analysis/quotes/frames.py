@@ -170,6 +170,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         k = src[0] - 1
         if k >= first and low[k] in SAYING:
             return None  # "Baqaei said Iran would not discuss …": Iran's act, inside what Baqaei said
+        if k > first and low[k] == "that" and previous and _complement_of(previous[-1], k) and low[c0] not in SAYING:
+            return None  # "She added that Halvania insists …": the stance of a party inside what she said
         if src[0] <= src[1] and low[src[0]] in {"the", "a", "an", "this", "that"} | TIME_WORDS and k >= first and low[k] in {"at", "in", "on", "during", "over", "after", "last", "earlier"}:
             # "Trump at the time said", "Clinton in a statement said": the subject is before the phrase
             p = k - 1
@@ -275,6 +277,16 @@ def _agency_frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: C
             if src is not None and _ends_sentence(words, src[1], last) and _speaker_like(words, src):
                 return _Frame((c0, c1), cue.lemma, cue.type, src, "previous", REPORTED_BY)
     return None
+
+
+def _complement_of(outer: _Frame, that: int) -> bool:
+    """Whether the "that" at ``that`` opens the content of the cue just before it ("added that …"), so a cue
+    inside is part of that content; not after "reported" ("Reuters reported that a U.S. official described …":
+    an outlet's report of what someone said is that person's attribution)."""
+    return outer.content_side == "right" and outer.cue[1] == that - 1 and outer.lemma not in REPORTING
+
+
+REPORTING = frozenset({"report"})
 
 
 def _refers_back(words: _Words, c1: int, last: int) -> bool:
