@@ -402,6 +402,8 @@ def test_a_description_of_the_speakers_body_holds_as_that_body(text, holder):
         ("Anna Roe said Russia had offered to return the remains of an additional 3,000 soldiers.", "return of remains"),
         ("Anna Roe said Armenia was ready to discuss a peace treaty.", "memorandum and peace terms: discuss a peace treaty"),
         ("Anna Roe said Azerbaijan will free 32 Armenian servicemen.", "prisoner exchange: Armenian servicemen"),
+        # a topic that is the governed verb is named with its object
+        ("Anna Roe said Türkiye was ready to host the next round of talks.", "mediation: host the next round of talks"),
     ],
 )
 def test_a_lexicon_topic_is_named_with_what_the_stance_governs_never_with_its_numbers(text, topic):

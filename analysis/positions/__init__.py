@@ -295,6 +295,8 @@ def _governed_label(text: str, clause: Clause, event: StanceEvent, name: str) ->
         return None
     if event.i <= a and b <= event.j:
         words = clause.label_words(text, *span)  # "will free 32 Armenian servicemen"
+    elif a == span[0]:
+        words = clause.label_words(text, span[0], span[1])  # the governed verb and its object ("host further meetings")
     elif span[0] <= a and b <= span[1]:
         words = clause.label_words(text, span[0], span[1], upto=max(b, clause.phrases[name][1]))  # up to the topic's noun phrase
     else:
