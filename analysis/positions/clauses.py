@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..records import Span, Topic
 from ..tone import PhraseMatcher
 from .stance import MODAL, NEGATION, STANCE, StanceEvent, StanceLexicon, stance_events
+from .quantities import QUANTITY_QUALIFIERS
 from .topics import FUNCTION_WORDS, noun_phrase, sense_fits, sense_table, topic_name
 
 # Where a clause ends inside a sentence.
@@ -83,6 +84,28 @@ def cut_clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
         if e - s > 1:
             trimmed.append(Span(s, e))
     return trimmed
+
+
+def _number_part(words: Sequence[str], k: int) -> bool:
+    """Whether word ``k`` is a number or the separator inside one ("5", ",", "000" of "5,000")."""
+    if words[k][:1].isdigit():
+        return True
+    return words[k] in (",", ".") and 0 < k < len(words) - 1 and words[k - 1][:1].isdigit() and words[k + 1][:1].isdigit()
+
+
+def _without_quantities(written: list[str]) -> list[str]:
+    """The words without their numbers and the qualifier words right before each ("at least", "over")."""
+    out: list[str] = []
+    for k, word in enumerate(written):
+        if _number_part(written, k):
+            while out and out[-1].lower() in QUALIFIER_WORDS:
+                out.pop()
+            continue
+        out.append(word)
+    return out
+
+
+QUALIFIER_WORDS = frozenset(w for q in QUANTITY_QUALIFIERS for w in q.split())
 
 
 def _content_word(word: str) -> bool:
@@ -211,7 +234,7 @@ class Clause:
             return None  # "must be returned", "agreed with them": the topic is not after the stance words
         end, taken = start, 0
         while end < limit and taken < OBJECT_WORDS and not self._ends_object(end):
-            taken += self.words[end] not in QUOTE_MARKS
+            taken += self.words[end] not in QUOTE_MARKS and not _number_part(self.words, end)  # "5,000" is no word of the object
             end += 1
         while end > start and (self.words[end - 1] in FUNCTION_WORDS or self.words[end - 1] in QUOTE_MARKS or self.words[end - 1] == "of"):
             end -= 1
@@ -238,15 +261,19 @@ class Clause:
         span = self.object_span(i, j)
         if span is None:
             return None
-        return self.label_words(source, *span)
+        return self.label_words(source, *span, numbers="drop")
 
-    def label_words(self, source: str, start: int, end: int, upto: int | None = None) -> str | None:
+    def label_words(self, source: str, start: int, end: int, upto: int | None = None, numbers: str = "cut") -> str | None:
         """Words ``start``..``end`` (or up to word ``upto``) as a topic's name: without quote marks, numbers at the
-        start (a quantity, kept with the position), and from a later number on ("the remains of 3,000 soldiers")."""
+        start (a quantity, kept with the position), and from a later number on ("the remains of 3,000 soldiers");
+        with ``numbers="drop"`` a later number and its qualifier are left out and the words after it kept
+        ("deploy at least 5,000 troops south of the Litani" → "deploy troops south of the Litani")."""
         written = self.written(source)[start:end]
         while written and (written[0][:1].isdigit() or written[0] in QUOTE_MARKS or written[0] == ","):
             written.pop(0)
             start += 1
+        if numbers == "drop":
+            written = _without_quantities(written)
         cut = next((k for k, w in enumerate(written) if w[:1].isdigit()), len(written))
         keep = cut if upto is None else min(cut, max(0, upto - start))
         words = [w for w in written[:keep] if w not in QUOTE_MARKS]
