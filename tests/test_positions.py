@@ -331,6 +331,8 @@ def test_until_after_a_negation_is_a_condition():
         ("Azerbaijan supports Armenia's candidacy for a seat", "Armenia's candidacy for a seat", "support"),
         ("Ukraine would not accept any limit on how much water the dam holds", "limit on how much water the dam holds", "reject"),
         ("Egypt and Sudan agreed on Wednesday to set up a committee", "set up a committee", "support"),
+        # a lexicon topic inside a relative clause is not what the stance governs
+        ("Ostrel refuses to let independent doctors visit the camps where the civilians are held", "let independent doctors visit the camps", "reject"),
         # a number inside the object goes to the quantities, the words after it stay in the topic
         ("Lebanon was ready to deploy at least 5,000 troops south of the river", "deploy troops south of the river", "offer"),
     ],

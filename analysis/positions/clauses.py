@@ -35,7 +35,7 @@ COPULAS = frozenset({"is", "was", "are", "were", "be", "it's", "that's"})
 DENIED_COPULAS = frozenset({"isn't", "wasn't", "aren't", "weren't"})
 ARTICLES = frozenset({"a", "an", "the", "any", "real", "really"})
 # Words that end the reach of stance words over the topics after them ("would not withdraw … before a ceasefire").
-SUBORDINATORS = frozenset("before after until unless if when because since while whereas although though".split())
+SUBORDINATORS = frozenset("before after until unless if when because since while whereas although though where which who whom whose".split())
 SCOPE_ENDS = SUBORDINATORS | frozenset("in on at with from by during against without".split())
 OBJECT_WORDS = 8  # words of a stance's object phrase at most (see Clause.object_span)
 # Words an object phrase does not open with: the complementiser, infinitive "to", determiners, time adverbials.
@@ -45,7 +45,7 @@ OBJECT_LEADS = frozenset(
     "again now soon also then still first yet already immediately later".split()
 )
 # Where an object phrase ends: punctuation that closes a phrase, relative pronouns, a speech verb after it.
-OBJECT_ENDS = SUBORDINATORS | frozenset({",", ".", ";", ":", "(", ")", "as", "which", "who", "whom", "whose", "saying", "adding"})
+OBJECT_ENDS = SUBORDINATORS | frozenset({",", ".", ";", ":", "(", ")", "as", "saying", "adding"})
 QUOTE_MARKS = frozenset("“”\"‘’'«»")
 
 
