@@ -311,6 +311,7 @@ def test_rows_carry_holder_and_ids():
     ("text", "holders"),
     [
         ("Russia and Ukraine met in Ankara. Anna Roe said both sides had agreed to exchange 40 prisoners.", {"Russia", "Ukraine"}),
+        ("Russia and Ukraine swapped prisoners. Anna Roe said the two warring parties had agreed to a further exchange of prisoners.", {"Russia", "Ukraine"}),
         ("Anna Roe said the United Arab Emirates had taken part in the talks and was ready to mediate further swaps.", {"United Arab Emirates"}),
     ],
 )

@@ -43,7 +43,7 @@ FILLERS = frozenset(
 COORDINATORS = frozenset({"and", ",", "&"})
 # A group noun in a quote stands for the article's two main parties ("The parties agreed to continue the talks").
 GROUP_NOUNS = re.compile(
-    r"\b(?:both|the two)\s+(?:sides|parties|delegations|countries|governments|negotiators)\b|\bthe\s+(?:parties|sides)\b",
+    r"\b(?:both|the two)\s+(?:[a-z]+\s+)?(?:sides|parties|delegations|countries|governments|negotiators)\b|\bthe\s+(?:warring\s+)?(?:parties|sides)\b",
     re.IGNORECASE,
 )
 CLAUSE_OPENERS = frozenset({"that", "and", "but", "so", "then", "now", "meanwhile", "the"})  # words before a clause's subject
@@ -162,7 +162,7 @@ class MentionIndex:
             break
         if k < 0:
             return self._clause_subject(floor, start, words, speakers)
-        group = GROUP_NOUNS.search(self.text, max(floor, words[max(0, k - 2)][0]), words[k][1])
+        group = GROUP_NOUNS.search(self.text, max(floor, words[max(0, k - 3)][0]), words[k][1])  # "the two warring parties"
         if group is not None and group.end() == words[k][1]:
             return [Holder(e.name, e.side, e.id, reported=True) for e in self.parties()]
         found = self._ending_at(words[k][0], words[k][1])
