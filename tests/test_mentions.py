@@ -28,6 +28,8 @@ NAMES = [
     # a title and its "of" open a sentence too (names._initial_name)
     ("President of Ukraine Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "President of Ukraine")]),
     ("Then EAM Jaishankar spoke.", [("Jaishankar", "EAM")]),  # an agency's abbreviated title (names.tsv)
+    # a lower-case title goes on through its "to"/"of" complement (names._title_of_name)
+    ("Then former Indian ambassador to China Ashok Kantha spoke.", [("Ashok Kantha", "former Indian ambassador to China")]),
     ("Local teacher Ivan Petrov spoke.", [("Ivan Petrov", "Local teacher")]),
     # titles, roles and descriptors are the role, never part of the name (issue 8's list)
     ("Rival Hillary Clinton spoke.", [("Hillary Clinton", "Rival")]),

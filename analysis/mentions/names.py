@@ -273,8 +273,10 @@ def _extend(raw, low, i, words: NameWords) -> int:
                 break  # "Russia's proposal": the possessive ends the phrase
         elif word == "." and j > i and _abbreviation(raw[j - 1], low[j - 1]):
             j += 1
-        elif not _is_cap(word) and (words.is_role_word(lw) or _bridge(raw, low, j, words)) and _reaches_name(raw, low, j, words):
-            j += 1
+        elif not _is_cap(word) and (words.is_role_word(lw) or _bridge(raw, low, j, words)) and (
+            _reaches_name(raw, low, j, words) or j > i and lw in words.titles and _title_of_name(raw, low, j + 1)
+        ):
+            j += 1  # "aide Yuri Ushakov"; "former Indian ambassador | to China Ashok Kantha" (the "to" below)
         elif lw == "and" and j > i and j + 1 < n and (low[j + 1] in words.titles or low[j + 1] in words.modifiers) and _all_role(low, i, j, words):
             j += 1  # "Assistant to the President of Azerbaijan and Head of …": one role of two titles
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
@@ -295,6 +297,15 @@ def _all_role(low, i: int, j: int, words: NameWords) -> bool:
         low[k] in words.role_words or low[k] in words.organisations or low[k] in words.sides or low[k] in ("of", "for", "to", "the")
         for k in range(i, j)
     )
+
+
+def _title_of_name(raw, low, k: int) -> bool:
+    """Whether "to", "of" or "for" (and "the") at ``k`` lead into capitalised words: a title's complement ("ambassador
+    to China …")."""
+    if k >= len(raw) or low[k] not in ("to", "of", "for"):
+        return False
+    k += 2 if k + 1 < len(raw) and low[k + 1] == "the" else 1
+    return k < len(raw) and _is_cap(raw[k])
 
 
 def _to_role(low, j: int, words: NameWords) -> bool:
