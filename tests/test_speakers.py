@@ -264,6 +264,14 @@ def test_a_name_written_like_a_capitals_only_outlet_is_a_person():
     assert quote.speaker.name == "Ani Badalian" and not attribute(Article("Ani Badalian said so.")).outlets
 
 
+def test_a_source_written_as_a_name_the_article_gives_is_that_person():
+    # the headline's name is left unlinked by the mentions stage (title case); its quote is still the body's person
+    text = "Anna Kovac Says Talks Will Go On After Long Night\n\nAnna Kovac said on Tuesday that the talks would go on."
+    found = attribute(Article(text, body_start=text.index("Anna Kovac said")))
+    assert [(q.speakers[0].id, q.link) for q in found.quotes] == [("anna-kovac", "named as Anna Kovac"), ("anna-kovac", "full name")]
+    assert [e.name for e in found.entities] == ["Anna Kovac"]
+
+
 def test_every_quote_records_how_its_source_was_linked():
     text = "Defense Minister Rustem Umerov arrived. Umerov said talks went on. “We agree,” he added."
     assert [q.link for q in attribute(Article(text)).quotes] == ["surname of Rustem Umerov", "pronoun 'he' → Rustem Umerov"]

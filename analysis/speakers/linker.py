@@ -138,8 +138,18 @@ class _Linker:
             or self._group(description, source)
             or self._role(description, source)
             or self._document(description, low, source)
+            or self._named_as(description)
             or self._described(description)
         )
+
+    def _named_as(self, description: str) -> _Found | None:
+        """A source that is, word for word, a name the article gives someone ("Hillary Clinton Speaks …" in a
+        headline the mentions stage leaves unlinked): that person, never a new entity of the same name."""
+        key = clean_name(description).lower()
+        for e, entity in enumerate(self.entities):
+            if entity.named and entity.kind != "outlet" and (entity.name.lower() == key or key in (a.lower() for a in entity.aliases)):
+                return _Found((e,), f"named as {entity.name}", "name")
+        return None
 
     def _sides_together(self, description: str) -> _Found | None:
         """ "the Austrian and Swiss mediators": a plural description of two or more sides speaks for their states."""
