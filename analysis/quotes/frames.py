@@ -13,7 +13,7 @@ from .words import (
 )
 from .phrases import (
     _after_closing_quote, _after_listener, _apposition_np, _left_np, _prev_word, _region_start, _right_np, _sentence_subject,
-    _speaker_like, _subject_head, _with_before,
+    _speaker_like, _subject_head, _with_before, listener,
 )
 
 
@@ -374,7 +374,7 @@ def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = Fal
 
 
 # Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
-OPENERS = frozenset({"when", "although", "though", "whether", "if", "asked", "just", "either", "despite", "because", "unless", "where", "while", "as", "once"})
+ADVERBIAL_OPENERS = frozenset({"when", "although", "though", "whether", "if", "asked", "just", "either", "despite", "because", "unless", "where", "while", "as", "once"})
 
 
 def _clause_before(words: _Words, first: int, k: int) -> bool:
@@ -388,7 +388,7 @@ def _clause_before(words: _Words, first: int, k: int) -> bool:
     if k - first < MIN_LEFT_CONTENT_WORDS:
         return False
     opening = low[first]
-    if opening in PREPOSITIONS or opening in OPENERS or opening.endswith("ing"):
+    if opening in PREPOSITIONS or opening in ADVERBIAL_OPENERS or opening.endswith("ing"):
         return False
     return any(low[x] in FINITE or low[x].endswith("ed") for x in window if x > first)
 
@@ -402,16 +402,9 @@ MEASURES = frozenset({"a", "few", "several", "two", "three", "shortly", "soon", 
 
 
 def _past_listener(words: _Words, k: int, last: int) -> int:
-    """Past the listener of an object cue: "the BBC", "Xinhua", "journalists" (a run of capitalised words or one plural noun)."""
-    raw, low = words.raw, words.low
-    i = k + 1 if k < last and low[k] in {"the", "a", "an"} else k
-    if i < last and _is_cap(raw[i]):
-        while i < last and _is_cap(raw[i]):
-            i += 1
-        return i
-    if i < last and low[i].isalpha() and low[i].endswith("s") and low[i] not in PREPOSITIONS:
-        return i + 1
-    return k
+    """The word after the listener of an object cue at ``k`` (see :func:`.phrases.listener`), else ``k``."""
+    found = listener(words, k, last - 1) if k < last else None
+    return found[0] + 1 if found is not None else k
 
 
 def _adjuncts_only(words: _Words, k: int, last: int) -> bool:

@@ -143,10 +143,9 @@ def _postmodifier_before(words: _Words, limit: int, p: int) -> bool:
     return p - 3 >= limit and low[p - 1] in POSTMODIFIERS.get(low[p - 2], ()) and _is_word(words.raw[p - 3]) and low[p - 3] not in FUNCTION_WORDS
 
 
-def _after_listener(words: _Words, i: int, end: int) -> int:
-    """Where the clause starts after the listener of "told" when no "that" comes between: "told Reuters | the
-    deal was close", "told reporters | Kyiv would respond". The listener is a run of capitalised words or one
-    plural noun; the clause opens with a determiner, a pronoun, a name or a number. Else ``i``, unchanged."""
+def listener(words: _Words, i: int, end: int) -> tuple[int, bool] | None:
+    """(last word, capitalised?) of the listener of "told" at word ``i`` (``end`` inclusive): a run of capitalised
+    words ("the BBC", "Xinhua") or one plural noun ("journalists"); None when none stands there."""
     raw, low = words.raw, words.low
     k = i + 1 if low[i] in {"the", "a", "an"} and i < end else i  # "told the BBC …"
     named = _is_cap(raw[k])
@@ -154,7 +153,19 @@ def _after_listener(words: _Words, i: int, end: int) -> int:
         while k + 1 <= end and _is_cap(raw[k + 1]):
             k += 1
     elif not low[k].endswith("s"):
+        return None
+    return k, named
+
+
+def _after_listener(words: _Words, i: int, end: int) -> int:
+    """Where the clause starts after the listener of "told" when no "that" comes between: "told Reuters | the
+    deal was close", "told reporters | Kyiv would respond". The listener is a run of capitalised words or one
+    plural noun; the clause opens with a determiner, a pronoun, a name or a number. Else ``i``, unchanged."""
+    raw, low = words.raw, words.low
+    found = listener(words, i, end)
+    if found is None:
         return i
+    k, named = found
     nxt = k + 1
     while nxt < end and (low[nxt] in TIME_WORDS or low[nxt] == "on" and low[nxt + 1] in TIME_WORDS):
         nxt += 1  # "told reporters on Tuesday the talks ended"

@@ -49,6 +49,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
             for f_index, frame in enumerate(frames)
         ]
         covered = _covered(frames, contents) if len(frames) > 1 else [False]
+        signed = any(frame.rule == DASH_SIGNED for frame in frames)  # once a sentence: a run-on of cues stays linear
         for f_index, frame in enumerate(frames):
             content = contents[f_index]
             if frame.content_side == "previous" and not frame.used:
@@ -59,7 +60,7 @@ def _indirect_quotes(words: _Words, regions, frames_by_sentence, quotes: list[Qu
                 continue  # "said he thinks …": a thought inside reported speech is part of that speech
             if covered[f_index] and frame.source is not None and frame.source[0] > first and words.low[frame.source[0] - 1] == "what":
                 continue  # "condemned what he called a “brazen breach”": a naming inside the outer speech
-            if covered[f_index] and frame.rule != DASH_SIGNED and any(other.rule == DASH_SIGNED for other in frames):
+            if covered[f_index] and signed and frame.rule != DASH_SIGNED:
                 continue  # "We are asking them to …, – Yermak said.": a cue inside the speech a dash signs is the speaker's own word
             if frame.rule == DASH_SIGNED and content[0][0] == first:
                 start = _speech_before(words, frames_by_sentence, s)
@@ -108,8 +109,9 @@ def _inside_signed_speech(words: _Words, frames_by_sentence) -> None:
     """Marks used the first-person cues of the sentences a dash signature reads as its speech (see
     :func:`_speech_before`): "We are not asking anyone to …. We are asking …, – Yermak said." is all Yermak's."""
     for s, frames in enumerate(frames_by_sentence):
-        signed = [f for f in frames if f.rule == DASH_SIGNED and not f.used]
-        if not signed or any(f not in signed and not _first_person(words, f) for f in frames):
+        if not any(f.rule == DASH_SIGNED and not f.used for f in frames):
+            continue
+        if any(f.rule != DASH_SIGNED and not _first_person(words, f) for f in frames):
             continue
         start = _speech_before(words, frames_by_sentence, s)
         if start is not None:
