@@ -195,16 +195,17 @@ def learn_attributive(text: str, entities, words: NameWords, known: Mapping[str,
     >>> learn_attributive("Dalrik rejects it, the Dalrik delegation said.", [Entity("Dalrik", "unknown")], load_name_words(), {})
     {'dalrik': ('Dalrik', 'country')}
     """
-    learned: dict[str, tuple[str, str]] = {}
-    for entity in entities:
-        name, low = entity.name, entity.name.lower()
-        if " " in name or entity.kind not in ("unknown", "country") or low in known or low in words.given or len(name) < 3:
-            continue
-        for m in re.finditer(rf"\b{re.escape(name)}\s+([\w-]+)", text):
-            if m.group(1).lower() in STATE_ROLES:
-                learned[low] = (name, "country")
-                break
-    return learned
+    candidates = [
+        e.name for e in entities
+        if " " not in e.name and e.kind in ("unknown", "country") and len(e.name) >= 3 and e.name.lower() not in known and e.name.lower() not in words.given
+    ]  # fmt: skip
+    if not candidates:
+        return {}
+    modifiers = {m.group(1) for m in _BEFORE_STATE_ROLE.finditer(text)}  # one scan of the article, not one a name
+    return {name.lower(): (name, "country") for name in candidates if name in modifiers}
+
+
+_BEFORE_STATE_ROLE = re.compile(rf"\b([A-Z][\w'’-]*)\s+(?i:{'|'.join(sorted(STATE_ROLES))})\b")
 
 
 def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
