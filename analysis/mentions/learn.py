@@ -161,6 +161,7 @@ def learn_generic(text: str, entities, table: Mapping[str, tuple[str, str]]) -> 
 _AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:chief|top|lead|senior|deputy|special)\s+)?([\w-]+)")
 # what a state has ("Saravia's chief negotiator", "Olsk's foreign minister"), unlike a person ("Obama's adviser")
 STATE_ROLES = frozenset({"negotiator", "negotiators", "delegation", "side", "government", "foreign", "defence", "defense", "envoy", "ambassador", "army", "military", "forces", "president", "parliament", "ministry", "prime"})
+_BEFORE_STATE_ROLE = re.compile(rf"\b([A-Z][\w'’-]*)\s+(?i:{'|'.join(sorted(STATE_ROLES))})\b")  # "Dalrik delegation"
 
 
 def learn_possessors(text: str, names, links, entities, words: NameWords) -> dict[str, tuple[str, str]]:
@@ -178,9 +179,6 @@ def learn_possessors(text: str, names, links, entities, words: NameWords) -> dic
         if m and m.group(1).lower() in STATE_ROLES:
             learned[phrase.name.lower()] = (phrase.name, "country")
     return learned
-
-
-
 
 
 def learn_attributive(text: str, entities, words: NameWords, known: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -203,9 +201,6 @@ def learn_attributive(text: str, entities, words: NameWords, known: Mapping[str,
         return {}
     modifiers = {m.group(1) for m in _BEFORE_STATE_ROLE.finditer(text)}  # one scan of the article, not one a name
     return {name.lower(): (name, "country") for name in candidates if name in modifiers}
-
-
-_BEFORE_STATE_ROLE = re.compile(rf"\b([A-Z][\w'’-]*)\s+(?i:{'|'.join(sorted(STATE_ROLES))})\b")
 
 
 def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

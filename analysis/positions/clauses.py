@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from ..records import Span, Topic
 from ..tone import PhraseMatcher
-from .stance import MODAL, NEGATION, STANCE, StanceEvent, StanceLexicon, stance_events
 from .quantities import QUANTITY_QUALIFIERS
+from .stance import MODAL, NEGATION, STANCE, StanceEvent, StanceLexicon, stance_events
 from .topics import FUNCTION_WORDS, noun_phrase, sense_fits, sense_table, topic_name
 
 # Where a clause ends inside a sentence.
@@ -86,6 +86,9 @@ def cut_clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
     return trimmed
 
 
+QUALIFIER_WORDS = frozenset(w for q in QUANTITY_QUALIFIERS for w in q.split())  # "at", "least", "over" …
+
+
 def _number_part(words: Sequence[str], k: int) -> bool:
     """Whether word ``k`` is a number or the separator inside one ("5", ",", "000" of "5,000")."""
     if words[k][:1].isdigit():
@@ -103,9 +106,6 @@ def _without_quantities(written: list[str]) -> list[str]:
             continue
         out.append(word)
     return out
-
-
-QUALIFIER_WORDS = frozenset(w for q in QUANTITY_QUALIFIERS for w in q.split())
 
 
 def _content_word(word: str) -> bool:
@@ -250,7 +250,7 @@ class Clause:
         """Whether word ``k`` ends an object phrase: a word of OBJECT_ENDS, but not the stop of an
         abbreviation ("the U.S. border")."""
         word = self.words[k]
-        if word == "," and 0 < k < len(self.words) - 1 and self.words[k - 1].isdigit() and self.words[k + 1].isdigit():
+        if word == "," and _number_part(self.words, k):
             return False  # "1,200 prisoners"
         if word != ".":
             return word in OBJECT_ENDS

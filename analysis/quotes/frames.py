@@ -334,8 +334,7 @@ def _nothing_said_after(words: _Words, c1: int, last: int, lemma: str, *, before
     if any(low[x] in {"that", ":", "to"} or words.region_of[x] >= 0 for x in range(k, last)):
         return False
     if last - k > MAX_OBJECT_WORDS + 1:  # "told journalists after the talks in Veran on Monday."
-        listened = _past_listener(words, k, last) if lemma in LISTENER_CUES else k
-        return before is not None and _adjuncts_only(words, listened, last) and _clause_before(words, *before)
+        return _said_before_adjuncts(words, k, last, lemma in LISTENER_CUES, before)
     if lemma in LISTENER_CUES and _after_listener(words, k, last - 1) != k:
         return False  # "told Reuters the talks ended"
     return low[k] in PREPOSITIONS or lemma in LISTENER_CUES
@@ -369,8 +368,16 @@ def _clause_follows(words: _Words, c1: int, last: int, *, object_cue: bool = Fal
     if low[k] in PREPOSITIONS and last - k <= 9:
         # "…, she said in a video message to the convention.": a short phrase ends the sentence
         return any(low[x] in {"that", ":"} for x in range(k, last))
-    listened = _past_listener(words, k, last) if object_cue else k
-    return not (before is not None and _adjuncts_only(words, listened, last) and _clause_before(words, *before))
+    return not _said_before_adjuncts(words, k, last, object_cue, before)
+
+
+def _said_before_adjuncts(words: _Words, k: int, last: int, listens: bool, before: tuple[int, int] | None) -> bool:
+    """Whether words ``k``.. (past a listener when the cue ``listens``) are only where and when it was said, and
+    a clause stands ``before`` the source ("The deal holds, Kovac told journalists in Baku on Thursday.")."""
+    if before is None:
+        return False
+    listened = _past_listener(words, k, last) if listens else k
+    return _adjuncts_only(words, listened, last) and _clause_before(words, *before)
 
 
 # Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
