@@ -81,6 +81,13 @@ KINDS = [
     # an organisation's head noun before "for"/"of", with no title in the phrase: the whole is the organisation
     ("The Roper Center for Public Opinion Research spoke.", {"Roper Center for Public Opinion Research": "organisation"}),
     ("They met in Istanbul and at Ground Zero.", {"Istanbul": "place", "Ground Zero": "place"}),
+    # names._body_of_state: a body "… of [the] <state>" is one organisation, not the state with a role
+    ("The General Staff of the Armed Forces of Ukraine spoke.", {"General Staff of the Armed Forces of Ukraine": "organisation"}),
+    ("The head of the Office of the President of Ukraine, Andriy Yermak, spoke.",
+     {"Office of the President of Ukraine": "organisation", "Andriy Yermak": "person"}),
+    # names._title_before: a portfolio word after an organisation's "of" goes on to the state
+    ("The Main Intelligence Directorate of the Ministry of Defence of Ukraine spoke.",
+     {"Main Intelligence Directorate of the Ministry of Defence of Ukraine": "organisation"}),
 ]
 
 

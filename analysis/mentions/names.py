@@ -336,8 +336,9 @@ def _title_before(low, i, j, words: NameWords) -> bool:
     lw = low[j - 1]
     if lw in words.titles or lw in words.organisations or words.nouns.get(lw) == "role":
         return True
-    # "Secretary of State for African Affairs": a portfolio word after a title's "of" goes on too
-    return lw in words.modifiers and any(low[k] in words.titles for k in range(i, j - 1))
+    # "Secretary of State for African Affairs", "Ministry of Defence of Ukraine": a portfolio word after a
+    # title's or an organisation's "of" goes on too
+    return lw in words.modifiers and any(low[k] in words.titles or low[k] in words.organisations for k in range(i, j - 1))
 
 
 def _role_token(word: str, lw: str, words: NameWords) -> bool:
@@ -373,6 +374,8 @@ def _split_phrase(text, spans, raw, low, i, j, index, words: NameWords):
     if j - i == 1 and _adjective_only(low[i], words):
         return  # "Ukrainian" alone is a side word, not a name
     whole = _listed_whole(raw, low, i, j, words)
+    if whole is None:
+        whole = _body_of_state(raw, low, i, j, words)
     if whole is not None:
         yield _phrase(text, spans, raw, low, i, whole, j, index, words)
         return
@@ -405,6 +408,27 @@ def _listed_whole(raw, low, i, j, words: NameWords) -> int | None:
         if side is not None and side[1] in ("institution", "country", "place"):
             return k
     return None
+
+
+def _body_of_state(raw, low, i, j, words: NameWords) -> int | None:
+    """Where a state body's name starts when the phrase ends "… of [the] <state>" after an organisation noun
+    ("General Staff of the Armed Forces of Ukraine", "Office of the President of Ukraine"): one organisation,
+    not a country with the rest as its role. A role word before the body ("Head of the Office of …") leaves
+    the phrase to the person rules."""
+    if j - i < 3 or low[j - 2] != "of" and not (low[j - 2] == "the" and j - i >= 4 and low[j - 3] == "of"):
+        return None
+    side = words.sides.get(low[j - 1])
+    if side is None or side[1] not in ("country", "place"):
+        return None
+    body = next((k for k in range(i, j - 2) if low[k] in words.organisations and _is_cap(raw[k])), None)
+    if body is None:
+        return None
+    start = body
+    while start > i and _is_cap(raw[start - 1]):  # "Main Intelligence Directorate", "General Staff"
+        start -= 1
+    if any(low[k] in words.titles or words.nouns.get(low[k]) == "role" for k in range(i, start)):
+        return None
+    return start
 
 
 def _adjective_only(lw: str, words: NameWords) -> bool:
