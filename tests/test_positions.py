@@ -413,3 +413,28 @@ def test_a_description_of_the_speakers_body_holds_as_that_body(text, holder):
 )
 def test_a_lexicon_topic_is_named_with_what_the_stance_governs_never_with_its_numbers(text, topic):
     assert topic in {p.topic for p in find_positions(article_with_mentions(text, "")) if p.stance != "neutral"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        # _cue_object: a stance cue whose content is a noun phrase the lexicon does not name
+        ("Ivo Marsh rejected the demand to restore the rights of barred candidates.", "demand to restore the rights of barred candidates", "reject"),
+        ("Lena Dove called for an independent audit of the electoral register.", "independent audit of the electoral register", "demand"),
+    ],
+)
+def test_a_stance_cue_on_a_noun_phrase_is_the_speaker_s_stance_on_it(text, topic, stance):
+    found = {(p.holder, p.topic, p.stance, p.topic_source) for p in find_positions(article_with_mentions(text, ""))}
+    assert (text.split(" ")[0] + " " + text.split(" ")[1], topic, stance, "stated object") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Marsh said the talks would go on.",  # a cue with no stance
+        "Ivo Marsh proposed that the audit must wait.",  # the content states a stance of its own ("must")
+        "Ivo Marsh proposed Kyiv consider an audit.",  # no determiner opens it: a clause, not a noun phrase
+    ],
+)
+def test_no_cue_object_without_a_stance_cue_and_a_noun_phrase(text):
+    assert not [p for p in find_positions(article_with_mentions(text, "")) if p.reason.endswith("on its object")]

@@ -212,7 +212,33 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
         if entry.event is None and entry.topic in reported:
             continue  # the speaker only reports what others hold on it
         out.append(entry)
+    if cue is not None and clauses and not any(e.event is not None for e in out):
+        entry = _cue_object(text, clauses[0], speakers, cue)
+        if entry is not None:
+            out.append(entry)
     return out
+
+
+# What a noun-phrase content opens with after a stance cue ("rejected the demand to …", "called for an audit").
+NP_OPENERS = frozenset("a an the its their his her our this these that those any further new".split())
+
+
+def _cue_object(text: str, clause: Clause, speakers: list[Holder], cue: StanceEvent) -> _Entry | None:
+    """A stance cue whose content is a noun phrase naming no lexicon topic ("Marsh rejected the demand to
+    restore the rights of barred candidates"): the speaker's stance on that phrase, its words the topic. A
+    content that states a stance of its own ("called for the talks that must resume") is read by its own
+    words; one that opens with no determiner ("proposed Kyiv consider …") is left to the lexicon. A content
+    clause opening with one ("insisted that the RSF first leave the homes it holds") is the stance's object too."""
+    if not clause.words or clause.words[0] not in NP_OPENERS or clause.words[0] == "that" or clause.events:
+        return None
+    span = clause.object_span(0, 0)
+    name = clause.label_words(text, *span, numbers="drop") if span is not None else None
+    if name is None:
+        return None
+    entry = _Entry(speakers[0], name, stated=True)
+    entry.event, entry.clause, entry.own = cue, clause, clause
+    entry.reason = f"cue '{cue.reason}' on its object"
+    return entry
 
 
 def find_positions(
