@@ -34,7 +34,8 @@ from .names import NamePhrase
 MAX_APPOSITION_WORDS = 12
 ROLE_WINDOW = 300  # characters before a name searched for a role phrase (a sentence may be one huge run-on)
 _PARTY_TAG = re.compile(r"\s*\(\s*(?:[DRI]|Dem|Rep|Ind)\s*(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?\)")
-_APPOSITION_AFTER = re.compile(r",\s*((?:the |a |an )?[^,;:.“”\"()]{2,120}?)\s*(?=,|;|\.(?:\s|$)|\))")
+# "…, the director general of the International Atomic Energy Agency (IAEA), …": its acronym stays with the role
+_APPOSITION_AFTER = re.compile(r",\s*((?:the |a |an )?[^,;:.“”\"()]{2,120}?(?:\s*\([A-Z][\w.&-]{1,12}\))?)\s*(?=,|;|\.(?:\s|$)|\))")
 _WORD = re.compile(r"[\w'’.-]+")
 _PLURAL_ROLE = re.compile(
     r"(?i)^(?:the\s+)?(?P<role>[a-z]+?)s\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*)\s+and\s+(?P<b>[A-Z][\w-]*)\s+(?P<noun>[a-z]+?)s\b(?P<rest>.*)$"

@@ -239,8 +239,8 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
             q -= 1
         if raw[q] == "(" and q - 1 >= seg_start:
             name = _left_np(words, first, q - 1)
-            if name is not None and name[0] >= seg_start:
-                return (name[0], seg_end)
+            if name is not None and name[0] >= seg_start and _is_cap(raw[name[0]]) and low[name[0]] not in DETERMINERS:
+                return (name[0], seg_end)  # not "X, the director general of the agency (IAEA), said": an appositive
     seg = _left_np(words, first, seg_end)
     party_tag = seg_end - seg_start <= 1 and _PARTY_STATE.match(raw[seg_start]) is not None  # "McConnell, R-Ky., said"
     if seg is not None and seg[0] == seg_start and _is_cap(raw[seg_start]) and low[seg_start] not in DETERMINERS and not party_tag:
