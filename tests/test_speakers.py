@@ -86,6 +86,12 @@ def test_apposition_gives_the_role():
     assert (result.speakers[0].role, result.speakers[0].side) == ("Ukrainian envoy", "Ukraine")
 
 
+def test_an_apposition_keeps_the_acronym_that_gives_the_side():
+    # roles._APPOSITION_AFTER: "(IAEA)" stays with the role, and the side table knows the acronym
+    result = attribute(Article("Rafael Grossi, the director general of the International Atomic Energy Agency (IAEA), said the plant was fragile."))
+    assert (result.speakers[0].name, result.speakers[0].side) == ("Rafael Grossi", "IAEA")
+
+
 def test_side_evidence_and_unknown_side():
     result = attribute(Article("Ukrainian envoy Anna Kovac said talks failed. Local teacher Ivan Petrov said they did not."))
     found = {s.name: (s.side, s.side_evidence) for s in result.speakers}
@@ -232,6 +238,9 @@ LINKED = [
     ("An Israeli official, speaking on condition of anonymity, said the talks had stalled.", [["Israeli official"]]),
     # "who" is the name before it
     ("The talks were led by Anna Kovac, who said they would go on.", [["Anna Kovac"]]),
+    # a lead's description before any name is the person the lead names next, with no role or side of their own
+    ("Talks end\n\nIran's Foreign Ministry spokesman said the funds were free. \"They are ours,\" Nasser Kanaani told reporters. "
+     "Central Bank of Iran Governor Mohammad Reza Farzin said the money was in Doha.", [["Nasser Kanaani"], ["Nasser Kanaani"], ["Mohammad Reza Farzin"]]),
     # an abbreviated title holds its role nouns (role_synonyms.tsv: EAM is a minister)
     ("EAM Jaishankar arrived in Delhi. “The real test is on the ground,” the minister said.", [["Jaishankar"]]),
 ]

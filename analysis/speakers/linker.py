@@ -388,8 +388,13 @@ class _Linker:
         if found is None and description.lower().startswith("the ") and _past_office_before(description, head):
             return self._past_office(description, source)
         if found is None and side is not None and self.sentence_of(source.start) <= HEADLINE_SENTENCES:
-            # "…, says Qatari mediator": whom the lead names, who then holds that role ("the mediator" later)
-            found = self._first_after(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
+            # "…, says Qatari mediator": whom the lead names, who then holds that role ("the mediator" later);
+            # "Iran's Foreign Ministry spokesman said …" then "Nasser Kanaani told reporters": the name the lead
+            # gives next with no role and no side of its own is the one described
+            found = self._first_after(
+                source.start,
+                lambda e: person(e) and (self.side_of(e) == side and bool(self.entities[e].roles) or self.entities[e].kind == "person" and self.side_of(e) is None and not self.entities[e].roles),
+            )
             if found is not None:
                 self.entities[found].add_role(_strip_determiner(clean_name(description)))
         if found is None:
