@@ -441,6 +441,9 @@ AGENCY_CONSTRUCTIONS = [
      [("indirect", "to his supporters and to the party for the incident at the rally in Ohio", "apologized", "Ivan Kovac")]),
     ("The talks were long, Ivan Kovac said on Thursday the two sides had agreed on a second round in May.",
      [("indirect", "on Thursday the two sides had agreed on a second round in May", "said", "Ivan Kovac")]),
+    # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it
+    ("Petro Kotin, the head of Ukraine's state nuclear operator, Energoatom, told the Guardian that the site was mined.",
+     [("indirect", "the site was mined", "told", "Petro Kotin, the head of Ukraine's state nuclear operator, Energoatom")]),
     # phrases._apposition_np: an appositive ending in an acronym in brackets is no name with a party tag
     ("Rafael Grossi, the director general of the International Atomic Energy Agency (IAEA), told the council that the plant was fragile.",
      [("indirect", "the plant was fragile", "told", "Rafael Grossi, the director general of the International Atomic Energy Agency (IAEA)")]),

@@ -244,6 +244,9 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
     seg = _left_np(words, first, seg_end)
     party_tag = seg_end - seg_start <= 1 and _PARTY_STATE.match(raw[seg_start]) is not None  # "McConnell, R-Ky., said"
     if seg is not None and seg[0] == seg_start and _is_cap(raw[seg_start]) and low[seg_start] not in DETERMINERS and not party_tag:
+        named = _name_before_description(words, first, k)
+        if named is not None:
+            return (named[0], seg_end)  # "Petro Kotin, the head of Ukraine's nuclear operator, Energoatom, told"
         return seg  # "The heads of …, Rustem Umerov and Vladimir Medinsky, announced"
     if k >= first and raw[k] == ",":
         p = k - 1
@@ -260,6 +263,24 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
     if seg_start == first and not any(low[x] in BOUNDARY for x in range(seg_start, seg_end + 1)):
         return (seg_start, seg_end)
     return None
+
+
+def _name_before_description(words: _Words, first: int, comma: int) -> tuple[int, int] | None:
+    """The name opening "X, the head of …'s operator, Energoatom, said": when the segment before ``comma`` is a
+    description (it opens with a determiner) and a capitalised name before it opens the sentence, the name after
+    the description completes it and X is the subject; None otherwise."""
+    low, raw = words.low, words.raw
+    if comma <= first or raw[comma] != ",":
+        return None
+    k = comma - 1
+    while k >= first and raw[k] != "," and words.region_of[k] < 0:
+        k -= 1
+    if k <= first or raw[k] != "," or low[k + 1] not in DETERMINERS:
+        return None
+    name = _left_np(words, first, k - 1)
+    if name is None or name[0] != first or not all(_is_cap(raw[x]) for x in range(name[0], name[1] + 1)):
+        return None
+    return name
 
 
 def _sentence_subject(words: _Words, first: int, c0: int, previous: list[_Frame]) -> tuple[int, int] | None:
