@@ -49,6 +49,7 @@ _MEDIATED_BY = re.compile(r"(?i)\b(?:mediated|brokered|facilitated|sponsored)\s+
 _MEDIATOR_APPOSITION = re.compile(r"(?i)^(?:-(?:brokered|mediated|hosted|sponsored)\b|\s*,\s*(?:the|its|their)\s+(?:two\s+|three\s+|joint\s+|co-)?(?:mediators?|facilitators?|hosts?|guarantors?|brokers?|co-chairs?)\b)")
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition)\b")  # ", speaking on condition of …"
 HEADLINE_SENTENCES = 1  # sentences 0 and 1: a headline and the lead, where a description may come before the name
+LEAD_NAME_SENTENCES = 2  # sentences after such a description in which the name it stands for comes
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
@@ -391,10 +392,11 @@ class _Linker:
             # "…, says Qatari mediator": whom the lead names, who then holds that role ("the mediator" later);
             # "Iran's Foreign Ministry spokesman said …" then "Nasser Kanaani told reporters": the name the lead
             # gives next with no role and no side of its own is the one described
-            found = self._first_after(
-                source.start,
-                lambda e: person(e) and (self.side_of(e) == side and bool(self.entities[e].roles) or self.entities[e].kind == "person" and self.side_of(e) is None and not self.entities[e].roles),
-            )
+            found = self._first_after(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
+            lead = LEAD_NAME_SENTENCES + self.sentence_of(source.start)
+            named_next = self._first_after(source.start, lambda e: self.entities[e].kind == "person" and self.entities[e].named, within=lead)
+            if named_next is not None and person(named_next) and not self.entities[named_next].roles:
+                found = named_next
             if found is not None:
                 self.entities[found].add_role(_strip_determiner(clean_name(description)))
         if found is None:
@@ -473,11 +475,14 @@ class _Linker:
                 return c.entities[0]
         return None
 
-    def _first_after(self, offset: int, fits) -> int | None:
-        """The entity of the first name after ``offset`` that fits, looking ahead MAX_LOOK names at most."""
+    def _first_after(self, offset: int, fits, within: int | None = None) -> int | None:
+        """The entity of the first name after ``offset`` that fits, looking ahead MAX_LOOK names at most (and
+        no further than sentence ``within`` when given)."""
         names, links = self.mentions.names, self.mentions.links
         k = bisect.bisect_right(self.name_starts, offset)
         for i in range(k, min(len(names), k + MAX_LOOK)):
+            if within is not None and names[i].sentence > within:
+                return None
             e = links[i][0]
             if e is not None and fits(e):
                 return e
