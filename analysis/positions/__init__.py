@@ -220,7 +220,7 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
 
 
 # What a noun-phrase content opens with after a stance cue ("rejected the demand to …", "called for an audit").
-NP_OPENERS = frozenset("a an the its their his her our this these that those any further new".split())
+NP_OPENERS = frozenset("a an the its their his her our this these those any further new".split())
 
 
 def _cue_object(text: str, clause: Clause, speakers: list[Holder], cue: StanceEvent) -> _Entry | None:
@@ -229,7 +229,7 @@ def _cue_object(text: str, clause: Clause, speakers: list[Holder], cue: StanceEv
     content that states a stance of its own ("called for the talks that must resume") is read by its own
     words; one that opens with no determiner ("proposed Kyiv consider …") is left to the lexicon. A content
     clause opening with one ("insisted that the RSF first leave the homes it holds") is the stance's object too."""
-    if not clause.words or clause.words[0] not in NP_OPENERS or clause.words[0] == "that" or clause.events:
+    if not clause.words or clause.words[0] not in NP_OPENERS or clause.events:
         return None
     span = clause.object_span(0, 0)
     name = clause.label_words(text, *span, numbers="drop") if span is not None else None

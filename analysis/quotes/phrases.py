@@ -222,11 +222,8 @@ ASIDES = frozenset({
 def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | None:
     """The subject of 'X, an appositive, said': from X's start to the word before the comma."""
     low, raw = words.low, words.raw
-    # find the comma before the appositive segment
-    k = comma - 1
-    seg_end = k
-    while k >= first and raw[k] != "," and words.region_of[k] < 0:
-        k -= 1
+    seg_end = comma - 1
+    k = _comma_before(words, first, seg_end)  # the comma before the appositive segment
     seg_start = k + 1
     if seg_start > seg_end:
         return None
@@ -265,6 +262,15 @@ def _apposition_np(words: _Words, first: int, comma: int) -> tuple[int, int] | N
     return None
 
 
+def _comma_before(words: _Words, first: int, k: int) -> int:
+    """Where the comma-separated segment ending at word ``k`` starts, less one: the comma before it, or the
+    first word outside the sentence's plain text (``first - 1`` when none)."""
+    raw = words.raw
+    while k >= first and raw[k] != "," and words.region_of[k] < 0:
+        k -= 1
+    return k
+
+
 def _name_before_description(words: _Words, first: int, comma: int) -> tuple[int, int] | None:
     """The name opening "X, the head of …'s operator, Energoatom, said": when the segment before ``comma`` is a
     description (it opens with a determiner) and a capitalised name before it opens the sentence, the name after
@@ -272,9 +278,7 @@ def _name_before_description(words: _Words, first: int, comma: int) -> tuple[int
     low, raw = words.low, words.raw
     if comma <= first or raw[comma] != ",":
         return None
-    k = comma - 1
-    while k >= first and raw[k] != "," and words.region_of[k] < 0:
-        k -= 1
+    k = _comma_before(words, first, comma - 1)
     if k <= first or raw[k] != "," or low[k + 1] not in DETERMINERS:
         return None
     name = _left_np(words, first, k - 1)

@@ -392,11 +392,10 @@ class _Linker:
             # "…, says Qatari mediator": whom the lead names, who then holds that role ("the mediator" later);
             # "Iran's Foreign Ministry spokesman said …" then "Nasser Kanaani told reporters": the name the lead
             # gives next with no role and no side of its own is the one described
-            found = self._first_after(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
             lead = LEAD_NAME_SENTENCES + self.sentence_of(source.start)
-            named_next = self._first_after(source.start, lambda e: self.entities[e].kind == "person" and self.entities[e].named, within=lead)
-            if named_next is not None and person(named_next) and not self.entities[named_next].roles:
-                found = named_next
+            found = self._first_after(source.start, lambda e: self.entities[e].kind == "person" and self.entities[e].named, within=lead)
+            if found is None or not person(found) or self.entities[found].roles:
+                found = self._first_after(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
             if found is not None:
                 self.entities[found].add_role(_strip_determiner(clean_name(description)))
         if found is None:
