@@ -209,6 +209,12 @@ def article_with_mentions(text: str, content: str, speaker: str = "Anna Roe"):
         ("Anna Roe said Velmora was ready to release the sailors.", "Velmora", "prisoner exchange", "offer"),
         ("Anna Roe said Israel and Hamas have agreed to extend the truce.", "Hamas", "ceasefire", "support"),
         ("Anna Roe said we agreed to exchange the prisoners.", "Anna Roe", "prisoner exchange", "support"),
+        # holders.PARTY_NOUNS: "the Russian side" is the state the article names; "so far" is a filler
+        ("Russia and Ukraine met. Anna Roe said the Russian side has so far refused a ceasefire.", "Russia", "ceasefire", "reject"),
+        # Clause.relative_antecedent: a relative clause's stance bears on the noun before "which"/"whom"
+        ("Russia and Ukraine met. Anna Roe said Ukraine remained ready for an exchange on the all-for-all principle, "
+         "which the Russian side has so far refused to discuss.", "Russia", "prisoner exchange", "reject"),
+        ("Anna Roe said she handed over a list of wounded prisoners, whom Kyiv wants repatriated first.", "Kyiv", "prisoner exchange", "demand"),
     ],
 )
 def test_the_holder_is_the_party_before_the_stance_words(text, holder, concept, stance):

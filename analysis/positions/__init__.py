@@ -155,7 +155,7 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
         to share …"): a speaker's own stance words outside the lexicon are mostly about the talking ("I
         want to assure …", "we did not come to sign …")."""
         if own:
-            after = clause.governed_after(event.i, event.j)
+            after = clause.governed_after(event.i, event.j) or clause.relative_antecedent(event.i, event.j)
             if after:
                 return after, False
         span = clause.object_span(event.i, event.j) if holder.reported else None

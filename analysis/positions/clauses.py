@@ -47,6 +47,9 @@ OBJECT_LEADS = frozenset(
 # Where an object phrase ends: punctuation that closes a phrase, relative pronouns, a speech verb after it.
 OBJECT_ENDS = SUBORDINATORS | frozenset({",", ".", ";", ":", "(", ")", "as", "saying", "adding"})
 QUOTE_MARKS = frozenset("“”\"‘’'«»")
+RELATIVES = frozenset({"which", "whom"})  # pronouns that open a relative clause about the noun before them
+RELATIVE_REACH = 9  # words between such a pronoun and the stance words at most ("which the Russian side has so far refused")
+GAP_WORDS = 2  # words after a relative's stance words that leave its object the pronoun ("to discuss", "repatriated first")
 
 
 @lru_cache(maxsize=16)
@@ -241,6 +244,20 @@ class Clause:
         if not any(_content_word(w) for w in self.words[start:end]):
             return None
         return start, end
+
+    def relative_antecedent(self, i: int, j: int) -> list[str]:
+        """The topic a relative clause's stance words bear on when their object is the relative pronoun ("an
+        exchange on the all-for-all principle, which the Russian side has refused to discuss"; "prisoners, whom
+        Kyiv wants repatriated first"): the topic named just before "which"/"whom", when nothing but a verb
+        or two follows the stance words; [] otherwise."""
+        r = next((k for k in range(i - 1, max(-1, i - RELATIVE_REACH), -1) if self.words[k] in RELATIVES), None)
+        if r is None or any(r < e.i < i for e in self.events):
+            return []
+        span = self.object_span(i, j)
+        if span is not None and (span[1] - span[0] > GAP_WORDS or self.topics_in(span)):
+            return []  # "which Moscow rejected as a trap": the stance has an object of its own
+        before = [(b, name) for name, a, b in self.occurrences if b <= r and r - b <= OBJECT_WORDS]
+        return [max(before)[1]] if before else []
 
     def topics_in(self, span: tuple[int, int]) -> list[str]:
         """The topics named inside the words ``span`` (any of their mentions, not only the first)."""

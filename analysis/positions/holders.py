@@ -38,7 +38,7 @@ MAX_FILLERS = 3  # auxiliaries and adverbs between a subject and its stance word
 FILLERS = frozenset(
     "has have had is are was were will would shall should can could may might must do does did been being "
     "also already still again now then repeatedly firmly not never always once just even itself themselves "
-    "reportedly allegedly finally formally officially publicly earlier remain remains remained stays stayed keep keeps kept".split()
+    "reportedly allegedly finally formally officially publicly earlier remain remains remained stays stayed keep keeps kept so far yet".split()
 )
 COORDINATORS = frozenset({"and", ",", "&"})
 # A group noun in a quote stands for the article's two main parties ("The parties agreed to continue the talks").
@@ -48,12 +48,13 @@ GROUP_NOUNS = re.compile(
 )
 CLAUSE_OPENERS = frozenset({"that", "and", "but", "so", "then", "now", "meanwhile", "the"})  # words before a clause's subject
 THIRD_PERSON = frozenset({"it", "they"})  # a pronoun that stands for the clause's subject
+PARTY_NOUNS = frozenset({"side", "delegation"})  # "the Russian side": the party itself, its state when the article names it
 # Head nouns of a description a speaker gives of the body they speak for ("the government would release",
 # "the kingdom was ready", "his government", "the paramilitary force"); COUNTRY_NOUNS are states.
 BODY_NOUNS = frozenset(
     "government administration group movement militia army force forces alliance front rebels junta "
     "organisation organization party coalition bloc authorities leadership kingdom country state republic nation".split()
-)
+) | PARTY_NOUNS
 COUNTRY_NOUNS = frozenset({"kingdom", "country", "state", "republic", "nation"})
 DESCRIBERS = frozenset({"the", "his", "her", "its", "our", "their"})  # before a body noun, or one modifier before it
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")  # the words of PhraseMatcher.tokens
@@ -265,7 +266,12 @@ class MentionIndex:
         for entity in self.entities:
             if entity.name.lower() == lowered or entity.name.lower() == f"the {lowered}":
                 return Holder(entity.name, entity.side, entity.id, reported=True)
-        return _side_body(written)
+        body = _side_body(written)
+        if noun in PARTY_NOUNS and body is not None:
+            state = next((e for e in self.entities if e.kind == "country" and e.named and e.side == body.side), None)
+            if state is not None:
+                return Holder(state.name, state.side, state.id, reported=True)
+        return body
 
     def _body_of(self, noun: str, side: str | None) -> Speaker | None:
         """The article's entity that a side's ``noun`` ("government", "kingdom", "group") names, or None."""
