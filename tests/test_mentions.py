@@ -28,6 +28,7 @@ NAMES = [
     # a title and its "of" open a sentence too (names._initial_name)
     ("President of Ukraine Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "President of Ukraine")]),
     ("Then EAM Jaishankar spoke.", [("Jaishankar", "EAM")]),  # an agency's abbreviated title (names.tsv)
+    ("Then Colonel-Major Amadou Abdramane spoke.", [("Amadou Abdramane", "Colonel-Major")]),  # a hyphenated rank (names.tsv)
     # a lower-case title goes on through its "to"/"of" complement (names._title_of_name)
     ("Then former Indian ambassador to China Ashok Kantha spoke.", [("Ashok Kantha", "former Indian ambassador to China")]),
     ("Local teacher Ivan Petrov spoke.", [("Ivan Petrov", "Local teacher")]),
@@ -85,6 +86,10 @@ KINDS = [
     ("The General Staff of the Armed Forces of Ukraine spoke.", {"General Staff of the Armed Forces of Ukraine": "organisation"}),
     ("The head of the Office of the President of Ukraine, Andriy Yermak, spoke.",
      {"Office of the President of Ukraine": "organisation", "Andriy Yermak": "person"}),
+    # names._title_before and _role_word: a body's name goes on through its "of"/"for" chain, and a capitalised
+    # role noun after "of" is a word of it, not a person's role
+    ("The Coordination Headquarters for the Treatment of Prisoners of War spoke.",
+     {"Coordination Headquarters for the Treatment of Prisoners of War": "organisation"}),
     # names._title_before: a portfolio word after an organisation's "of" goes on to the state
     ("The Main Intelligence Directorate of the Ministry of Defence of Ukraine spoke.",
      {"Main Intelligence Directorate of the Ministry of Defence of Ukraine": "organisation"}),
@@ -115,6 +120,14 @@ LINKS = [
     ("Bill Clinton spoke. Hillary Clinton spoke. Clinton left.", [("Bill Clinton", "Bill Clinton", "full name"), ("Hillary Clinton", "Hillary Clinton", "full name"), ("Clinton", "Hillary Clinton", "surname of Hillary Clinton")]),
     # a person introduced without a quote is the one a later surname names
     ("The talks opened with a delegation headed by Foreign Minister Jana Roe. Roe said more.", [("Jana Roe", "Jana Roe", "full name"), ("Roe", "Jana Roe", "surname of Jana Roe")]),
+    # _head_of: a body named by its head noun alone is the one body named before with that head
+    ("The Coordination Headquarters for the Treatment of Prisoners of War spoke. The Headquarters said more.",
+     [("Coordination Headquarters for the Treatment of Prisoners of War", "Coordination Headquarters for the Treatment of Prisoners of War", "full name"),
+      ("Headquarters", "Coordination Headquarters for the Treatment of Prisoners of War", "head noun of Coordination Headquarters for the Treatment of Prisoners of War")]),
+    # … but two bodies with that head leave it apart
+    ("The Russian Defence Ministry spoke. The Ukrainian Foreign Ministry spoke. The Ministry said more.",
+     [("Russian Defence Ministry", "Russian Defence Ministry", "full name"), ("Ukrainian Foreign Ministry", "Ukrainian Foreign Ministry", "full name"),
+      ("Ministry", "Ministry", "full name")]),
     # _sided_bodies: a body's name without its side word is the one full name the article gives it, before or after
     ("Russia brings home 248 men — Defense Ministry. The Russian Defense Ministry said so.", [("Russia", "Russia", "full name"), ("Defense Ministry", "Russian Defense Ministry", "full name"), ("Russian Defense Ministry", "Russian Defense Ministry", "full name")]),
     ("The Russian Foreign Ministry and the Ukrainian Foreign Ministry met. The Foreign Ministry said so.", [("Russian Foreign Ministry", "Russian Foreign Ministry", "full name"), ("Ukrainian Foreign Ministry", "Ukrainian Foreign Ministry", "full name"), ("Foreign Ministry", "Foreign Ministry", "full name")]),

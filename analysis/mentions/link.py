@@ -156,6 +156,7 @@ def link_names(
     by_last: dict[str, list[int]] = {}  # last word of a person's full name (or alias) → entities
     by_first: dict[str, list[int]] = {}  # first word of a person's full name → entities
     by_initials: dict[str, int] = {}  # initials of a body's name → entity ("SAF")
+    by_head: dict[str, list[int]] = {}  # head noun of a body's name → entities ("headquarters")
     sided = _sided_bodies(names, words)  # "defense ministry" → "Russian Defense Ministry", when the article has one such
     outlets = {p.name.lower() for p in names if p.kind == "outlet"}  # a name that is an outlet once is one throughout
     # sieves 1 and 2: full names (two words or more), in text order
@@ -184,6 +185,8 @@ def link_names(
             by_name[key] = found
             links[i] = (found, f"acronym of {entities[found].name}")
             entities[found].add_name(phrase.name)
+        elif (found := _head_of(phrase, by_head, words)) is not None:
+            links[i] = (found, f"head noun of {entities[found].name}")
         else:
             by_name[key] = len(entities)
             entities.append(Entity(sided.get(key, phrase.name), phrase.kind))  # a headline's "Defense Ministry": its full name
@@ -193,6 +196,7 @@ def link_names(
             links[i] = (len(entities) - 1, "full name")
             if phrase.kind in ("organisation", "unknown") and len(phrase.words) > 1:
                 by_initials.setdefault(initials(phrase.name), len(entities) - 1)
+                by_head.setdefault(_head_noun(phrase.words), []).append(len(entities) - 1)
             if phrase.kind == "person":
                 by_last.setdefault(phrase.words[-1].lower(), []).append(len(entities) - 1)
                 by_first.setdefault(phrase.words[0].lower(), []).append(len(entities) - 1)
@@ -246,6 +250,26 @@ def initials(name: str) -> str:
     ('RSF', 'ICRC')
     """
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _INITIAL_SKIP and w[:1].isalpha()).upper()
+
+
+def _head_noun(name_words: Sequence[str]) -> str:
+    """The head noun of a body's name: the word before its first "of"/"for", else its last word
+    ("Coordination Headquarters for the Treatment of …" → headquarters, "Senate Foreign Relations Committee" →
+    committee)."""
+    low = [w.lower() for w in name_words]
+    cut = next((k for k, w in enumerate(low) if k and w in ("of", "for")), len(low))
+    return low[cut - 1]
+
+
+def _head_of(phrase: NamePhrase, by_head: dict[str, list[int]], words: NameWords) -> int | None:
+    """Sieve 2c: a body named by its head noun alone ("The Headquarters added", "the Authority approved") is the
+    one body named before with that head ("the Coordination Headquarters for the Treatment of Prisoners of
+    War"); two such leave it apart."""
+    if len(phrase.words) != 1 or phrase.kind != "organisation":
+        return None
+    word = phrase.words[0].lower()
+    found = by_head.get(word, ())
+    return found[0] if word in words.organisations and len(found) == 1 else None
 
 
 def _sided_bodies(names: Sequence[NamePhrase], words: NameWords) -> dict[str, str]:

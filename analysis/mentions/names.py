@@ -336,9 +336,12 @@ def _title_before(low, i, j, words: NameWords) -> bool:
     lw = low[j - 1]
     if lw in words.titles or lw in words.organisations or words.nouns.get(lw) == "role":
         return True
-    # "Secretary of State for African Affairs", "Ministry of Defence of Ukraine": a portfolio word after a
-    # title's or an organisation's "of" goes on too
-    return lw in words.modifiers and any(low[k] in words.titles or low[k] in words.organisations for k in range(i, j - 1))
+    # "Secretary of State for African Affairs": a portfolio word after a title's "of" goes on too; inside a
+    # body's name any capitalised word does ("Ministry of Defence of Ukraine", "Coordination Headquarters for
+    # the Treatment of Prisoners of War")
+    if any(low[k] in words.organisations for k in range(i, j - 1)):
+        return True
+    return lw in words.modifiers and any(low[k] in words.titles for k in range(i, j - 1))
 
 
 def _role_token(word: str, lw: str, words: NameWords) -> bool:
@@ -450,10 +453,11 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
         low[k] in words.titles or words.nouns.get(low[k]) == "role" for k in range(first + 2, j)
     ):
         return None  # "Ministry of External Affairs": an organisation named by its head noun
-    if not any(low[k] in words.titles or words.nouns.get(low[k]) == "role" for k in range(i, j)) and any(
-        low[k] in words.organisations and low[k + 1] in ("of", "for") for k in range(first + 1, j - 1)
-    ):
-        return None  # "Roper Center for Public Opinion Research": no title, so no person with a role
+    body = next((k for k in range(first + 1, j - 1) if low[k] in words.organisations and low[k + 1] in ("of", "for")), None)
+    if body is not None and not any(_role_word(raw, low, k, words) or k >= body and low[k] in words.given for k in range(i, j)):
+        # "Roper Center for Public Opinion Research", "Coordination Headquarters for the Treatment of Prisoners of
+        # War": no title (a capitalised role noun after the body's "of" is a word of its name), so no person
+        return None
     start = i if last_role is None else last_role + 1
     while start < j and not _is_cap(raw[start]):
         start += 1
@@ -473,6 +477,16 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
     if any(low[k] in words.organisations for k in range(start, j)) and last_role is not None and low[j - 1] in words.organisations:
         return None  # "Ukrainian Foreign Ministry": an organisation, not a person with a role
     return start
+
+
+def _role_word(raw, low, k: int, words: NameWords) -> bool:
+    """A title or role noun at ``k`` that makes a phrase a person's role: any title, and a role noun unless it is
+    capitalised after "of"/"for" ("… of Prisoners of War" names a body)."""
+    if low[k] in words.titles:
+        return True
+    if words.nouns.get(low[k]) != "role":
+        return False
+    return not (_is_cap(raw[k]) and k > 0 and low[k - 1] in ("of", "for", "the"))
 
 
 def _side_modifier(lw: str, words: NameWords, k: int, j: int) -> bool:
