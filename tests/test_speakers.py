@@ -241,6 +241,10 @@ LINKED = [
     # a lead's description before any name is the person the lead names next, with no role or side of their own
     ("Talks end\n\nIran's Foreign Ministry spokesman said the funds were free. \"They are ours,\" Nasser Kanaani told reporters. "
      "Central Bank of Iran Governor Mohammad Reza Farzin said the money was in Doha.", [["Nasser Kanaani"], ["Nasser Kanaani"], ["Mohammad Reza Farzin"]]),
+    # role_synonyms.tsv: a president is the head of state, a Duma deputy a lawmaker (link.description_head)
+    ("President of Ukraine Volodymyr Zelensky spoke. “We are home,” the head of state wrote.", [["Volodymyr Zelensky"]]),
+    ("The bodies are home, State Duma deputy Shamsail Saraliyev said. “It is done,” the lawmaker said.",
+     [["Shamsail Saraliyev"], ["Shamsail Saraliyev"]]),
     # an abbreviated title holds its role nouns (role_synonyms.tsv: EAM is a minister)
     ("EAM Jaishankar arrived in Delhi. “The real test is on the ground,” the minister said.", [["Jaishankar"]]),
 ]
@@ -266,6 +270,11 @@ def test_descriptions_groups_and_pronouns_link(text, expected):
 def test_outlets_documents_and_media_are_citations_not_speakers(text):
     result = attribute(Article(text))
     assert result.quotes == () and result.speakers == () and result.outlets
+
+
+def test_an_agency_after_the_speaker_is_cited_not_quoted():
+    result = attribute(Article("Ukraine brought home 115 men, Anna Roe announced, UNN reports."))  # outlets.tsv: UNN
+    assert [[s.name for s in q.speakers] for q in result.quotes] == [["Anna Roe"]] and [o.name for o in result.outlets] == ["UNN"]
 
 
 def test_a_name_written_like_a_capitals_only_outlet_is_a_person():

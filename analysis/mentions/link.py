@@ -467,6 +467,9 @@ def description_head(description: str, words: NameWords | None = None) -> tuple[
     words = words or load_name_words()
     tokens = [w.strip(",.;:").lower().replace("’", "'") for w in description.split()]
     tokens = [w for w in tokens if w and w not in ("the", "a", "an", "this", "that")]
+    for k in range(len(tokens) - 2):
+        if tokens[k : k + 3] == ["head", "of", "state"]:  # one role noun: a president's or a monarch's (role_synonyms.tsv)
+            return "head-of-state", tokens[:k] + tokens[k + 3 :], False
     cut = next((k for k, w in enumerate(tokens) if k and w in HEAD_ENDS), len(tokens))
     head_part, rest = tokens[:cut], tokens[cut + 1 :]
     for k in range(len(head_part) - 1, -1, -1):
