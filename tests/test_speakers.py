@@ -282,12 +282,17 @@ def test_a_name_written_like_a_capitals_only_outlet_is_a_person():
     assert quote.speaker.name == "Ani Badalian" and not attribute(Article("Ani Badalian said so.")).outlets
 
 
-def test_a_source_written_as_a_name_the_article_gives_is_that_person():
-    # the headline's name is left unlinked by the mentions stage (title case); its quote is still the body's person
+def test_a_headline_name_before_a_title_case_cue_is_the_body_s_person():
+    # names._ArticleContext.confirmed: the title-case run ends at the last word the body confirms ("… Kovac Says …")
     text = "Anna Kovac Says Talks Will Go On After Long Night\n\nAnna Kovac said on Tuesday that the talks would go on."
     found = attribute(Article(text, body_start=text.index("Anna Kovac said")))
-    assert [(q.speakers[0].id, q.link) for q in found.quotes] == [("anna-kovac", "named as Anna Kovac"), ("anna-kovac", "full name")]
+    assert [(q.speakers[0].id, q.link) for q in found.quotes] == [("anna-kovac", "surname of Anna Kovac"), ("anna-kovac", "full name")]
     assert [e.name for e in found.entities] == ["Anna Kovac"]
+    # … and stops at a title before it: "Defence Minister Tagarev Says" is Tagarev, not the deputy minister named first
+    text = ("Group Is Not Directed Against Anyone, Defence Minister Tagarev Says\n\n"
+            "The memorandum was signed by Deputy Defence Minister Atanas Zapryanov. Defence Minister Todor Tagarev said so.")
+    found = attribute(Article(text, body_start=text.index("The memorandum")))
+    assert [q.speakers[0].name for q in found.quotes][0] == "Todor Tagarev"
 
 
 def test_every_quote_records_how_its_source_was_linked():

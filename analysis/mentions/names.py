@@ -98,7 +98,7 @@ def find_names(tokens: Tokens, *, title_end: int = 0, words: NameWords | None = 
         for phrase in _sentence_names(text, sentence.words, raw, sentence.index, words, context):
             if not headline:
                 found.append(phrase)
-            elif (confirmed := context.confirmed(phrase)) is not None:
+            elif (confirmed := context.confirmed(phrase, words)) is not None:
                 found.append(confirmed)
     return found
 
@@ -123,22 +123,33 @@ class _ArticleContext:
         """A headline's name that the body writes too (as a whole or as the last word)."""
         return phrase.name in self.inner_caps or phrase.words[-1] in self.inner_caps
 
-    def confirmed(self, phrase: NamePhrase) -> NamePhrase | None:
+    def confirmed(self, phrase: NamePhrase, words: NameWords) -> NamePhrase | None:
         """A headline's name cut to the words the body confirms ("… Rip Donald Trump" → "Donald Trump"), no role.
 
-        Capitalised headline words are no evidence of a name: the name keeps
-        its last word, and the words before it the body also writes capitalised.
+        Capitalised headline words are no evidence of a name: the name ends at
+        the last word the body also writes capitalised (a title-case "Says"
+        after it is no part of it), and goes back over the words before it
+        the body writes so too, up to a title ("Defence Minister Tagarev Says"
+        → "Tagarev").
         """
-        if not self.confirms(phrase):
+        end = len(phrase.words)
+        while end > 1 and phrase.words[end - 1] not in self.inner_caps:
+            end -= 1
+        if end < len(phrase.words) and phrase.words[end - 1].lower() in words.function:
             return None
-        kept = [phrase.words[-1]]
-        for word in reversed(phrase.words[:-1]):
-            if word not in self.inner_caps:
+        if end == len(phrase.words) and not self.confirms(phrase) or phrase.words[end - 1] not in self.inner_caps:
+            return None
+        kept = [phrase.words[end - 1]]
+        for word in reversed(phrase.words[: end - 1]):
+            if word not in self.inner_caps or end < len(phrase.words) and words.is_role_word(word.lower()):
                 break
             kept.insert(0, word)
         name = " ".join(kept)
-        start = phrase.span.end - len(name) if phrase.name.endswith(name) else phrase.span.start
-        return replace(phrase, name=name, span=Span(start, phrase.span.end), role=None)
+        at = phrase.name.rfind(name)
+        if at < 0:
+            return None
+        start = phrase.span.start + at
+        return replace(phrase, name=name, span=Span(start, start + len(name)), role=None)
 
 
 def _title_case(raw: Sequence[str], words: NameWords) -> bool:
