@@ -44,6 +44,11 @@ def one_quote(content: str, *, cue: str = "said", kind: str = "indirect", speake
         ("a summit of the presidents is possible", "said", "leaders' meeting", "neutral"),
         ("a ceasefire be declared at once", "insisted", "ceasefire", "demand"),
         ("the sanctions be lifted", "proposed", "sanctions", "propose"),
+        # stances.tsv: a commitment to go on doing something is an offer; continuing with an object, support
+        ("the Emirates would keep working on further prisoner releases", "said", "prisoner exchange", "offer"),
+        ("China will continue to play a constructive role in the talks", "said", "talks", "offer"),
+        ("Turkey will continue its efforts for the talks", "said", "talks", "support"),
+        ("Bulgaria would assign a minehunter to the demining group for the grain ships", "said", "grain exports and shipping", "offer"),
     ],
 )
 def test_stance_from_content_and_cue(content, cue, topic, stance):
