@@ -44,6 +44,9 @@ def one_quote(content: str, *, cue: str = "said", kind: str = "indirect", speake
         ("a summit of the presidents is possible", "said", "leaders' meeting", "neutral"),
         ("a ceasefire be declared at once", "insisted", "ceasefire", "demand"),
         ("the sanctions be lifted", "proposed", "sanctions", "propose"),
+        # topics.tsv: children who must come home are the return of children; stances.tsv: "not negotiable" refuses
+        ("the children must come home", "said", "civilians and children", "demand"),
+        ("the ceasefire line is not negotiable", "said", "ceasefire", "reject"),
         # stances.tsv: a commitment to go on doing something is an offer; continuing with an object, support
         ("the Emirates would keep working on further prisoner releases", "said", "prisoner exchange", "offer"),
         ("China will continue to play a constructive role in the talks", "said", "talks", "offer"),
