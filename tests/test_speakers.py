@@ -241,6 +241,8 @@ LINKED = [
     # a lead's description before any name is the person the lead names next, with no role or side of their own
     ("Talks end\n\nIran's Foreign Ministry spokesman said the funds were free. \"They are ours,\" Nasser Kanaani told reporters. "
      "Central Bank of Iran Governor Mohammad Reza Farzin said the money was in Doha.", [["Nasser Kanaani"], ["Nasser Kanaani"], ["Mohammad Reza Farzin"]]),
+    # a pronoun never stands for a text named between ("the Montreux Convention" is no person: names.tsv "thing")
+    ("Turkish Defence Minister Yasar Guler arrived. Turkey would keep applying the Montreux Convention, he said.", [["Yasar Guler"]]),
     # role_synonyms.tsv: a president is the head of state, a Duma deputy a lawmaker (link.description_head)
     ("President of Ukraine Volodymyr Zelensky spoke. “We are home,” the head of state wrote.", [["Volodymyr Zelensky"]]),
     ("The bodies are home, State Duma deputy Shamsail Saraliyev said. “It is done,” the lawmaker said.",

@@ -123,6 +123,7 @@ class NameWords:
     modifiers: frozenset[str]  # former, retired, rival, foreign …
     organisations: frozenset[str]  # Ministry, Committee … (head nouns of organisation names)
     function: frozenset[str]  # never a name (However, His, Both …)
+    things: frozenset[str]  # Convention, Formula, Sea … (head nouns of names that are no person's)
     given: Mapping[str, str | None]  # given name → gender (None: either)
     sides: Mapping[str, tuple[str, str]]  # word or phrase → (side, kind)
     nouns: Mapping[str, str]  # common source nouns, singular and plural → role, group, body or document
@@ -157,6 +158,7 @@ def load_name_words() -> NameWords:
         modifiers=frozenset(kinds.get("modifier", ())),
         organisations=frozenset(kinds.get("organisation", ())),
         function=frozenset(kinds.get("function", ())),
+        things=frozenset(kinds.get("thing", ())),
         given={name.lower(): (gender if gender in ("m", "f") else None) for name, gender in read_table(GIVEN_NAMES_FILE, ("name", "gender"))},
         sides=load_sides(),
         nouns=load_speaker_nouns(),

@@ -576,6 +576,8 @@ def _kind(name: str, raw, low, role: str | None, honorific: str | None, words: N
         return "organisation"
     if side is not None and side[1] == "group" or (len(raw) == 1 and raw[0].endswith("s") and (low[0][:-1] in words.sides)):
         return "group"  # "Ukrainians", "Republicans"
+    if low[-1] in words.things and not honorific:
+        return "unknown"  # "Montreux Convention", "Peace Formula", "Snake Island": no person
     if honorific or len(raw) > 1 or low[0] in words.given:
         return "person"
     if role and any(w.lower().rstrip(".") in words.titles or words.nouns.get(w.lower()) == "role" for w in role.split()):
