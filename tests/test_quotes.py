@@ -441,6 +441,8 @@ AGENCY_CONSTRUCTIONS = [
      [("indirect", "to his supporters and to the party for the incident at the rally in Ohio", "apologized", "Ivan Kovac")]),
     ("The talks were long, Ivan Kovac said on Thursday the two sides had agreed on a second round in May.",
      [("indirect", "on Thursday the two sides had agreed on a second round in May", "said", "Ivan Kovac")]),
+    # frames.AS_PAIRS: "as long as X continues" is a condition, not "as X said"
+    ("Navies from outside the region will stay away as long as the war continues.", []),
     # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it
     ("Petro Kotin, the head of Ukraine's state nuclear operator, Energoatom, told the Guardian that the site was mined.",
      [("indirect", "the site was mined", "told", "Petro Kotin, the head of Ukraine's state nuclear operator, Energoatom")]),

@@ -178,8 +178,9 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             if p >= first and (low[p] in SUBJECT_PRONOUNS or _is_cap(raw[p])):
                 src = _left_np(words, first, p) or src
                 k = src[0] - 1
-        if k >= first and low[k] == "as":
-            # "As X reported, the talks …" (content after) / "The talks …, as X said" (content before)
+        if k >= first and low[k] == "as" and not (k - 2 >= first and low[k - 2] == "as" and low[k - 1] in AS_PAIRS):
+            # "As X reported, the talks …" (content after) / "The talks …, as X said" (content before);
+            # not "as long as the war continues", a condition
             side = "right" if after is not None and raw[after] == "," and after + 1 < last else "left"
             return _Frame((c0, c1), lemma, cue.type, src, side, "as: 'as X said', content in the main clause")
         # "…, X said." / "… – X said." / "“…,” X said." : content on the left unless a 'that' clause follows
@@ -381,6 +382,7 @@ def _said_before_adjuncts(words: _Words, k: int, last: int, listens: bool, befor
 
 
 # Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
+AS_PAIRS = frozenset({"long", "soon", "well", "far", "much", "such", "quickly", "early"})  # "as long as …": no "as X said"
 ADVERBIAL_OPENERS = frozenset({"when", "although", "though", "whether", "if", "asked", "just", "either", "despite", "because", "unless", "where", "while", "as", "once"})
 
 
