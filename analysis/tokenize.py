@@ -236,8 +236,22 @@ def split_sentences(text: str, paragraph: Span | None = None) -> list[Span]:
             if len(spans) > first and _continues(text, span):
                 spans[-1] = Span(spans[-1].start, span.end)  # “No!” she said.
             else:
-                spans.append(span)
+                spans.extend(_platform_stops(text, span))
     return spans
+
+
+# "… wrote on X. “It wants …”": the network X ends a sentence; Punkt reads "X." as an initial
+_PLATFORM_STOP = re.compile(r"\b(?:on|via)\s+X\.(?=\s+[\"“‘'«A-Z])")
+
+
+def _platform_stops(text: str, span: Span) -> list[Span]:
+    """The sentence ``span`` split after each "on X." that Punkt took for an initial."""
+    out, start = [], span.start
+    for match in _PLATFORM_STOP.finditer(text, span.start, span.end):
+        out.append(Span(start, match.end()))
+        start = match.end() + len(text[match.end() : span.end]) - len(text[match.end() : span.end].lstrip())
+    out.append(Span(start, span.end))
+    return out
 
 
 def _one_sentence(chunk: str) -> bool:

@@ -18,6 +18,9 @@ from analysis.tokenize import drop_invisible, read_punkt_parameters, split_parag
         ("“We agree.” Medinsky said so.", ["“We agree.”", "Medinsky said so."]),
         ("Is it over? “No!” she said.", ["Is it over?", "“No!” she said."]),
         ("J. K. Rowling wrote it. It sold.", ["J. K. Rowling wrote it.", "It sold."]),
+        # _platform_stops: the network X ends a sentence, which Punkt takes for an initial
+        ("Sybiha wrote on X. “It wants a pause.”", ["Sybiha wrote on X.", "“It wants a pause.”"]),
+        ("Malcolm X. Jones spoke.", ["Malcolm X. Jones spoke."]),
     ],
 )
 def test_sentences(text, expected):
