@@ -441,6 +441,9 @@ AGENCY_CONSTRUCTIONS = [
      [("indirect", "to his supporters and to the party for the incident at the rally in Ohio", "apologized", "Ivan Kovac")]),
     ("The talks were long, Ivan Kovac said on Thursday the two sides had agreed on a second round in May.",
      [("indirect", "on Thursday the two sides had agreed on a second round in May", "said", "Ivan Kovac")]),
+    # direct._trailer_frame: a cue with a colon in the next sentence opens the next quotation, not this one's trailer
+    ("Peskov spoke.\nMedinsky: \"The memorandum is ready.\" He added: \"We will hand it over on Monday.\"",
+     [("direct", "\"The memorandum is ready.\"", ":", "Medinsky"), ("direct", "\"We will hand it over on Monday.\"", "added", "He")]),
     # frames.AS_PAIRS: "as long as X continues" is a condition, not "as X said"
     ("Navies from outside the region will stay away as long as the war continues.", []),
     # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it

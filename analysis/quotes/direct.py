@@ -182,6 +182,9 @@ def _trailer_frame(words: _Words, regions, r_index: int, frames_by_sentence, s_c
             break
         if lo - i > 8:
             break
+        after = frame.cue[1] + 1
+        if s != s_close and next_start is not None and after < len(words.raw) and words.raw[after] == ":":
+            break  # '"… ready." He added: "…"': a cue opening the next quotation, not this one's trailer
         gap = [k for k in range(i, lo) if _is_word(words.raw[k])]
         if len(gap) > 2 and not all(words.low[k] in AUXILIARIES or words.low[k] in TIME_WORDS for k in gap) and not _role_before_name(words, i, lo):
             break
