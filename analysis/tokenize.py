@@ -201,7 +201,7 @@ def _looks_hard_wrapped(text: str, lines: list[Span]) -> bool:
     """Text wrapped at a fixed width: most lines end mid-sentence and none is long."""
     if len(lines) < 4 or not _BLANK_LINE.search(text):
         return False
-    longest = max(len(line) for line in lines)
+    longest = max(line.end - line.start for line in lines)  # a Span is a pair: its len() is 2
     open_ended = sum(1 for line in lines if not text[line.end - 1 : line.end].strip(" ") in tuple(".!?\"”'’:"))
     return longest <= 100 and open_ended >= 0.6 * len(lines)
 

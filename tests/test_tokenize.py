@@ -37,6 +37,13 @@ def test_hard_wrapped_text_keeps_blank_line_paragraphs():
     assert len(split_paragraphs(text)) == 2
 
 
+def test_a_long_line_is_no_hard_wrapping():
+    # a byline and captions end with no stop, but a line past the wrap width says each line is a paragraph
+    text = ("Swap done\n\nBy Anna Kovalenko\nPhoto: Ukrinform\n" + "Ukraine and Russia exchanged prisoners " * 4 + "on Monday.\n"
+            "Read also: Lubinets says more are held\nSource: Suspilne")
+    assert len(split_paragraphs(text)) == 6
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
