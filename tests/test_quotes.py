@@ -444,6 +444,9 @@ AGENCY_CONSTRUCTIONS = [
     # direct._trailer_frame: a cue with a colon in the next sentence opens the next quotation, not this one's trailer
     ("Peskov spoke.\nMedinsky: \"The memorandum is ready.\" He added: \"We will hand it over on Monday.\"",
      [("direct", "\"The memorandum is ready.\"", ":", "Medinsky"), ("direct", "\"We will hand it over on Monday.\"", "added", "He")]),
+    # _link_sentences: a line of page furniture ("Read also:", "Photo:") attributes nothing in this article
+    ("Read also: Lubinets says 1,000 Ukrainians are still held in Russia\nLubinets said the talks went on.",
+     [("indirect", "the talks went on", "said", "Lubinets")]),
     # frames.AS_PAIRS: "as long as X continues" is a condition, not "as X said"
     ("Navies from outside the region will stay away as long as the war continues.", []),
     # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it

@@ -71,6 +71,25 @@ def find_candidates(
     return find_candidates_and_problems(tokens, cues=cues, title_end=title_end, mentions=mentions)[0]
 
 
+# labels that open a line of page furniture, not of the article: a link to another story, a caption, a credit
+LINK_LABELS = frozenset({"read also", "see also", "also read", "read more", "related", "more", "photo", "video", "source", "watch"})
+MAX_LABEL_WORDS = 2
+
+
+def _link_sentences(words: _Words) -> set[int]:
+    """The sentences of paragraphs that open with a link label and a colon ("Read also: Lubinets says …",
+    "Photo: …"): another story's headline or a credit, whose cues attribute nothing in this article."""
+    found, label_paragraph = set(), None
+    for s, (first, end) in enumerate(words.sent_range):
+        para = words.sent_para[s]
+        if s == 0 or words.sent_para[s - 1] != para:
+            colon = next((k for k in range(first, min(end, first + MAX_LABEL_WORDS + 1)) if words.raw[k] == ":"), None)
+            label_paragraph = para if colon is not None and " ".join(words.low[first:colon]) in LINK_LABELS else None
+        if label_paragraph == para:
+            found.add(s)
+    return found
+
+
 def find_candidates_and_problems(
     tokens: Tokens, *, cues: CueLexicon | None = None, title_end: int = 0, mentions: ArticleMentions | None = None
 ) -> tuple[tuple[Quote, ...], tuple[str, ...]]:
@@ -92,7 +111,8 @@ def find_candidates_and_problems(
             region_words.append((r_index, i, j))
     words.region_words = region_words
     firsts = cues.first_words()
-    hits = [i for i, w in enumerate(words.low) if w in firsts]
+    links = _link_sentences(words)
+    hits = [i for i, w in enumerate(words.low) if w in firsts and words.sent[i] not in links]
     by_sentence: dict[int, list[int]] = {}
     for i in hits:
         by_sentence.setdefault(words.sent[i], []).append(i)
