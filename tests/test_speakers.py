@@ -92,6 +92,26 @@ def test_an_apposition_keeps_the_acronym_that_gives_the_side():
     assert (result.speakers[0].name, result.speakers[0].side) == ("Rafael Grossi", "IAEA")
 
 
+def test_a_long_official_title_after_a_name_is_its_role():
+    # roles.MAX_TITLE_AFTER_WORDS: a title after "the" may run to 18 words
+    text = "Wang Yi, the director of the Office of the Central Foreign Affairs Commission of China's ruling Communist Party, said talks went well."
+    result = attribute(Article(text))
+    assert (result.speakers[0].name, result.speakers[0].side) == ("Wang Yi", "China")
+
+
+def test_the_second_of_two_people_with_roles_of_their_own_does_not_take_the_role_before_the_first():
+    text = ("It was signed by Ali Kaya, the secretary of Iran's Supreme National Security Council (SNSC), Saudi adviser Musa Bell "
+            "and Wang Yi, who chaired the session. Wang Yi said talks went well.")
+    wang = [s for s in attribute(Article(text)).speakers if s.name == "Wang Yi"]
+    assert wang and not any("Iran" in r for r in wang[0].roles) and wang[0].side != "Iran"
+
+
+def test_a_state_s_body_with_an_acronym_speaks_for_the_state():
+    # learn._state_owned: "Iran's Supreme National Security Council (SNSC)" is Iran's, not a party of its own
+    result = attribute(Article("Ali Kaya, the secretary of Iran's Supreme National Security Council (SNSC), said talks went well."))
+    assert (result.speakers[0].name, result.speakers[0].side) == ("Ali Kaya", "Iran")
+
+
 def test_side_evidence_and_unknown_side():
     result = attribute(Article("Ukrainian envoy Anna Kovac said talks failed. Local teacher Ivan Petrov said they did not."))
     found = {s.name: (s.side, s.side_evidence) for s in result.speakers}

@@ -87,6 +87,8 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
         low = name.lower().removeprefix("the ")
         if low in words.sides or low.split()[-1] not in PARTY_HEADS or len(low.split()) < 2:
             continue
+        if _state_owned(text, phrase.span.start, low, words):
+            continue  # "Iran's Supreme National Security Council (SNSC)": a body of its state, not a party
         acronym = _ACRONYM_AFTER.match(text, phrase.span.end)
         if low in learned and not acronym:
             continue  # a later mention ("the SAF", linked to the full name) keeps what the first one taught
@@ -97,6 +99,20 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
         if acronym:
             learned[acronym.group(1).lower()] = (side, "institution")
     return learned
+
+
+_POSSESSIVE_BEFORE = re.compile(r"([\w.-]+)['’]s\s+$")
+
+
+def _state_owned(text: str, start: int, low: str, words: NameWords) -> bool:
+    """Whether the name ``low`` at ``start`` is a state's body by a possessive ("Iran's Supreme National Security
+    Council", "Russia's Security Council"); an adjective says nothing ("the Sudanese Armed Forces" is a party)."""
+    first = low.split()[0].replace("’", "'")
+    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    owners = [first.removesuffix("'s")] if first.endswith("'s") else []
+    if m:
+        owners.append(m.group(1).lower())
+    return any(words.sides.get(w, ("", ""))[1] in ("country", "place") for w in owners)
 
 
 # Words for a non-state armed party that stand for the one such party an article names ("the rebel delegation").

@@ -32,6 +32,9 @@ from .lexicon import NameWords, load_name_words
 from .names import NamePhrase
 
 MAX_APPOSITION_WORDS = 12
+# words of a role phrase after a name at most: an official's title runs long ("Wang Yi, the director of the Office of
+# the Central Foreign Affairs Commission of China's ruling Communist Party")
+MAX_TITLE_AFTER_WORDS = 18
 ROLE_WINDOW = 300  # characters before a name searched for a role phrase (a sentence may be one huge run-on)
 _PARTY_TAG = re.compile(r"\s*\(\s*(?:[DRI]|Dem|Rep|Ind)\s*(?:[-–,]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*)?\)")
 # "…, the director general of the International Atomic Energy Agency (IAEA), …": its acronym stays with the role
@@ -88,10 +91,10 @@ def _names_a_person(names, i: int, start: int, end: int) -> bool:
     return False
 
 
-def _role_like(phrase: str, words: NameWords) -> bool:
+def _role_like(phrase: str, words: NameWords, limit: int = MAX_APPOSITION_WORDS) -> bool:
     """Whether a phrase reads as a role: it holds a title or role noun, or a party word ("a Democrat")."""
     found = [w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") for w in _WORD.findall(phrase)]
-    if not found or len(found) > MAX_APPOSITION_WORDS:
+    if not found or len(found) > limit:
         return False
     return any(w in words.titles or words.nouns.get(w) == "role" or (words.sides.get(w, ("", ""))[1] == "party") for w in found)
 
@@ -110,7 +113,7 @@ def _apposition_after(text: str, start: int, end: int, words: NameWords) -> str 
         return phrase  # "who hosted the talks" → "host of the talks"
     first = phrase.split()[0].lower()
     opens = first in ("the", "a", "an", "one", "among") or first.endswith(("'s", "’s")) or first in words.sides or words.is_role_word(first) or first in ("head", "leader", "chair")
-    if not opens or not _role_like(phrase, words):
+    if not opens or not _role_like(phrase, words, MAX_TITLE_AFTER_WORDS if first in ("the", "a", "an") else MAX_APPOSITION_WORDS):
         return None
     return _strip_article(phrase)
 
@@ -140,8 +143,8 @@ def _apposition_before(text: str, sentence_start: int, phrase: NamePhrase, names
     """ "Ukraine's defence minister, Rustem Umerov," — a role phrase, a comma, the name (and a comma after it)."""
     start = phrase.phrase.start
     previous = names[i - 1] if i > 0 else None
-    if previous is not None and previous.sentence == phrase.sentence and text[previous.span.end : start].strip() == "and":
-        start = previous.phrase.start  # the second of "A and B": the role phrase stands before A
+    if previous is not None and previous.sentence == phrase.sentence and text[previous.span.end : start].strip() == "and" and previous.role is None:
+        start = previous.phrase.start  # the second of "A and B": the role phrase stands before A (unless A has its own)
     before = text[max(sentence_start, start - ROLE_WINDOW) : start].rstrip()
     if not before.endswith(","):
         return None
