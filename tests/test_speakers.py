@@ -92,6 +92,21 @@ def test_an_apposition_keeps_the_acronym_that_gives_the_side():
     assert (result.speakers[0].name, result.speakers[0].side) == ("Rafael Grossi", "IAEA")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # _head_phrases: the "for" of a body's own name does not cut the source (it was an epithet of Lubinets)
+        "Dmytro Lubinets, Ukraine's ombudsman, spoke. In Kyiv, the Ukrainian Coordination Headquarters for the Treatment of "
+        "Prisoners of War said 502 bodies were back.",
+        # _acts_as_outlet: a body named by its head noun that "reports" is no publication
+        "Among those released are four women. This was reported by the Coordination Headquarters for the Treatment of Prisoners of War.",
+    ],
+)
+def test_a_body_named_with_for_and_of_is_the_speaker_by_its_name(text):
+    links = [q.link for q in attribute(Article(text)).quotes if q.speakers and "Headquarters" in q.speakers[0].name]
+    assert links == ["full name"]
+
+
 def test_a_long_official_title_after_a_name_is_its_role():
     # roles.MAX_TITLE_AFTER_WORDS: a title after "the" may run to 18 words
     text = "Wang Yi, the director of the Office of the Central Foreign Affairs Commission of China's ruling Communist Party, said talks went well."

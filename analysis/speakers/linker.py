@@ -194,7 +194,7 @@ class _Linker:
         if not head:
             return None
         outlets = [i for i in head if names[i].kind == "outlet" or self.mentions.links[i][1] == "outlet"]
-        if outlets or _acts_as_outlet(self.text, quote, names[head[-1]]):
+        if outlets or _acts_as_outlet(self.text, quote, names[head[-1]], self.words):
             outlet = names[outlets[0]] if outlets else names[head[-1]]
             e = self.mentions.links[head[-1]][0]
             if e is not None and self.entities[e].kind in ("unknown", "organisation"):
@@ -615,6 +615,8 @@ def _head_phrases(text: str, source: Span, inside: list[int], names, words: Name
         at = source.start + m.start()
         if m.group() != "," and any(names[i].kind == "person" and names[i].phrase.start <= at < names[i].span.start for i in usable):
             continue  # the "of" of a person's own role ("Assistant Secretary of State for African Affairs Molly Phee")
+        if m.group() != "," and names[usable[-1]].kind == "organisation" and names[usable[-1]].span.start <= at < names[usable[-1]].span.end:
+            continue  # the "for" of the last body's own name ("the Coordination Headquarters for the Treatment of Prisoners of War")
         cut = at
         break
     head = [i for i in usable if names[i].span.end <= cut]
@@ -647,9 +649,12 @@ def _is_media(low: list[str]) -> bool:
     return bool(content) and content[-1] in MEDIA_NOUNS and len(content) <= 4
 
 
-def _acts_as_outlet(text: str, quote: Quote, phrase) -> bool:
-    """A capitalised 'The X' with no person title that reports or is cited like a publication ("The Gaze reports")."""
+def _acts_as_outlet(text: str, quote: Quote, phrase, words: NameWords) -> bool:
+    """A capitalised 'The X' with no person title that reports or is cited like a publication ("The Gaze reports");
+    not a body named by its head noun ("This was reported by the Coordination Headquarters for …")."""
     if quote.cue is None or phrase.kind not in ("unknown", "organisation"):
+        return False
+    if any(w.lower() in words.organisations for w in phrase.words):
         return False
     cue = text[quote.cue.start : quote.cue.end].lower()
     if not cue.startswith(("report", "cit", "publish", "wrote", "writes")):
