@@ -107,6 +107,21 @@ def test_a_body_named_with_for_and_of_is_the_speaker_by_its_name(text):
     assert links == ["full name"]
 
 
+@pytest.mark.parametrize(
+    "text, name, side",
+    [
+        # names._extend: a body's "on" goes on ("Committee on …"); MentionIndex.phrase_around: a source cut at it is the body
+        ("The State Duma Committee on International Affairs said it supported the talks.", "Duma Committee on International Affairs", "Russia"),
+        # learn._state_owned: "… of the Russian Federation" is that state's body, not a party of its own (sides.tsv)
+        ("The Ministry of Defense of the Russian Federation said 90 servicemen had been returned.",
+         "Ministry of Defense of the Russian Federation", "Russia"),
+    ],
+)
+def test_a_state_body_named_with_a_chain_speaks_for_its_state(text, name, side):
+    speaker = attribute(Article(text)).quotes[0].speakers[0]
+    assert (speaker.name, speaker.side) == (name, side)
+
+
 def test_a_long_official_title_after_a_name_is_its_role():
     # roles.MAX_TITLE_AFTER_WORDS: a title after "the" may run to 18 words
     text = "Wang Yi, the director of the Office of the Central Foreign Affairs Commission of China's ruling Communist Party, said talks went well."

@@ -70,6 +70,14 @@ class ArticleMentions:
             i += 1
         return out
 
+    def phrase_around(self, span: Span) -> int | None:
+        """The name phrase that ``span`` ends with but starts inside of ("International Affairs" of "the State Duma
+        Committee on International Affairs", where the quote's source stopped at "on"), or None."""
+        i = bisect.bisect_left(self._starts, span.start) - 1
+        if i >= 0 and self.names[i].span.start < span.start < self.names[i].span.end == span.end:
+            return i
+        return None
+
     def entity_in(self, span: Span) -> int | None:
         """The entity of the last non-possessive name inside ``span`` (the head of "X's adviser Y"), or None."""
         for i in reversed(self.phrases_in(span)):

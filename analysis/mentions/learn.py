@@ -102,6 +102,7 @@ def learn_parties(text: str, names, links, entities, words: NameWords) -> dict[s
 
 
 _POSSESSIVE_BEFORE = re.compile(r"([\w.-]+)['’]s\s+$")
+_OF_STATE = re.compile(r"\bof (?:the )?((?:[\w.-]+ )?[\w.-]+)$")  # the last one or two words after a final "of"
 
 
 def _state_owned(text: str, start: int, low: str, words: NameWords) -> bool:
@@ -110,6 +111,9 @@ def _state_owned(text: str, start: int, low: str, words: NameWords) -> bool:
     first = low.split()[0].replace("’", "'")
     m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
     owners = [first.removesuffix("'s")] if first.endswith("'s") else []
+    of_state = _OF_STATE.search(low)  # "the Ministry of Defense of the Russian Federation": a body of that state
+    if of_state:
+        owners += [of_state.group(1), of_state.group(1).split()[-1]]
     if m:
         owners.append(m.group(1).lower())
     return any(words.sides.get(w, ("", ""))[1] in ("country", "place") for w in owners)

@@ -292,7 +292,11 @@ def _extend(raw, low, i, words: NameWords) -> int:
             j += 1  # "Assistant to the President of Azerbaijan and Head of …": one role of two titles
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1
-        elif (lw in ("of", "for") and _title_before(low, i, j, words) or lw == "to" and _to_role(low, j, words)) and j > i and j + 1 < n:
+        elif (
+            lw in ("of", "for") and _title_before(low, i, j, words)
+            or lw == "on" and low[j - 1] in words.organisations  # "State Duma Committee on International Affairs"
+            or lw == "to" and _to_role(low, j, words)
+        ) and j > i and j + 1 < n:
             k = j + 2 if low[j + 1] == "the" and j + 2 < n else j + 1
             if not _is_cap(raw[k]):
                 break

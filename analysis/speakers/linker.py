@@ -188,7 +188,10 @@ class _Linker:
         """Sieve 1–2: the names inside the source (the head ones, coordinated), or an outlet among them."""
         inside = self.mentions.phrases_in(source)
         if not inside:
-            return None
+            around = self.mentions.phrase_around(source)
+            if around is None or self.mentions.names[around].kind != "organisation":
+                return None
+            inside, source = [around], Span(self.mentions.names[around].phrase.start, source.end)
         names = self.mentions.names
         head = _head_phrases(self.text, source, inside, names, self.words)
         if not head:
