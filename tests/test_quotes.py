@@ -447,6 +447,9 @@ AGENCY_CONSTRUCTIONS = [
     # _link_sentences: a line of page furniture ("Read also:", "Photo:") attributes nothing in this article
     ("Read also: Lubinets says 1,000 Ukrainians are still held in Russia\nLubinets said the talks went on.",
      [("indirect", "the talks went on", "said", "Lubinets")]),
+    # frames._relative_subject: "X, who chaired the meeting, said Y" is X's, never an inversion with Y as speaker
+    ("Selen's Foreign Minister Omer Tal, who chaired the meeting, said both sides showed goodwill.",
+     [("indirect", "both sides showed goodwill", "said", "Selen's Foreign Minister Omer Tal, who chaired the meeting")]),
     # frames.AS_PAIRS: "as long as X continues" is a condition, not "as X said"
     ("Navies from outside the region will stay away as long as the war continues.", []),
     # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it

@@ -291,6 +291,11 @@ LINKED = [
     # a lead's description before any name is the person the lead names next, with no role or side of their own
     ("Talks end\n\nIran's Foreign Ministry spokesman said the funds were free. \"They are ours,\" Nasser Kanaani told reporters. "
      "Central Bank of Iran Governor Mohammad Reza Farzin said the money was in Doha.", [["Nasser Kanaani"], ["Nasser Kanaani"], ["Mohammad Reza Farzin"]]),
+    # _head_phrases: a name that ends the source after a role with "for" is its head ("Spokesman for … Jan Tesar") …
+    ("Head of the Morvanian delegation, Defence Minister Ivo Lorin, said talks went well. "
+     "Spokesman for the Morvanian delegation Jan Tesar said the next meeting was near.", [["Ivo Lorin"], ["Jan Tesar"]]),
+    # … but a name after "for the" is the role's object ("a spokesman for the Unitary Platform")
+    ("Gerardo Blyde arrived. Later a spokesman for the Unitary Platform said the next meeting was near.", [["spokesman for the Unitary Platform"]]),
     # a pronoun never stands for a text named between ("the Montreux Convention" is no person: names.tsv "thing")
     ("Turkish Defence Minister Yasar Guler arrived. Turkey would keep applying the Montreux Convention, he said.", [["Yasar Guler"]]),
     # role_synonyms.tsv: a president is the head of state, a Duma deputy a lawmaker (link.description_head)

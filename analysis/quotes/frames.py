@@ -216,7 +216,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
             return _Frame((c0, c1), lemma, cue.type, right, "right", "inverted: 'Said X, …'")
     if j >= first and raw[j] == ",":
         # "Smith, a spokesman, said" (apposition) or "…, said Smith" (inversion; not "…, told Fox News")
-        right = _right_np(words, c1 + 1, last) if lemma not in NO_INVERSION else None
+        right = _right_np(words, c1 + 1, last) if lemma not in NO_INVERSION and not _relative_subject(words, first, j) else None
         if right is not None and (right[1] + 1 >= last or raw[right[1] + 1] in {",", ".", ";", "!", "?"}) and _speaker_like(words, right):
             return _Frame((c0, c1), lemma, cue.type, right, "left", "inverted: '…, said X'")
         src = _apposition_np(words, first, j)
@@ -382,6 +382,14 @@ def _said_before_adjuncts(words: _Words, k: int, last: int, listens: bool, befor
 
 
 # Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
+def _relative_subject(words: _Words, first: int, comma: int) -> bool:
+    """Whether the words before ``comma`` are a capitalised name and its relative clause ("Omer Tal, who chaired the
+    meeting, said …"): the sentence's subject, so what follows the cue is what was said, not the speaker."""
+    low, raw = words.low, words.raw
+    k = next((k for k in range(first + 1, comma) if low[k] in ("who", "which") and raw[k - 1] == ","), None)
+    return k is not None and _is_cap(raw[first]) and all(_is_cap(raw[x]) or low[x] in NP_LINKS or low[x] in DETERMINERS for x in range(first, k - 1))
+
+
 AS_PAIRS = frozenset({"long", "soon", "well", "far", "much", "such", "quickly", "early"})  # "as long as …": no "as X said"
 ADVERBIAL_OPENERS = frozenset({"when", "although", "though", "whether", "if", "asked", "just", "either", "despite", "because", "unless", "where", "while", "as", "once"})
 

@@ -626,7 +626,9 @@ def _head_phrases(text: str, source: Span, inside: list[int], names, words: Name
     tail_words = [w.lower() for w in _WORDS.findall(text[names[head[-1]].span.end if head else source.start : cut])]
     if not head or any(words.is_role_word(w) or words.nouns.get(w) in ("role", "body", "document") for w in tail_words if w.isalpha()):
         after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
-        return after[-1:] if after and text[cut : cut + 1] == "," else []
+        # "The head of …, Anna Roe," (a comma) or "Spokesman for the Morvanian delegation Jan Tesar" (the name ends it)
+        ends = bool(after) and not text[names[after[-1]].span.end : source.end].strip(" ,") and _after_noun(text, names[after[-1]].phrase.start)
+        return after[-1:] if after and (text[cut : cut + 1] == "," or ends) else []
     if all(names[i].kind in ("place", "country", "organisation", "unknown") for i in head) and text[cut : cut + 1] == ",":
         after = [i for i in usable if names[i].span.start >= cut and names[i].kind == "person"]
         if after:
@@ -650,6 +652,13 @@ def _is_media(low: list[str]) -> bool:
     """ "Russian media", "local media", "the agency", "state newspapers": a media noun as the head of the source."""
     content = [w for w in low if w not in ("the", "a", "an")]
     return bool(content) and content[-1] in MEDIA_NOUNS and len(content) <= 4
+
+
+def _after_noun(text: str, start: int) -> bool:
+    """Whether a name at ``start`` follows a lower-case noun ("… delegation Jan Tesar"), not a determiner or a
+    preposition ("a spokesman for the Unitary Platform": the name is the object)."""
+    before = _WORDS.findall(text[max(0, start - 30) : start])
+    return bool(before) and before[-1].islower() and before[-1] not in ("the", "a", "an", "of", "for", "to", "at", "with", "from", "by", "on", "in")
 
 
 def _acts_as_outlet(text: str, quote: Quote, phrase, words: NameWords) -> bool:
