@@ -450,6 +450,11 @@ AGENCY_CONSTRUCTIONS = [
     # frames._relative_subject: "X, who chaired the meeting, said Y" is X's, never an inversion with Y as speaker
     ("Selen's Foreign Minister Omer Tal, who chaired the meeting, said both sides showed goodwill.",
      [("indirect", "both sides showed goodwill", "said", "Selen's Foreign Minister Omer Tal, who chaired the meeting")]),
+    # … with a description for a subject too, whose "who asked not to be named" says nothing (frames._anonymity)
+    ("A member of the Dalrik delegation, who asked not to be named, said Dalrik wanted a long ceasefire.",
+     [("indirect", "Dalrik wanted a long ceasefire", "said", "A member of the Dalrik delegation, who asked not to be named")]),
+    ("An official, speaking on condition of anonymity, said the talks had stalled.",
+     [("indirect", "the talks had stalled", "said", "An official, speaking on condition of anonymity")]),
     # frames.AS_PAIRS: "as long as X continues" is a condition, not "as X said"
     ("Navies from outside the region will stay away as long as the war continues.", []),
     # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it

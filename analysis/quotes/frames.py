@@ -84,6 +84,8 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
     agency = _agency_frame(words, first, last, c0, c1, cue, previous)
     if agency is not None:
         return agency
+    if _anonymity(low, c1, last):
+        return None  # "who asked not to be named", "speaking on condition of anonymity": no content
     before = c0 - 1
     # noun use: "the claims", "his report", "a call", "Trump's comments", "her call for"
     quantifier_subject = (
@@ -382,12 +384,27 @@ def _said_before_adjuncts(words: _Words, k: int, last: int, listens: bool, befor
 
 
 # Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
+RELATIVE_SUBJECT_WORDS = 8  # words of a subject before its ", who …," at most ("A member of the Dalrik delegation")
+
+
 def _relative_subject(words: _Words, first: int, comma: int) -> bool:
-    """Whether the words before ``comma`` are a capitalised name and its relative clause ("Omer Tal, who chaired the
-    meeting, said …"): the sentence's subject, so what follows the cue is what was said, not the speaker."""
+    """Whether the words before ``comma`` are the sentence's opening noun phrase and its relative clause ("Omer Tal,
+    who chaired the meeting, said …", "A member of the delegation, who asked not to be named, said …"): the
+    subject, so what follows the cue is what was said, not the speaker."""
     low, raw = words.low, words.raw
     k = next((k for k in range(first + 1, comma) if low[k] in ("who", "which") and raw[k - 1] == ","), None)
-    return k is not None and _is_cap(raw[first]) and all(_is_cap(raw[x]) or low[x] in NP_LINKS or low[x] in DETERMINERS for x in range(first, k - 1))
+    if k is None or k - 1 - first > RELATIVE_SUBJECT_WORDS or not (_is_cap(raw[first]) or low[first] in DETERMINERS):
+        return False
+    return all(_is_word(raw[x]) and low[x] not in BOUNDARY or low[x] in NP_LINKS or low[x] in DETERMINERS for x in range(first, k - 1))
+
+
+# "who asked not to be named", "spoke on condition of anonymity": a cue with nothing said after it
+_ANONYMITY = (("not", "to", "be", "named"), ("not", "to", "be", "identified"), ("on", "condition", "of", "anonymity"), ("anonymity",))
+
+
+def _anonymity(low: list[str], c1: int, last: int) -> bool:
+    after = tuple(low[c1 + 1 : min(last, c1 + 5)])
+    return any(after[: len(p)] == p for p in _ANONYMITY)
 
 
 AS_PAIRS = frozenset({"long", "soon", "well", "far", "much", "such", "quickly", "early"})  # "as long as …": no "as X said"
