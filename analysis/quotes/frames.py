@@ -392,7 +392,8 @@ def _relative_subject(words: _Words, first: int, comma: int) -> bool:
     who chaired the meeting, said …", "A member of the delegation, who asked not to be named, said …"): the
     subject, so what follows the cue is what was said, not the speaker."""
     low, raw = words.low, words.raw
-    k = next((k for k in range(first + 1, comma) if low[k] in ("who", "which") and raw[k - 1] == ","), None)
+    reach = min(comma, first + RELATIVE_SUBJECT_WORDS + 2)  # bounded: a sentence may be one huge run-on
+    k = next((k for k in range(first + 1, reach) if low[k] in ("who", "which") and raw[k - 1] == ","), None)
     if k is None or k - 1 - first > RELATIVE_SUBJECT_WORDS or not (_is_cap(raw[first]) or low[first] in DETERMINERS):
         return False
     return all(_is_word(raw[x]) and low[x] not in BOUNDARY or low[x] in NP_LINKS or low[x] in DETERMINERS for x in range(first, k - 1))
