@@ -455,6 +455,9 @@ AGENCY_CONSTRUCTIONS = [
      [("indirect", "Dalrik wanted a long ceasefire", "said", "A member of the Dalrik delegation, who asked not to be named")]),
     ("An official, speaking on condition of anonymity, said the talks had stalled.",
      [("indirect", "the talks had stalled", "said", "An official, speaking on condition of anonymity")]),
+    ("US Secretary of State Marco Rubio, speaking after talks with his Ukrainian counterpart, said Washington backed the process.",
+     [("indirect", "Washington backed the process", "said",
+       "US Secretary of State Marco Rubio, speaking after talks with his Ukrainian counterpart")]),
     # frames.AS_PAIRS: "as long as X continues" is a condition, not "as X said"
     ("Navies from outside the region will stay away as long as the war continues.", []),
     # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it

@@ -296,6 +296,10 @@ LINKED = [
      "Spokesman for the Morvanian delegation Jan Tesar said the next meeting was near.", [["Ivo Lorin"], ["Jan Tesar"]]),
     # … but a name after "for the" is the role's object ("a spokesman for the Unitary Platform")
     ("Gerardo Blyde arrived. Later a spokesman for the Unitary Platform said the next meeting was near.", [["spokesman for the Unitary Platform"]]),
+    # linker.OFFICES: "the Russian minister" is no Russian aide named before (an office only its holder fills) …
+    ("Kremlin aide Yuri Ushakov arrived. The Russian minister said the talks were useful.", [["Russian minister"]]),
+    # … while "the Russian official" may be any of that side's people
+    ("Kremlin aide Yuri Ushakov arrived. The Russian official said the talks were useful.", [["Yuri Ushakov"]]),
     # a pronoun never stands for a text named between ("the Montreux Convention" is no person: names.tsv "thing")
     ("Turkish Defence Minister Yasar Guler arrived. Turkey would keep applying the Montreux Convention, he said.", [["Yasar Guler"]]),
     # role_synonyms.tsv: a president is the head of state, a Duma deputy a lawmaker (link.description_head)

@@ -39,6 +39,9 @@ ROLE_CLASSES = {
 }
 ROLE_CLASSES["ombudswoman"] = ROLE_CLASSES["ombudsperson"] = ROLE_CLASSES["ombudsman"]
 ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokesperson"]
+# Offices a description names that only their holder fills: "the Russian minister" is no Russian aide named before
+# ("the Russian official" may be any of that side's people)
+OFFICES = frozenset({"minister", "president", "prime", "premier", "ambassador", "ombudsman", "ombudswoman", "spokesman", "spokeswoman", "spokesperson", "general", "mayor", "governor", "king", "chancellor"})
 PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
 MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who mediated", "whose country hosted the round"
@@ -387,7 +390,7 @@ class _Linker:
             found = self._first_after(source.start, fits)
         if found is None:  # "The official" after "a senior U.S. official": the description said before
             found = self._latest(source.start, lambda e: not self.entities[e].named and head in self.entities[e].role_nouns())
-        if found is None and side is not None:
+        if found is None and side is not None and head not in OFFICES:
             found = self._latest(source.start, lambda e: person(e) and self.side_of(e) == side and bool(self.entities[e].roles))
         if found is None and description.lower().startswith("the ") and _past_office_before(description, head):
             return self._past_office(description, source)
