@@ -300,6 +300,8 @@ LINKED = [
     ("Kremlin aide Yuri Ushakov arrived. The Russian minister said the talks were useful.", [["Russian minister"]]),
     # … while "the Russian official" may be any of that side's people
     ("Kremlin aide Yuri Ushakov arrived. The Russian official said the talks were useful.", [["Yuri Ushakov"]]),
+    # a contracted pronoun ("He’s claiming") is the pronoun, never a speaker named "He"
+    ("Donald Trump spoke in Ohio. He’s claiming that fraud is a big problem.", [["Donald Trump"]]),
     # a pronoun never stands for a text named between ("the Montreux Convention" is no person: names.tsv "thing")
     ("Turkish Defence Minister Yasar Guler arrived. Turkey would keep applying the Montreux Convention, he said.", [["Yasar Guler"]]),
     # role_synonyms.tsv: a president is the head of state, a Duma deputy a lawmaker (link.description_head)

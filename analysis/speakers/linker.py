@@ -42,6 +42,7 @@ ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokespe
 # Offices a description names that only their holder fills: "the Russian minister" is no Russian aide named before
 # ("the Russian official" may be any of that side's people)
 OFFICES = frozenset({"minister", "president", "prime", "premier", "ambassador", "ombudsman", "ombudswoman", "spokesman", "spokeswoman", "spokesperson", "general", "mayor", "governor", "king", "chancellor"})
+_CONTRACTION = re.compile(r"'(?:s|re|ve|d|ll)$")
 PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
 MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who mediated", "whose country hosted the round"
@@ -124,6 +125,8 @@ class _Linker:
         phrase = self.text[source.start : source.end].strip()
         words = [w.replace("’", "'") for w in _WORDS.findall(phrase)]
         low = [w.lower().rstrip(".") for w in words]
+        if len(low) == 1:
+            low = [_CONTRACTION.sub("", low[0])]  # "He’s claiming", "They’re saying": the pronoun
         if len(low) == 1 and (low[0] in PERSON_PRONOUNS or low[0] in GROUP_PRONOUNS or low[0] in THING_PRONOUNS):
             return self._pronoun(low[0], source)
         if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
