@@ -47,6 +47,10 @@ def one_quote(content: str, *, cue: str = "said", kind: str = "indirect", speake
         # topics.tsv: children who must come home are the return of children; stances.tsv: "not negotiable" refuses
         ("the children must come home", "said", "civilians and children", "demand"),
         ("the ceasefire line is not negotiable", "said", "ceasefire", "reject"),
+        # stances.tsv: readiness is an offer, calling on and appealing a demand, being satisfied support
+        ("Kyiv expressed readiness to hold a new exchange", "said", "prisoner exchange", "offer"),
+        ("the ICRC called on both sides to free the prisoners", "said", "prisoner exchange", "demand"),
+        ("Moscow was satisfied with the exchange", "said", "prisoner exchange", "support"),
         # stances.tsv: a commitment to go on doing something is an offer; continuing with an object, support
         ("the Emirates would keep working on further prisoner releases", "said", "prisoner exchange", "offer"),
         ("China will continue to play a constructive role in the talks", "said", "talks", "offer"),
