@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ..mentions.lexicon import load_facilitators
 from ..records import AttributedArticle, Mention, Speaker
+from ..speakers.linker import PARTY_ITSELF
 from ..speakers.sides import infer_side, speaker_slug
 
 MAX_FILLERS = 3  # auxiliaries and adverbs between a subject and its stance words
@@ -48,13 +49,12 @@ GROUP_NOUNS = re.compile(
 )
 CLAUSE_OPENERS = frozenset({"that", "and", "but", "so", "then", "now", "meanwhile", "the"})  # words before a clause's subject
 THIRD_PERSON = frozenset({"it", "they"})  # a pronoun that stands for the clause's subject
-PARTY_NOUNS = frozenset({"side", "delegation"})  # "the Russian side": the party itself, its state when the article names it
 # Head nouns of a description a speaker gives of the body they speak for ("the government would release",
 # "the kingdom was ready", "his government", "the paramilitary force"); COUNTRY_NOUNS are states.
 BODY_NOUNS = frozenset(
     "government administration group movement militia army force forces alliance front rebels junta "
     "organisation organization party coalition bloc authorities leadership kingdom country state republic nation".split()
-) | PARTY_NOUNS
+) | PARTY_ITSELF  # "the Russian side": the party itself, its state when the article names it
 COUNTRY_NOUNS = frozenset({"kingdom", "country", "state", "republic", "nation"})
 DESCRIBERS = frozenset({"the", "his", "her", "its", "our", "their"})  # before a body noun, or one modifier before it
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")  # the words of PhraseMatcher.tokens
@@ -267,7 +267,7 @@ class MentionIndex:
             if entity.name.lower() == lowered or entity.name.lower() == f"the {lowered}":
                 return Holder(entity.name, entity.side, entity.id, reported=True)
         body = _side_body(written)
-        if noun in PARTY_NOUNS and body is not None:
+        if noun in PARTY_ITSELF and body is not None:
             state = next((e for e in self.entities if e.kind == "country" and e.named and e.side == body.side), None)
             if state is not None:
                 return Holder(state.name, state.side, state.id, reported=True)
