@@ -249,7 +249,9 @@ def _platform_stops(text: str, span: Span) -> list[Span]:
     out, start = [], span.start
     for match in _PLATFORM_STOP.finditer(text, span.start, span.end):
         out.append(Span(start, match.end()))
-        start = match.end() + len(text[match.end() : span.end]) - len(text[match.end() : span.end].lstrip())
+        start = match.end()
+        while start < span.end and text[start].isspace():
+            start += 1  # the next sentence starts at its first word
     out.append(Span(start, span.end))
     return out
 

@@ -383,7 +383,6 @@ def _said_before_adjuncts(words: _Words, k: int, last: int, listens: bool, befor
     return _adjuncts_only(words, listened, last) and _clause_before(words, *before)
 
 
-# Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
 # participles that open an aside after a subject ("Marco Rubio, speaking after talks with …, said")
 PARTICIPLE_ASIDES = frozenset({"speaking", "talking", "writing", "addressing", "commenting", "responding", "answering", "referring"})
 RELATIVE_SUBJECT_WORDS = 8  # words of a subject before its ", who …," at most ("A member of the Dalrik delegation")
@@ -395,7 +394,7 @@ def _relative_subject(words: _Words, first: int, comma: int) -> bool:
     subject, so what follows the cue is what was said, not the speaker."""
     low, raw = words.low, words.raw
     reach = min(comma, first + RELATIVE_SUBJECT_WORDS + 2)  # bounded: a sentence may be one huge run-on
-    k = next((k for k in range(first + 1, reach) if (low[k] in ("who", "which") or low[k].endswith("ing") and low[k] in PARTICIPLE_ASIDES) and raw[k - 1] == ","), None)
+    k = next((k for k in range(first + 1, reach) if (low[k] in ("who", "which") or low[k] in PARTICIPLE_ASIDES) and raw[k - 1] == ","), None)
     if k is None or k - 1 - first > RELATIVE_SUBJECT_WORDS or not (_is_cap(raw[first]) or low[first] in DETERMINERS):
         return False
     return all(_is_word(raw[x]) and low[x] not in BOUNDARY or low[x] in NP_LINKS or low[x] in DETERMINERS for x in range(first, k - 1))
@@ -411,6 +410,7 @@ def _anonymity(low: list[str], c1: int, last: int) -> bool:
 
 
 AS_PAIRS = frozenset({"long", "soon", "well", "far", "much", "such", "quickly", "early"})  # "as long as …": no "as X said"
+# Words that open an adverbial before the subject, not a clause that was said ("When pressed …, X said …").
 ADVERBIAL_OPENERS = frozenset({"when", "although", "though", "whether", "if", "asked", "just", "either", "despite", "because", "unless", "where", "while", "as", "once"})
 
 
