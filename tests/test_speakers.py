@@ -234,6 +234,14 @@ LINKED = [
      [["Ukraine", "Russia"]]),
     ("Ombudsman Dmytro Lubinets met his Russian counterpart Tatiana Moskalkova. The two ombudspersons said the exchange was agreed.",
      [["Dmytro Lubinets", "Tatiana Moskalkova"]]),
+    # roles.tsv: "the embassy" is a body, the one embassy the article names
+    ("The Russian Embassy in Sofia said the mines were not Russian. Moscow expects restraint, the embassy said.",
+     [["Russian Embassy"], ["Russian Embassy"]]),
+    # names._organisation: an all-capitals title ("MP") alone is a role noun, not a body's acronym
+    ("Labour MP Jane Doe said the bill would pass. The MP said more votes would follow.", [["Jane Doe"], ["Jane Doe"]]),
+    # linker._sentence_pair: the pair the group noun's own sentence names, not the article's two parties
+    ("Ukraine and Russia traded accusations. Kyiv and Moscow met again. Andriy Yermak then met Li Hui. At that meeting "
+     "both sides said they wanted regular contacts between Kyiv and Beijing.", [["Ukraine", "China"]]),
     # …not the guarantors of a list of three or more, nor a state whose minister hosted the round
     ("The guarantors were Mexico, Cuba, Venezuela and Norway. Saravia's negotiator Ana Ruiz met Olsk's negotiator "
      "Ivan Mora. The two delegations said they would meet again.", [["Saravia", "Olsk"]]),
@@ -444,6 +452,17 @@ TAUGHT = [
     ("Dalrik and Morvania met. The Dalrik side, in turn, said it was ready to hand over the lists.", [("Dalrik", "Dalrik")]),
     # learn.learn_attributive: a name before what a state has ("Dalrik Foreign Ministry spokeswoman") is a side
     ("Dalrik and Morvania met in Veran. Dalrik Foreign Ministry spokeswoman Hanna Kordel said the lists would follow.", [("Hanna Kordel", "Dalrik")]),
+    # learn.learn_named_parties: a name before a lower-case "party" is a side of the party kind, above a nationality
+    ("Ivan Kolev, a Bulgarian MP of the opposition Vazrazhdane party, said the vote must come first.", [("Ivan Kolev", "Vazrazhdane")]),
+    # learn.learn_opposition: "opposition" in a role stands for the one opposition the article names
+    ("The government and the opposition Unitary Platform met. The opposition delegation was led by Ana Ruiz. "
+     "Ruiz said the register must be updated.", [("Ana Ruiz", "Unitary Platform")]),
+    # sides.tsv: an intelligence directorate and the UN's agencies speak for their state or body
+    ("HUR representative Andriy Yusov said the lists were ready. UNICEF spokesperson James Elder said the children must go home.",
+     [("Andriy Yusov", "Ukraine"), ("James Elder", "United Nations")]),
+    # linker._lend_side: a description with a side word that links to a person of no stated side gives that side
+    ("President Ana Ruiz said the deal could be revived. The Chilean president said the talks had been useful.",
+     [("Ana Ruiz", "Chile"), ("Ana Ruiz", "Chile")]),
 ]
 
 

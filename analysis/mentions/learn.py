@@ -11,7 +11,10 @@
   article names one such party, "rebel", "guerrilla", "insurgent" stand for it;
 * "the bloc": the one bloc of states (EU, AU, ECOWAS …) the article names;
 * the one government (army, union …) the article names: then "the
-  government's negotiator" is on its side.
+  government's negotiator" is on its side;
+* political parties named before a lower-case "party" ("the opposition
+  Vazrazhdane party"): each is a side, of the party kind;
+* "the opposition X": X is a side, and "opposition" in a role stands for it.
 
 Each returns entries for the article's side table (lower-case word →
 (side, kind)); the shipped side words are never overridden.
@@ -64,6 +67,8 @@ def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str
     parties = learn_parties(text, names, links, entities, words)
     learned |= parties | learn_rebels(parties, words)
     learned |= learn_generic(text, entities, {**words.sides, **learned})
+    learned |= learn_named_parties(text, words)
+    learned |= learn_opposition(text, {**words.sides, **learned})
     return {k: v for k, v in learned.items() if k not in words.sides}
 
 
@@ -176,6 +181,56 @@ def learn_generic(text: str, entities, table: Mapping[str, tuple[str, str]]) -> 
         if side is not None:
             found.setdefault(m.group(1).lower(), set()).add(side[0])
     return {noun: (sides.pop(), "adjective") for noun, sides in found.items() if len(sides) == 1}
+
+
+# "the opposition Vazrazhdane party", "the ruling Georgian Dream party": a capitalised name before a lower-case
+# "party" (one to three words, after a determiner or a party's descriptor).
+_NAMED_PARTY = re.compile(r"\b(?:the|a|an|opposition|ruling|nationalist|governing|far-right|far-left|centrist|pro-\w+)\s+((?:[A-Z][\w'’-]+\s+){1,3})party\b")
+
+
+def learn_named_parties(text: str, words: NameWords) -> dict[str, tuple[str, str]]:
+    """A political party named before a lower-case "party" is a side of its own, of the party kind, so that it
+    outranks a nationality ("a Bulgarian MP of the opposition Vazrazhdane party" is the party's).
+
+    >>> from analysis.mentions.lexicon import load_name_words
+    >>> learn_named_parties("Ivan Kolev, an MP of the opposition Vazrazhdane party, said no.", load_name_words())
+    {'vazrazhdane': ('Vazrazhdane', 'party')}
+    >>> learn_named_parties("He met the Bulgarian party leaders.", load_name_words())
+    {}
+    """
+    if " party" not in text:
+        return {}
+    learned = {}
+    for m in _NAMED_PARTY.finditer(text):
+        name = " ".join(m.group(1).split())
+        if name.lower() not in words.sides and name.split()[0].lower() not in words.sides:
+            learned[name.lower()] = (name, "party")
+    return learned
+
+
+_THE_OPPOSITION = re.compile(r"\b[Tt]he (?:main |united |[A-Z]\w+ )?opposition ((?:[A-Z][\w'’-]+\s?){1,4})")
+
+
+def learn_opposition(text: str, known: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """ "the opposition delegation", "opposition negotiator X": "opposition" stands for the one opposition the
+    article names ("the government and the opposition Unitary Platform"), which is a side of its own.
+
+    >>> learn_opposition("The government and the opposition Unitary Platform met. The opposition delegation left.", {})
+    {'unitary platform': ('Unitary Platform', 'institution'), 'opposition': ('Unitary Platform', 'adjective')}
+    >>> learn_opposition("The opposition Red Party and the opposition Blue Bloc met.", {})
+    {}
+    """
+    if "opposition " not in text:
+        return {}
+    named = {" ".join(m.group(1).split()) for m in _THE_OPPOSITION.finditer(text)}
+    named = {name for name in named if name.lower() not in ("party", "leader", "leaders")}
+    if len(named) != 1:
+        return {}
+    name = named.pop()
+    side = known.get(name.lower(), (name, ""))[0]
+    learned = {} if name.lower() in known else {name.lower(): (name, "institution")}
+    learned["opposition"] = (side, "adjective")
+    return learned
 
 
 _AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:chief|top|lead|senior|deputy|special)\s+)?([\w-]+)")

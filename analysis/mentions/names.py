@@ -527,7 +527,8 @@ def _organisation(raw, low, i, j, words: NameWords) -> int | None:
     k = i
     while k < j and not _is_cap(raw[k]):
         k += 1
-    if k < j and (low[j - 1] in words.organisations or _ACRONYM.match(raw[j - 1]) or low[k] in words.organisations):
+    acronym = _ACRONYM.match(raw[j - 1]) and low[j - 1] not in words.titles  # "the MP" is a role, not a body
+    if k < j and (low[j - 1] in words.organisations or acronym or low[k] in words.organisations):
         return k
     if k < j and any(low[m] in words.organisations and low[m + 1] in ("of", "for") for m in range(k, j - 1)):
         return k  # "the Roper Center for Public Opinion Research"

@@ -237,6 +237,10 @@ class _Linker:
             return None
         if others and not set(others) <= {"both", "two", "the", "all", "warring", "opposing", "negotiating"}:
             return None
+        local = self._sentence_pair(source) if head in PARTY_GROUPS else None
+        if local is not None:
+            names = " and ".join(self.entities[e].name for e in local)
+            return _Found(local, f"group noun '{description}' → {names}, the pair its sentence names", "group")
         key = (head, len(self.entities))
         if key not in self.groups:
             self.groups[key] = self._parties() if head in PARTY_GROUPS else self._holders_of(_role_class(head))
@@ -245,6 +249,17 @@ class _Linker:
             return None
         names = " and ".join(self.entities[e].name for e in members)
         return _Found(tuple(members), f"group noun '{description}' → {names}", "group")
+
+    def _sentence_pair(self, source: Span) -> tuple[int, int] | None:
+        """The two sides a group noun's own sentence names as a pair ("At the meeting with the Chinese delegation,
+        both sides said they wanted contacts between Kyiv and Beijing"): they, not the article's two parties."""
+        names, links, sentence = self.mentions.names, self.mentions.links, self.sentence_of(source.start)
+        for run in self._name_runs():
+            if len(run) == 2 and names[run[0]].sentence == sentence:
+                sa, sb = self.side_of(links[run[0]][0]), self.side_of(links[run[1]][0])
+                if sa and sb and sa != sb and not {sa, sb} & (self._mediating_sides() | load_facilitators()):
+                    return self._country(sa), self._country(sb)
+        return None
 
     def _parties(self) -> list[int]:
         """The two parties of the article: the pair named together most ("A and B", "between A and B"), else
@@ -409,7 +424,15 @@ class _Linker:
                 self.entities[found].add_role(_strip_determiner(clean_name(description)))
         if found is None:
             return None
+        if side is not None and self.side_of(found) is None:
+            self._lend_side(found, description)
         return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role")
+
+    def _lend_side(self, e: int, description: str) -> None:
+        """A description with a side word that links to a person the article gives no side ("President Recep
+        Tayyip Erdoğan …; the Turkish president said"): its words become one of the person's roles, so the side
+        they state is the person's, with the description as evidence."""
+        self.entities[e].add_role(_strip_determiner(clean_name(description)))
 
     def _same_role(self, description: str, source: Span) -> _Found | None:
         """An indefinite description brings in someone new ("An Israeli official", not the Mossad chief named before),
