@@ -456,3 +456,12 @@ def test_a_stance_cue_on_a_noun_phrase_is_the_speaker_s_stance_on_it(text, topic
 )
 def test_no_cue_object_without_a_stance_cue_and_a_noun_phrase(text):
     assert not [p for p in find_positions(article_with_mentions(text, "")) if p.reason.endswith("on its object")]
+
+
+def test_one_holder_s_two_stances_of_one_kind_on_two_objects_are_two_positions():
+    # find_positions: a position is one per holder, topic as stated and stance; a second demand on another object
+    # of the same lexicon topic is a statement of its own (one per concept would drop it)
+    text = ("Anna Roe said Russia expected the ammonia pipeline to Odesa to reopen. "
+            "Ivan Petrov said Russia expected its grain ships to be inspected faster.")
+    found = [(p.holder, p.concept, p.stance) for p in find_positions(article_with_mentions(text, "")) if p.stance != "neutral"]
+    assert found.count(("Russia", "grain exports and shipping", "demand")) == 2

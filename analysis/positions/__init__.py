@@ -279,19 +279,20 @@ def find_positions(
             mentions = MentionIndex(attributed)
         for entry in _quote_positions(attributed, quote, clauses, mentions, speakers, cue):
             stance = entry.event.stance if entry.event is not None else "neutral"
-            key = (entry.holder.id or entry.holder.name, entry.topic)
+            clause = entry.clause or entry.own
+            name_clause = entry.own or clause
+            topic = entry.label or (name_clause.topic_name(text, entry.topic) if entry.topic in name_clause.phrases else entry.topic)
+            key = (entry.holder.id or entry.holder.name, topic if stance != "neutral" else entry.topic)
             stated = seen.setdefault(key, set())
             if stance in stated or (stance == "neutral" and stated):
                 continue
             stated.add(stance)
-            clause = entry.clause or entry.own
-            name_clause = entry.own or clause
             speaker = speakers[0] if entry.holder.reported else entry.holder
             positions.append(
                 Position(
                     speaker=speaker.name,
                     side=speaker.side,
-                    topic=entry.label or (name_clause.topic_name(text, entry.topic) if entry.topic in name_clause.phrases else entry.topic),
+                    topic=topic,
                     stance=stance,
                     evidence=clause.span,
                     quote=index,
