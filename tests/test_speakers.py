@@ -460,6 +460,14 @@ TAUGHT = [
     # sides.tsv: an intelligence directorate and the UN's agencies speak for their state or body
     ("HUR representative Andriy Yusov said the lists were ready. UNICEF spokesperson James Elder said the children must go home.",
      [("Andriy Yusov", "Ukraine"), ("James Elder", "United Nations")]),
+    # linker._affiliated: a description with a side is not someone whose role names another body ("PASOK leader")
+    ("President Recep Tayyip Erdogan arrived. PASOK president Nikos Androulakis said the text was weak. "
+     "The Turkish president said the talks had been useful.", [("Nikos Androulakis", None), ("Recep Tayyip Erdogan", "Turkey")]),
+    # mentions._without_sides: a counterpart takes the role, not the body the other heads; roles._apposition_before
+    # drops a sentence's opening "But"
+    ("The Nigeria Labour Congress (NLC) and the Trade Union Congress (TUC) walked out. But the President of the NLC, "
+     "Joe Ajaero, said the offer was an insult. His TUC counterpart, Festus Osifo, said talks must go on.",
+     [("Joe Ajaero", "NLC"), ("Festus Osifo", "TUC")]),
     # linker._lend_side: a description with a side word that links to a person of no stated side gives that side
     ("President Ana Ruiz said the deal could be revived. The Chilean president said the talks had been useful.",
      [("Ana Ruiz", "Chile"), ("Ana Ruiz", "Chile")]),

@@ -98,7 +98,7 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
         if e is not None:
             for role in roles_of[i] if i in roles_of else sentence_roles(text, tokens, names, i, words=words):
                 entities[e].add_role(role)
-    _counterparts(names, links, entities, roles_of, words.sides)
+    _counterparts(names, links, entities, roles_of, words)
     learned = learn_sides(text, names, links, entities, words)
     if learned:
         for e, entity in enumerate(entities):
@@ -130,10 +130,11 @@ class _LowerWords:
         return word in self.words
 
 
-def _counterparts(names, links, entities, roles_of, sides) -> None:
+def _counterparts(names, links, entities, roles_of, words: NameWords) -> None:
     """ "Lubinets met his Russian counterpart Moskalkova", "… Mirzoyan … . His Azerbaijani counterpart, Jeyhun
     Bayramov, …": a counterpart holds the role of the person before it (in its sentence, else the latest person of
-    the sentences just before), without that person's side words: a counterpart is of the other side."""
+    the sentences just before), without that person's side words or the names of what they head ("President of
+    the NLC" is a president's role, not the NLC's): a counterpart is of the other side."""
     for i, phrase in enumerate(names):
         e = links[i][0]
         if e is None or not any("counterpart" in role.lower() for role in (phrase.role or "", *roles_of.get(i, ()))):
@@ -145,11 +146,18 @@ def _counterparts(names, links, entities, roles_of, sides) -> None:
             if other is not None and other != e and entities[other].kind == "person" and not names[k].possessive:
                 for role in entities[other].roles:
                     if "counterpart" not in role.lower():
-                        entities[e].add_role(f"counterpart: {_without_sides(role, sides)}")
+                        entities[e].add_role(f"counterpart: {_without_sides(role, words)}")
                 break
 
 
-def _without_sides(role: str, sides) -> str:
-    """A role's words without its side words ("Armenian Foreign Minister" → "Foreign Minister")."""
-    kept = [w for w in role.split() if w.lower().strip(",.").replace("’", "'").removesuffix("'s") not in sides]
+def _without_sides(role: str, words: NameWords) -> str:
+    """A role's own words, without side words or names ("Armenian Foreign Minister" → "Foreign Minister",
+    "President of the NLC" → "President")."""
+    kept = []
+    for w in role.split():
+        low = w.lower().strip(",.").replace("’", "'").removesuffix("'s")
+        if low not in words.sides and (w[:1].islower() or low in words.role_words):
+            kept.append(w)
+    while kept and kept[-1].lower() in ("of", "the", "for", "to", "and"):
+        kept.pop()
     return " ".join(kept)

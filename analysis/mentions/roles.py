@@ -150,7 +150,7 @@ def _apposition_before(text: str, sentence_start: int, phrase: NamePhrase, names
         return None
     segment = before[:-1]
     cut = max(segment.rfind(","), segment.rfind(";"), segment.rfind(":"), segment.rfind("—"), segment.rfind("–"))  # a dateline's dash too
-    segment = re.sub(r"^(?:and|while|as well as)\s+", "", " ".join(segment[cut + 1 :].split()))  # "…, and the ICRC's director, X,"
+    segment = re.sub(r"^(?i:and|but|yet|while|as well as)\s+", "", " ".join(segment[cut + 1 :].split()))  # "…, and the ICRC's director, X,"; "But the President of the NLC, X,"
     said = list(_VERB.finditer(segment))
     if said:  # "Gen. Abubakar said Niger's junta leader, General Tchiani,", "Talks were chaired by the head of …,"
         rest = segment[said[-1].end() :].strip()

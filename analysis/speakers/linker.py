@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..mentions import ArticleMentions, Candidate, Entity, clean_name, description_head, pronoun_antecedent, salient_antecedent
 from ..mentions.lexicon import NameWords, load_facilitators, load_name_words
 from ..mentions.link import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_SYNONYMS, THING_PRONOUNS
-from ..mentions.sides import sides_in
+from ..mentions.sides import TARGET_PREPOSITIONS, sides_in
 from ..records import Quote, Span, Tokens
 from .sides import _entity_side
 
@@ -396,7 +396,7 @@ class _Linker:
             return (
                 entity.kind in ("person", "unknown")
                 and entity.named
-                and (side is None or self.side_of(e) in (None, side))
+                and (side is None or self.side_of(e) == side or self.side_of(e) is None and not _affiliated(entity, self.words))
                 and all(_modifier_fits(w, self.side_of(e), self.table) for w in others)
             )
 
@@ -548,6 +548,22 @@ class _Linker:
             self.described[key] = len(self.entities) - 1
         e = self.described[key]
         return _Found((e,), "description", "role")
+
+
+def _affiliated(entity: Entity, words: NameWords) -> bool:
+    """Whether a person of no known side has a role qualified by a body the side words do not know ("PASOK
+    leader", "TTP spokesman"): such a person is that body's, so a description with a side ("the Turkish leader") is
+    someone else."""
+    for role in entity.roles:
+        if role.lower().startswith("counterpart:"):
+            continue
+        for w in role.split():
+            low = w.lower().strip(",.()").replace("’", "'").removesuffix("'s")
+            if low in TARGET_PREPOSITIONS or low == "of":
+                break  # "special envoy for Eurasian affairs": a portfolio after the role, no body before it
+            if w[:1].isupper() and low not in words.role_words and low not in words.organisations and low not in words.function and low not in words.sides:
+                return True
+    return False
 
 
 def _mediates(entity: Entity) -> bool:
