@@ -239,6 +239,14 @@ LINKED = [
      [["Russian Embassy"], ["Russian Embassy"]]),
     # names._organisation: an all-capitals title ("MP") alone is a role noun, not a body's acronym
     ("Labour MP Jane Doe said the bill would pass. The MP said more votes would follow.", [["Jane Doe"], ["Jane Doe"]]),
+    # linker.ANONYMOUS_HEADS: "the source" is the unnamed source said before, never the person the lead names
+    ("Talks made progress, Egyptian source says\n\nTalks made progress, a high-level Egyptian source said. "
+     "Sameh Shoukry met the envoys. The source said the delegations would return.",
+     [["Egyptian source"], ["high-level Egyptian source"], ["high-level Egyptian source"]]),
+    # names.tsv: a church is an organisation, not a person who holds a government's role
+    ("Archbishop Bagrat Galstanyan, Primate of the Tavush Diocese of the Armenian Apostolic Church, led the protest. "
+     "Prime Minister Nikol Pashinyan replied. The head of the Armenian government said the border would be safer.",
+     [["head of the Armenian government"]]),
     # linker._sentence_pair: the pair the group noun's own sentence names, not the article's two parties
     ("Ukraine and Russia traded accusations. Kyiv and Moscow met again. Andriy Yermak then met Li Hui. At that meeting "
      "both sides said they wanted regular contacts between Kyiv and Beijing.", [["Ukraine", "China"]]),

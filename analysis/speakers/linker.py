@@ -54,6 +54,9 @@ _MEDIATOR_APPOSITION = re.compile(r"(?i)^(?:-(?:brokered|mediated|hosted|sponsor
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition)\b")  # ", speaking on condition of …"
 HEADLINE_SENTENCES = 1  # sentences 0 and 1: a headline and the lead, where a description may come before the name
 LEAD_NAME_SENTENCES = 2  # sentences after such a description in which the name it stands for comes
+# Role nouns of people who are not named on purpose ("a high-level Egyptian source", "the source"): whoever the
+# article names is someone else.
+ANONYMOUS_HEADS = frozenset({"source", "insider"})
 MAX_LOOK = 60  # mentions a role noun looks back (or ahead) over at most
 _AGE = re.compile(r"(?i)^(?:the\s+)?\d+-year-old$")
 _WORDS = re.compile(r"[\w'’]+(?:[.\-][\w'’]+)*\.?|[^\w\s]")
@@ -385,6 +388,9 @@ class _Linker:
         if head is None or plural:
             return None
         side = next((hit[0] for hit in sides_in(description, sides=self.table)), None)
+        if head in ANONYMOUS_HEADS:  # "the source": the unnamed source described before, never a named person
+            found = self._latest(source.start, lambda e: not self.entities[e].named and head in self.entities[e].role_nouns())
+            return _Found((found,), f"role noun '{description}' → {self.entities[found].name}", "role") if found is not None else None
         if self.words.nouns.get(head) == "body" and head not in self.words.titles:
             return self._body(description, head, side, source)
         if self.words.nouns.get(head) not in ("role", None) and head not in self.words.titles:
