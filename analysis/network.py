@@ -7,7 +7,10 @@ Analysis (DNA): an *actor* (with their *organisation*) states an *agreement*
 
 * the actor is the position's **holder** (who takes the stance; the speaker
   only when the speaker states their own), never the reporter, with the
-  holder's side as organisation; the concept is the position's topic;
+  holder's side as organisation; the concept is the position's ``concept``
+  (the lexicon topic, so that "prisoner exchange: 32 servicemen" and
+  "prisoner exchange: future exchanges" meet on one node; a stated object
+  is its own concept), else its ``topic``;
 * :data:`AGREEMENT` maps the stances: support, propose, offer and demand are
   agreement 1 (the actor wants the concept), oppose and reject 0, neutral
   none (the actor named the concept without taking a side: such statements
@@ -153,7 +156,7 @@ def row_statements(row: Mapping) -> list[Statement]:
     """
     stance = _text(row.get("stance")) or "neutral"
     common = dict(
-        concept=_text(row.get("topic")),
+        concept=_text(row.get("concept")) or _text(row.get("topic")),
         stance=stance,
         agreement=AGREEMENT.get(stance),
         article=_text(row.get("file")) or _text(row.get("article")),

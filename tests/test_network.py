@@ -137,6 +137,14 @@ STANCES = [("A", "truce", "support"), ("B", "truce", "demand"), ("C", "truce", "
            ("A", "aid", "offer"), ("C", "aid", "propose"), ("B", "aid", "oppose"), ("A", "aid", "reject")]  # fmt: skip
 
 
+def test_two_objects_of_one_lexicon_topic_meet_on_its_concept():
+    # row_statements: the concept is the position's concept; the topic as stated ("…: 32 servicemen") says which object
+    graph = network.graph([row("Ann", "prisoner exchange: 32 servicemen", "offer", concept="prisoner exchange"),
+                           row("Bo", "prisoner exchange: future exchanges", "reject", concept="prisoner exchange")])
+    assert [n for n, d in graph.nodes(data=True) if d["type"] == "concept"] == ["concept:prisoner exchange"]
+    assert len(network.conflict(graph).edges) == 1
+
+
 @pytest.mark.parametrize(
     "function, expected",
     [
