@@ -646,7 +646,7 @@ def position_table(attributed: AttributedArticle, *, topics=None) -> pd.DataFram
     >>> quote = Quote("indirect", (Span(0, 60),), Span(71, 78), Span(62, 70), (Speaker("Medinsky"),))
     >>> table = position_table(AttributedArticle(Article(text, id="a"), Tokens(text, (), ()), (quote,)))
     >>> table[["speaker", "topic", "stance", "quantities"]].to_dict("records")
-    [{'speaker': 'Medinsky', 'topic': 'return of remains', 'stance': 'offer', 'quantities': ['3,000']}]
+    [{'speaker': 'Medinsky', 'topic': 'return of remains: return the remains of servicemen', 'stance': 'offer', 'quantities': ['3,000']}]
     """
     from .positions import position_rows
 

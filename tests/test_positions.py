@@ -259,6 +259,9 @@ def test_joined_subjects_each_hold_the_stance():
         ("Serbia had to accept the ceasefire", "ceasefire", "demand", "obliged"),
         ("Azerbaijan will free 32 Armenian servicemen as a sign of good faith", "prisoner exchange", "offer", "lexicon"),
         ("a bilateral ceasefire was not on the table yet", "ceasefire", "reject", "lexicon"),
+        ("Greece would accept no outside interference in the matter", "sovereignty and intervention", "reject", "refused object"),
+        ("Velmora was ready to sign the ceasefire as soon as tomorrow", "ceasefire", "offer", "lexicon"),
+        ("Russia will return to the grain deal as soon as its demands are met", "grain exports and shipping", "demand", "lexicon"),
     ],
 )
 def test_stance_rules(content, concept, stance, reason):
@@ -422,7 +425,9 @@ def test_a_description_of_the_speakers_body_holds_as_that_body(text, holder):
 @pytest.mark.parametrize(
     ("text", "topic"),
     [
-        ("Anna Roe said Russia had offered to return the remains of an additional 3,000 soldiers.", "return of remains"),
+        # the number and the words that open it drop out; what it counts stays ("of soldiers")
+        ("Anna Roe said Russia had offered to return the remains of an additional 3,000 soldiers.", "return of remains: return the remains of soldiers"),
+        ("Anna Roe said Ostrel was ready to hand back over 2,000 bodies of fallen soldiers.", "return of remains: hand back bodies of fallen soldiers"),
         ("Anna Roe said Armenia was ready to discuss a peace treaty.", "memorandum and peace terms: discuss a peace treaty"),
         ("Anna Roe said Azerbaijan will free 32 Armenian servicemen.", "prisoner exchange: Armenian servicemen"),
         # a topic that is the governed verb is named with its object
@@ -431,6 +436,27 @@ def test_a_description_of_the_speakers_body_holds_as_that_body(text, holder):
 )
 def test_a_lexicon_topic_is_named_with_what_the_stance_governs_never_with_its_numbers(text, topic):
     assert topic in {p.topic for p in find_positions(article_with_mentions(text, "")) if p.stance != "neutral"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # noun_phrase: past a quantity after "of"
+        ("Anna Roe said Velmora and Ostrel agreed on the return of 1,200 civilians.", "civilians and children: return of civilians"),
+        # noun_phrase: a topic phrase used as a verb takes its object
+        ("Anna Roe said Ostrel insisted that Velmora first free the rebel detainees.", "prisoner exchange: free the rebel detainees"),
+    ],
+)
+def test_a_topic_is_named_with_the_noun_phrase_around_it(text, topic):
+    assert topic in {p.topic for p in find_positions(article_with_mentions(text, ""))}
+
+
+def test_a_stance_is_on_its_own_object_before_a_topic_named_past_it():
+    # _beyond: the truce is named past the object of "ready to"; the offer is the convoys
+    text = "Anna Roe said Egypt was ready to send aid convoys to the north from the first day of the truce."
+    found = {(p.holder, p.topic, p.stance) for p in find_positions(article_with_mentions(text, ""))}
+    assert ("Egypt", "send aid convoys to the north", "offer") in found
+    assert not any(topic.startswith("ceasefire") and stance == "offer" for _, topic, stance in found)
 
 
 @pytest.mark.parametrize(
@@ -465,3 +491,10 @@ def test_one_holder_s_two_stances_of_one_kind_on_two_objects_are_two_positions()
             "Ivan Petrov said Russia expected its grain ships to be inspected faster.")
     found = [(p.holder, p.concept, p.stance) for p in find_positions(article_with_mentions(text, "")) if p.stance != "neutral"]
     assert found.count(("Russia", "grain exports and shipping", "demand")) == 2
+
+
+def test_a_stance_a_frame_states_before_the_content_is_the_framed_party_s():
+    # _frame_stance: "said Ankara had proposed that …" is Ankara's proposal on what follows, reported by Erdogan
+    text = "Erdogan said Ankara had proposed that the two countries raise their annual trade to $10 billion."
+    found = {(p.holder, p.speaker, p.stance) for p in find_positions(article_with_mentions(text, ""))}
+    assert ("Ankara", "Erdogan", "propose") in found

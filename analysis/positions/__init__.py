@@ -154,11 +154,11 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
         phrase stands for a topic only when the clause names the party taking the stance ("Dorlan is ready
         to share …"): a speaker's own stance words outside the lexicon are mostly about the talking ("I
         want to assure …", "we did not come to sign …")."""
+        span = clause.object_span(event.i, event.j) if holder.reported else None
         if own:
             after = clause.governed_after(event.i, event.j) or clause.relative_antecedent(event.i, event.j)
-            if after:
+            if after and not (span is not None and _beyond(clause, after, span)):
                 return after, False
-        span = clause.object_span(event.i, event.j) if holder.reported else None
         if span is not None:
             named = clause.topics_in(span)  # "prisoners it wants freed": the topic named again
             return (named, False) if named else ([clause.object_name(text, event.i, event.j)], True)
@@ -223,6 +223,12 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
 NP_OPENERS = frozenset("a an the its their his her our this these those any further new".split())
 
 
+def _beyond(clause: Clause, names: list[str], span: tuple[int, int]) -> bool:
+    """Whether every topic in ``names`` is named past the object phrase ``span`` of a stance: "Cairo proposed that
+    aid convoys be allowed to reach the north from the first day of the truce" proposes the convoys, not the truce."""
+    return all(clause.spans_of.get(name, (0, 0))[0] >= span[1] for name in names)
+
+
 def _cue_object(text: str, clause: Clause, speakers: list[Holder], cue: StanceEvent) -> _Entry | None:
     """A stance cue whose content is a noun phrase naming no lexicon topic ("Marsh rejected the demand to
     restore the rights of barred candidates"): the speaker's stance on that phrase, its words the topic. A
@@ -268,7 +274,14 @@ def find_positions(
         speakers = speaker_holders(quote.speakers, outlets)
         if not speakers or not quote.content:
             continue
+        holders = speakers  # who holds the content's stances: the speakers, or the party a frame names
         cue = _cue_stance(text, quote, matcher, chosen, lexicon)
+        framed = _frame_gap(text, quote)
+        if framed is not None:
+            mentions = mentions or MentionIndex(attributed)
+            frame = _frame_stance(text, framed, matcher, chosen, lexicon, mentions, speakers)
+            if frame is not None:
+                holders, cue = frame
         pieces = quote_spans(attributed, quote, ends)
         if cue is None and not _may_name_topic(text, pieces, screen):
             continue
@@ -277,7 +290,7 @@ def find_positions(
             continue
         if mentions is None:
             mentions = MentionIndex(attributed)
-        for entry in _quote_positions(attributed, quote, clauses, mentions, speakers, cue):
+        for entry in _quote_positions(attributed, quote, clauses, mentions, holders, cue):
             stance = entry.event.stance if entry.event is not None else "neutral"
             clause = entry.clause or entry.own
             name_clause = entry.own or clause
@@ -287,7 +300,7 @@ def find_positions(
             if stance in stated or (stance == "neutral" and stated):
                 continue
             stated.add(stance)
-            speaker = speakers[0] if entry.holder.reported else entry.holder
+            speaker = speakers[0] if entry.holder.reported or holders is not speakers else entry.holder
             positions.append(
                 Position(
                     speaker=speaker.name,
@@ -323,12 +336,42 @@ def _governed_label(text: str, clause: Clause, event: StanceEvent, name: str) ->
     if event.i <= a and b <= event.j:
         words = clause.label_words(text, *span)  # "will free 32 Armenian servicemen"
     elif a == span[0]:
-        words = clause.label_words(text, span[0], span[1])  # the governed verb and its object ("host further meetings")
+        words = clause.label_words(text, span[0], span[1], numbers="drop")  # the governed verb and its object ("host further meetings")
     elif span[0] <= a and b <= span[1]:
-        words = clause.label_words(text, span[0], span[1], upto=max(b, clause.phrases[name][1]))  # up to the topic's noun phrase
+        upto = max(b, clause.phrases[name][1])
+        words = clause.label_words(text, span[0], max(span[1], upto), upto=upto, numbers="drop")  # up to the topic's noun phrase
     else:
         return None
     return topic_name(name, words) if words else None
+
+
+FRAME_CHARACTERS = 80  # the longest stretch between a cue and its content read as a frame of its own
+
+
+def _frame_gap(text: str, quote: Quote) -> Span | None:
+    """The words between a cue and the content after it, when they could state a stance ("said Ankara had
+    proposed that …"), else None."""
+    if quote.cue is None or not quote.content:
+        return None
+    start, end = quote.cue.end, quote.content[0].start
+    if not 0 < end - start <= FRAME_CHARACTERS or len(text[start:end].split()) < 2:
+        return None
+    return Span(start, end)
+
+
+def _frame_stance(text: str, gap: Span, matcher, topics, lexicon: StanceLexicon, mentions, speakers) -> tuple[list[Holder], StanceEvent] | None:
+    """A stance a frame between the cue and the content states, with the party it names: "He said Ankara had
+    proposed that the two countries raise their trade" is Ankara's proposal, which he reports; None when the
+    frame states no stance or names no party."""
+    clause = Clause(text, gap, matcher, topics, lexicon.modals)
+    best = _best(clause.events)
+    if best is None:
+        return None
+    found = mentions.holders_before(clause.spans[best.i][0], floor=gap.start, words=clause.spans, speakers=speakers)
+    if not found:
+        return None
+    holders = [Holder(h.name, h.side, h.id) for h in found]
+    return holders, StanceEvent(best.stance, best.i, best.j, clause.words_text(text, best.i, best.j))
 
 
 def _cue_stance(text: str, quote: Quote, matcher, topics, lexicon: StanceLexicon) -> StanceEvent | None:

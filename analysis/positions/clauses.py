@@ -23,9 +23,8 @@ from functools import lru_cache
 
 from ..records import Span, Topic
 from ..tone import PhraseMatcher
-from .quantities import QUANTITY_QUALIFIERS
 from .stance import MODAL, NEGATION, STANCE, StanceEvent, StanceLexicon, stance_events
-from .topics import FUNCTION_WORDS, noun_phrase, sense_fits, sense_table, topic_name
+from .topics import FUNCTION_WORDS, QUALIFIER_WORDS, noun_phrase, sense_fits, sense_table, topic_name
 
 # Where a clause ends inside a sentence.
 CLAUSE_BREAK = re.compile(r"\s[—–]\s|\s--\s|;\s|:\s|,?\s+but\s|,\s+(?:while|whereas)\s")
@@ -89,7 +88,6 @@ def cut_clauses(text: str, pieces: Sequence[Span]) -> list[Span]:
     return trimmed
 
 
-QUALIFIER_WORDS = frozenset(w for q in QUANTITY_QUALIFIERS for w in q.split())  # "at", "least", "over" …
 
 
 def _number_part(words: Sequence[str], k: int) -> bool:
@@ -99,12 +97,17 @@ def _number_part(words: Sequence[str], k: int) -> bool:
     return words[k] in (",", ".") and 0 < k < len(words) - 1 and words[k - 1][:1].isdigit() and words[k + 1][:1].isdigit()
 
 
+# Words that open a quantity and go with it ("an additional 3,000 soldiers", "another 200 prisoners").
+NUMBER_LEADS = frozenset("a an the additional further another extra more".split())
+
+
 def _without_quantities(written: list[str]) -> list[str]:
-    """The words without their numbers and the qualifier words right before each ("at least", "over")."""
+    """The words without their numbers and the qualifier words right before each ("at least", "over", "an
+    additional")."""
     out: list[str] = []
     for k, word in enumerate(written):
         if _number_part(written, k):
-            while out and out[-1].lower() in QUALIFIER_WORDS:
+            while out and (out[-1].lower() in QUALIFIER_WORDS or out[-1].lower() in NUMBER_LEADS):
                 out.pop()
             continue
         out.append(word)
@@ -285,16 +288,14 @@ class Clause:
         start (a quantity, kept with the position), and from a later number on ("the remains of 3,000 soldiers");
         with ``numbers="drop"`` a later number and its qualifier are left out and the words after it kept
         ("deploy at least 5,000 troops south of the Litani" → "deploy troops south of the Litani")."""
-        written = self.written(source)[start:end]
+        written = self.written(source)[start : end if upto is None else min(end, max(start, upto))]
         while written and (written[0][:1].isdigit() or written[0] in QUOTE_MARKS or written[0] == ","):
             written.pop(0)
-            start += 1
         if numbers == "drop":
             written = _without_quantities(written)
         cut = next((k for k, w in enumerate(written) if w[:1].isdigit()), len(written))
-        keep = cut if upto is None else min(cut, max(0, upto - start))
-        words = [w for w in written[:keep] if w not in QUOTE_MARKS]
-        if cut <= keep < len(written):  # "the remains of an additional [3,000 soldiers]": the "of" the number completed goes too
+        words = [w for w in written[:cut] if w not in QUOTE_MARKS]
+        if cut < len(written):  # "the remains of an additional [3,000 soldiers]": the "of" the number completed goes too
             tail = [k for k, w in enumerate(words) if w.lower() in ("of", "for")]
             if tail and len(words) - tail[-1] <= 3:
                 words = words[: tail[-1]]
@@ -308,4 +309,4 @@ class Clause:
     def topic_name(self, source: str, name: str) -> str:
         """The topic's name with the noun phrase this clause names it by (see :func:`.topics.topic_name`)."""
         i, j = self.phrases[name]
-        return topic_name(name, self.words_text(source, i, j))
+        return topic_name(name, " ".join(_without_quantities(self.written(source)[i:j])))

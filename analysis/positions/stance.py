@@ -18,6 +18,10 @@ The rules, each a small function over a clause's words (``words`` lower case,
 * :func:`nominal_use` — a support, oppose or demand word just after an
   article is a noun or an adjective naming no one's stance ("as a sign of
   good faith", "the opposition Unitary Platform", "rejected the demand");
+* :func:`refused_object` — an acceptance of "no …" or "nothing" is a
+  refusal ("would accept no outside interference");
+* :func:`timed` — "as soon as" before a time word ("as soon as possible")
+  names when, no condition;
 * :func:`obliged` — a support, offer or propose word right after "must",
   "should" or "have / has / had / need(s) to" is the speaker's demand ("Serbia
   had to accept the proposal");
@@ -176,6 +180,31 @@ def obliged(words: list[str], event: "StanceEvent") -> "StanceEvent | None":
     return None
 
 
+NO_OBJECTS = frozenset({"no", "nothing", "none"})  # an object that negates what is accepted
+
+
+def refused_object(words: list[str], event: StanceEvent) -> StanceEvent | None:
+    """An acceptance whose object is "no …" or "nothing": a refusal ("would accept no outside interference",
+    "Kyiv would accept nothing of the kind")."""
+    if event.stance != "support" or event.j >= len(words) or words[event.j] not in NO_OBJECTS:
+        return None
+    if not words[event.j - 1].startswith("accept"):
+        return None
+    return StanceEvent("reject", event.i, event.j + 1, "refused object")
+
+
+# Words after "as soon as" that make it a time ("as soon as possible", "as soon as tomorrow"), no condition.
+TIME_WORDS = frozenset(
+    "possible practicable feasible today tomorrow tonight now next this monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def timed(words: list[str], stance: str, j: int) -> bool:
+    """Whether a condition word ends in "as soon as" before a time word: "ready to sign as soon as tomorrow" names
+    when, not on what condition."""
+    return stance == "demand" and j >= 3 and words[j - 3 : j] == ["as", "soon", "as"] and j < len(words) and words[j] in TIME_WORDS
+
+
 def negated_action(words: list[str], k: int) -> StanceEvent | None:
     """A negated modal before a verb: a refusal ("will not withdraw", "won't discuss"); not before "be"."""
     if words[k] in NEGATED_MODALS:
@@ -203,8 +232,10 @@ def stance_events(words: list[str], found: list[tuple[tuple[str, str], int, int]
     for (kind, stance), i, j in found:
         if kind != STANCE or nominal_use(words, stance, i):
             continue
+        if timed(words, stance, j):
+            continue
         event = StanceEvent(stance, i, j, "lexicon")
-        events.append(negated_support(words, event, negations) or obliged(words, event) or event)
+        events.append(negated_support(words, event, negations) or obliged(words, event) or refused_object(words, event) or event)
     covered = {k for e in events for k in range(e.i, e.j)}
     for k in negations:
         event = negated_action(words, k)

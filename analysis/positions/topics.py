@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..records import Topic
 from ..data import shipped_text
 from ..tone import TOPICS_FILE, PhraseMatcher, parse_topics
+from .quantities import QUANTITY_QUALIFIERS
 
 ELECTION_FILE = "topics-election.tsv"
 SHIPPED_LEXICONS = (TOPICS_FILE, ELECTION_FILE)  # in analysis/data/; the first is the default on a tie
@@ -41,6 +42,7 @@ FUNCTION_WORDS = frozenset(
     "it they them we us he she him i you there here also only just still even again then up down out".split()
 )
 NP_WORDS = 3  # content words of a noun phrase after "of", and before its head
+QUALIFIER_WORDS = frozenset(w for q in QUANTITY_QUALIFIERS for w in q.split())  # "at", "least", "over" …
 _ADJECTIVE_ENDINGS = ("al", "ian", "ic", "ary", "ive", "ous", "ed", "ern", "ese", "ful", "less", "ish", "ent", "ant", "term")
 
 
@@ -226,24 +228,65 @@ def _modifier(word: str) -> bool:
 
 def noun_phrase(written: Sequence[str], i: int, j: int, stops: set[int]) -> tuple[int, int]:
     """The words (``i``, ``j``) of the noun phrase around the phrase ``written[i:j]``: adjective-shaped words
-    before it, and "of" with what it governs after it; ``stops`` are words it does not take (stance words)."""
+    before it, and "of" with what it governs after it, past a quantity ("the return of 1,200 civilians");
+    a phrase used as a verb takes its object ("to free the rebel detainees", "hand back over 2,000 bodies");
+    ``stops`` are words it does not take (stance words)."""
     start = i
     while start > 0 and i - start < NP_WORDS - 1 and start - 1 not in stops and _modifier(written[start - 1]):
         start -= 1
     end = j
     if end + 1 < len(written) and written[end].lower() in ("of", "for") and end + 1 not in stops:
-        k = end + 1
-        while k < len(written) and written[k].lower() in ("the", "a", "an", "all", "its", "their", "our"):
-            k += 1
-        taken = 0
-        while k < len(written) and taken < NP_WORDS and k not in stops:
-            word = written[k]
-            if not word[:1].isalpha() or word.lower() in FUNCTION_WORDS:  # numbers are quantities, not names
-                break
-            k, taken = k + 1, taken + 1
-        if taken:
-            end = k
+        end = _complement(written, end + 1, stops, end)
+    elif _verb_use(written, i, j):
+        end = _complement(written, j, stops, end)
+    if end > j and end + 1 < len(written) and written[end].lower() == "of" and end + 1 not in stops:
+        end = _complement(written, end + 1, stops, end)  # "the bodies of fallen soldiers"
     return start, end
+
+
+# Words that open the object of a topic phrase used as a verb ("free the detainees", "return all civilians").
+OBJECT_DETERMINERS = frozenset("the a an all its their our his her those these every any".split())
+# Words between a determiner and a quantity that go with the quantity ("another 200 prisoners").
+QUANTITY_ADJECTIVES = frozenset("additional further another extra".split())
+# Words before a phrase that make it a verb: the infinitive "to", auxiliaries, modals, negation, a first step.
+VERB_LEADS = frozenset("to will would can could must should shall may might not never first and or".split())
+
+
+def _verb_use(written: Sequence[str], i: int, j: int) -> bool:
+    """Whether the phrase ``written[i:j]`` is a verb with an object: after "to", a modal or a negation, and
+    followed by a determiner or a quantity ("would hand back over 2,000 bodies"), not a noun ("the exchange")."""
+    if i == 0 or j >= len(written) or written[i - 1].lower() not in VERB_LEADS:
+        return False
+    return written[j].lower() in OBJECT_DETERMINERS or _quantity_end(written, j) > j
+
+
+def _quantity_end(written: Sequence[str], k: int) -> int:
+    """Past a quantity at word ``k`` ("1,200", "at least 500", "over 2,000"); ``k`` when none starts there."""
+    start = k
+    while k < len(written) and written[k].lower() in QUALIFIER_WORDS:
+        k += 1
+    if k >= len(written) or not written[k][:1].isdigit():
+        return start
+    while k < len(written) and (written[k][:1].isdigit() or (written[k] == "," and k + 1 < len(written) and written[k + 1][:1].isdigit())):
+        k += 1
+    return k
+
+
+def _complement(written: Sequence[str], k: int, stops: set[int], end: int) -> int:
+    """The end of the words a phrase ending at ``end`` takes from word ``k`` on: determiners and a quantity
+    skipped, then up to :data:`NP_WORDS` content words; ``end`` when it takes none."""
+    while k < len(written) and written[k].lower() in OBJECT_DETERMINERS:
+        k += 1
+    if k + 1 < len(written) and written[k].lower() in QUANTITY_ADJECTIVES and _quantity_end(written, k + 1) > k + 1:
+        k += 1  # "an additional 3,000 soldiers"
+    k = _quantity_end(written, k)
+    taken = 0
+    while k < len(written) and taken < NP_WORDS and k not in stops:
+        word = written[k]
+        if not word[:1].isalpha() or word.lower() in FUNCTION_WORDS or word.lower() == "of":
+            break
+        k, taken = k + 1, taken + 1
+    return k if taken else end
 
 
 def topic_name(name: str, phrase: str) -> str:
