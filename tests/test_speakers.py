@@ -476,6 +476,10 @@ TAUGHT = [
     ("The Nigeria Labour Congress (NLC) and the Trade Union Congress (TUC) walked out. But the President of the NLC, "
      "Joe Ajaero, said the offer was an insult. His TUC counterpart, Festus Osifo, said talks must go on.",
      [("Joe Ajaero", "NLC"), ("Festus Osifo", "TUC")]),
+    # learn.learn_spoken_for: an acronym before a spokesperson's or a leader's title is the side they speak for,
+    # unless the side words know it ("UN spokesman") or it is an outlet ("CNN anchor")
+    ("TTP spokesman Mohammad Khurasani said the ceasefire would hold. UN spokesman Ben Aziz said the talks went on.",
+     [("Mohammad Khurasani", "TTP"), ("Ben Aziz", "United Nations")]),
     # linker._lend_side: a description with a side word that links to a person of no stated side gives that side
     ("President Ana Ruiz said the deal could be revived. The Chilean president said the talks had been useful.",
      [("Ana Ruiz", "Chile"), ("Ana Ruiz", "Chile")]),

@@ -14,7 +14,10 @@
   government's negotiator" is on its side;
 * political parties named before a lower-case "party" ("the opposition
   Vazrazhdane party"): each is a side, of the party kind;
-* "the opposition X": X is a side, and "opposition" in a role stands for it.
+* "the opposition X": X is a side, and "opposition" in a role stands for it;
+* an acronym before a spokesperson's or a leader's title ("PASOK leader
+  Nikos Androulakis", "TTP spokesman Mohammad Khurasani"): the body that
+  person speaks for is a side of its own.
 
 Each returns entries for the article's side table (lower-case word →
 (side, kind)); the shipped side words are never overridden.
@@ -69,6 +72,7 @@ def learn_sides(text: str, names, links, entities, words: NameWords) -> dict[str
     learned |= learn_generic(text, entities, {**words.sides, **learned})
     learned |= learn_named_parties(text, words)
     learned |= learn_opposition(text, {**words.sides, **learned})
+    learned |= learn_spoken_for(text, words, learned)
     return {k: v for k, v in learned.items() if k not in words.sides}
 
 
@@ -303,4 +307,31 @@ def learn_demonyms(text: str, entities, sides: Mapping[str, tuple[str, str]]) ->
         if found is not None and found.lower() not in known:  # the shipped demonyms stay theirs ("Turk")
             learned[name.lower()] = (name, "country")
             learned[found.lower()] = (name, "adjective")
+    return learned
+
+
+# Titles of someone who speaks for a body: after that body's acronym ("TTP spokesman"), the body is their side.
+SPOKEN_FOR = frozenset({
+    "leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "chief", "chairman", "chairwoman", "negotiator",
+    "negotiators", "delegation", "commander", "commanders",
+})  # fmt: skip
+_ACRONYM_TITLE = re.compile(rf"\b([A-Z][A-Z0-9]{{1,5}})\s+(?i:{'|'.join(sorted(SPOKEN_FOR))})\s+(?:[A-Z]|the\b)")
+
+
+def learn_spoken_for(text: str, words: NameWords, known: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """ "TTP spokesman Mohammad Khurasani", "PASOK leader Nikos Androulakis": an acronym the side words do not
+    know, before the title of someone who speaks for it and a name, is a side of its own; an outlet ("CNN
+    anchor") or a title ("MP") is none.
+
+    >>> from analysis.mentions.lexicon import load_name_words
+    >>> learn_spoken_for("PASOK leader Nikos Androulakis said no; a UN spokesman agreed.", load_name_words(), {})
+    {'pasok': ('PASOK', 'institution')}
+    """
+    learned: dict[str, tuple[str, str]] = {}
+    for m in _ACRONYM_TITLE.finditer(text):
+        acronym = m.group(1)
+        low = acronym.lower()
+        if low in words.sides or low in known or low in words.titles or low in words.outlet_words or acronym in words.outlets.cased:
+            continue
+        learned[low] = (acronym, "institution")
     return learned
