@@ -136,6 +136,11 @@ LINKS = [
     # _acronym_of: an acronym is the body named before whose initials it spells, in parentheses or not
     ("The Sudanese Armed Forces (SAF) signed. The SAF said more.", [("Sudanese Armed Forces", "Sudanese Armed Forces", "full name"), ("SAF", "Sudanese Armed Forces", "acronym of Sudanese Armed Forces"), ("SAF", "Sudanese Armed Forces", "full name")]),
     ("The International Committee of the Red Cross ran the flights. The ICRC said more.", [("International Committee of the Red Cross", "International Committee of the Red Cross", "full name"), ("ICRC", "International Committee of the Red Cross", "acronym of International Committee of the Red Cross")]),
+    # _declared_acronym, _merge_declared: the acronym a body declares in parentheses, whatever its letters, also
+    # where a headline uses it first
+    ("After the swap, SBU said it went well. The Security Service of Ukraine (SBU) ran it. The SBU said more.",
+     [("SBU", "Security Service of Ukraine", "acronym of Security Service of Ukraine"), ("Security Service of Ukraine", "Security Service of Ukraine", "full name"),
+      ("SBU", "Security Service of Ukraine", "acronym of Security Service of Ukraine"), ("SBU", "Security Service of Ukraine", "acronym of Security Service of Ukraine")]),
 ]
 
 

@@ -93,7 +93,7 @@ def find_mentions(tokens: Tokens, *, title_end: int = 0, words: NameWords | None
     text = tokens.text
     roles_of = {i: sentence_roles(text, tokens, names, i, words=words) for i, p in enumerate(names) if p.kind not in ("outlet", "place")}
     described = [bool(roles_of.get(i)) for i in range(len(names))]
-    entities, links = link_names(names, words=words, lower=_LowerWords(text), described=described)
+    entities, links = link_names(names, words=words, lower=_LowerWords(text), described=described, text=text)
     for i, (e, _) in enumerate(links):
         if e is not None:
             for role in roles_of[i] if i in roles_of else sentence_roles(text, tokens, names, i, words=words):

@@ -9,7 +9,11 @@ Names are linked when the article is read (:func:`link_names`):
    anywhere in the article: the latest one given before it, else the first
    one after it (a headline or lead that uses the surname first); never a
    person of the other gender or with other titles; failing that, a given
-   name that begins exactly one full name ("Mr Ann" … "Ann Bell").
+   name that begins exactly one full name ("Mr Ann" … "Ann Bell");
+
+and a body's acronym is the body: the initials of its name ("SAF" for the
+Sudanese Armed Forces) or the acronym it declares in parentheses, whatever
+its letters ("Türkiye's National Intelligence Organisation (MIT)").
 
 Descriptions are linked when a quote's source needs them, in text order,
 by the functions the attribution stage calls: :func:`role_antecedent`
@@ -32,6 +36,7 @@ every link says which sieve made it.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -137,6 +142,7 @@ def link_names(
     words: NameWords | None = None,
     lower: Container[str] = frozenset(),
     described: Sequence[bool] = (),
+    text: str = "",
 ) -> tuple[list[Entity], list[tuple[int | None, str]]]:
     """Entities of the name phrases and, per phrase, (entity index or None, the sieve that linked it).
 
@@ -157,6 +163,7 @@ def link_names(
     by_first: dict[str, list[int]] = {}  # first word of a person's full name → entities
     by_initials: dict[str, int] = {}  # initials of a body's name → entity ("SAF")
     by_head: dict[str, list[int]] = {}  # head noun of a body's name → entities ("headquarters")
+    declared: dict[str, int] = {}  # acronym a body's name declares in parentheses → the body ("(MIT)")
     sided = _sided_bodies(names, words)  # "defense ministry" → "Russian Defense Ministry", when the article has one such
     outlets = {p.name.lower() for p in names if p.kind == "outlet"}  # a name that is an outlet once is one throughout
     # sieves 1 and 2: full names (two words or more), in text order
@@ -196,6 +203,9 @@ def link_names(
             links[i] = (len(entities) - 1, "full name")
             if phrase.kind in ("organisation", "unknown") and len(phrase.words) > 1:
                 by_initials.setdefault(initials(phrase.name), len(entities) - 1)
+                if (acronym := _declared_acronym(text, phrase)) is not None:
+                    by_initials.setdefault(acronym, len(entities) - 1)
+                    declared.setdefault(acronym, len(entities) - 1)
                 by_head.setdefault(_head_noun(phrase.words), []).append(len(entities) - 1)
             if phrase.kind == "person":
                 by_last.setdefault(phrase.words[-1].lower(), []).append(len(entities) - 1)
@@ -234,10 +244,32 @@ def link_names(
             entities.append(Entity(phrase.name, phrase.kind))
             links[i] = (len(entities) - 1, "full name")
         last_seen[links[i][0]] = i
+    if declared:
+        entities, links = _merge_declared(entities, links, declared, by_name)
     for i, (e, _) in enumerate(links):
         if e is not None:
             _absorb(entities[e], names[i], i, words)
     return entities, links
+
+
+def _merge_declared(entities: list[Entity], links, declared: Mapping[str, int], by_name: Mapping[str, int]):
+    """An acronym used before the body that declares it (a headline's "…, MIT says" before "Türkiye's National
+    Intelligence Organisation (MIT)") is that body: its mentions go to the body and its own entity is dropped."""
+    merged = {}
+    for acronym, body in declared.items():
+        other = by_name.get(acronym.lower())
+        if other is not None and other != body and entities[other].name == acronym and entities[other].kind in ("organisation", "unknown"):
+            merged[other] = body
+            entities[body].add_name(acronym)
+    if not merged:
+        return entities, links
+    kept = [k for k in range(len(entities)) if k not in merged]
+    new = {old: n for n, old in enumerate(kept)}
+    links = [
+        (None, how) if e is None else (new[merged[e]], f"acronym of {entities[merged[e]].name}") if e in merged else (new[e], how)
+        for e, how in links
+    ]
+    return [entities[k] for k in kept], links
 
 
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "el", "al", "&"})
@@ -280,6 +312,19 @@ def _sided_bodies(names: Sequence[NamePhrase], words: NameWords) -> dict[str, st
         if phrase.kind == "organisation" and len(phrase.words) > 2 and phrase.words[0].lower() in words.sides:
             found.setdefault(" ".join(phrase.words[1:]).lower(), set()).add(phrase.name)
     return {core: next(iter(full)) for core, full in found.items() if len(full) == 1}
+
+
+_DECLARED = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&-]{1,7})\s*\)")
+
+
+def _declared_acronym(text: str, phrase: NamePhrase) -> str | None:
+    """The acronym a body's name declares in parentheses right after it, whatever its initials: "Türkiye's
+    National Intelligence Organisation (MIT)", "the Security Service of Ukraine (SBU)" (an acronym of the
+    name in its own language)."""
+    if not text:
+        return None
+    m = _DECLARED.match(text, phrase.span.end)
+    return m.group(1) if m else None
 
 
 def _acronym_of(phrase: NamePhrase, entities: list[Entity], by_initials: dict[str, int]) -> int | None:
