@@ -60,6 +60,8 @@ NAMES = [
     ("Then President Ali Kaya and Secretary Jo Bell spoke.", [("Ali Kaya", "President"), ("Jo Bell", "Secretary")]),
     # _given_name_after: past an of/for role, the name starts after its last role word when no given name is known
     ("Then Secretary of State for African Affairs Zuri Phee spoke.", [("Zuri Phee", "Secretary of State for African Affairs")]),
+    # _given_name_after: a portfolio the lexicon does not know goes with the title, the name is the last two words
+    ("Then Federal Minister for Information Marriyum Aurangzeb spoke.", [("Marriyum Aurangzeb", "Federal Minister for Information")]),
     # honorifics of other countries (Malaysia's Datuk Seri) are not the name
     ("Then Prime Minister Datuk Seri Anwar Ibrahim spoke.", [("Anwar Ibrahim", "Prime Minister")]),
     # invisible characters stay inside the name and out of what is shown

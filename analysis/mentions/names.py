@@ -512,14 +512,16 @@ def _side_modifier(lw: str, words: NameWords, k: int, j: int) -> bool:
 
 def _given_name_after(low, start: int, j: int, words: NameWords) -> int:
     """After "Minister of Foreign Affairs", the name starts at its given name when one is known, else after
-    the last role or organisation word ("Secretary of State for African Affairs | Molly Phee")."""
+    the last role or organisation word ("Secretary of State for African Affairs | Molly Phee"), else it is the
+    last two words: a portfolio the lexicon does not know goes with the title ("Federal Minister for
+    Information | Marriyum Aurangzeb")."""
     for k in range(start, j):
         if low[k] in words.given:
             return k
     for k in range(j - 2, start - 1, -1):
         if low[k] in words.role_words or low[k] in words.organisations:
             return k + 1
-    return start
+    return j - 2 if j - start >= 3 else start
 
 
 def _organisation(raw, low, i, j, words: NameWords) -> int | None:
