@@ -458,6 +458,8 @@ TAUGHT = [
     # linker._party_itself: a party's side or delegation speaking as one is that party; an aside is no apposition
     ("Ukraine and Russia met. The Russian side said it was ready to hand over the lists.", [("Russia", "Russia")]),
     ("Dalrik and Morvania met. The Dalrik side, in turn, said it was ready to hand over the lists.", [("Dalrik", "Dalrik")]),
+    # linker._RELATIVE_TAIL: a participle's aside after a description is no part of it ("…, quoted by Kan, said")
+    ("An Israeli official, quoted by the public broadcaster Kan, said the men would not return.", [("Israeli official", "Israel")]),
     # learn.learn_attributive: a name before what a state has ("Dalrik Foreign Ministry spokeswoman") is a side
     ("Dalrik and Morvania met in Veran. Dalrik Foreign Ministry spokeswoman Hanna Kordel said the lists would follow.", [("Hanna Kordel", "Dalrik")]),
     # learn.learn_named_parties: a name before a lower-case "party" is a side of the party kind, above a nationality

@@ -51,7 +51,8 @@ MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who me
 # "A and B, the two facilitators of the talks", "the A-brokered truce"
 _MEDIATED_BY = re.compile(r"(?i)\b(?:mediated|brokered|facilitated|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?$|\bauspices\s+of\s+(?:the\s+)?$")
 _MEDIATOR_APPOSITION = re.compile(r"(?i)^(?:-(?:brokered|mediated|hosted|sponsored)\b|\s*,\s*(?:the|its|their)\s+(?:two\s+|three\s+|joint\s+|co-)?(?:mediators?|facilitators?|hosts?|guarantors?|brokers?|co-chairs?)\b)")
-_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition)\b")  # ", speaking on condition of …"
+# ", speaking on condition of …", ", quoted by Kan": a relative clause or a participle's aside after a description
+_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition|quoted|cited|interviewed|contacted|reached|asked|briefed)\b")
 HEADLINE_SENTENCES = 1  # sentences 0 and 1: a headline and the lead, where a description may come before the name
 LEAD_NAME_SENTENCES = 2  # sentences after such a description in which the name it stands for comes
 # Role nouns of people who are not named on purpose ("a high-level Egyptian source", "the source"): whoever the
