@@ -478,6 +478,10 @@ TAUGHT = [
     ("The Nigeria Labour Congress (NLC) and the Trade Union Congress (TUC) walked out. But the President of the NLC, "
      "Joe Ajaero, said the offer was an insult. His TUC counterpart, Festus Osifo, said talks must go on.",
      [("Joe Ajaero", "NLC"), ("Festus Osifo", "TUC")]),
+    # learn.learn_generic: a government named by words of two sides ("the Afghan Taliban government") says nothing
+    # of whose "government sources" speak
+    ("The jirga met the Afghan Taliban government in Kabul. Government sources said the talks would go on.",
+     [("Government sources", None)]),
     # learn.learn_spoken_for: an acronym before a spokesperson's or a leader's title is the side they speak for,
     # unless the side words know it ("UN spokesman") or it is an outlet ("CNN anchor")
     ("TTP spokesman Mohammad Khurasani said the ceasefire would hold. UN spokesman Ben Aziz said the talks went on.",

@@ -171,15 +171,20 @@ def learn_generic(text: str, entities, table: Mapping[str, tuple[str, str]]) -> 
     {'government': ('Oska', 'adjective')}
     >>> learn_generic("The Oskan government and the Velan government met.", [], {"oskan": ("Oska", "adjective"), "velan": ("Vela", "adjective")})
     {}
+    >>> learn_generic("The Oskan Front government met.", [], {"oskan": ("Oska", "adjective"), "front": ("Front", "institution")})
+    {}
     """
     if not _ANY_GENERIC.search(text):  # most articles write none: one quick scan instead of two long ones
         return {}
     found: dict[str, set[str]] = {}
     for m in _GENERIC_BEFORE.finditer(text):
         named = m.group(1).lower().removesuffix("'s").removesuffix("’s")
-        side = table.get(named) or table.get(named.split()[-1]) or table.get(named.removeprefix("the "))
-        if side is not None:
-            found.setdefault(m.group(2).lower(), set()).add(side[0])
+        whole = table.get(named) or table.get(named.removeprefix("the "))
+        # each word's side when the words are no one phrase: "the Afghan Taliban government" names two
+        # sides, so it says nothing sure of what "the government" alone is
+        sides = {whole[0]} if whole is not None else {table[w][0] for w in named.split() if w in table}
+        if sides:
+            found.setdefault(m.group(2).lower(), set()).update(sides)
     for m in _GENERIC_AFTER.finditer(text):
         side = table.get(m.group(2).lower())
         if side is not None:
