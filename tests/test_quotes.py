@@ -458,6 +458,9 @@ AGENCY_CONSTRUCTIONS = [
     ("US Secretary of State Marco Rubio, speaking after talks with his Ukrainian counterpart, said Washington backed the process.",
      [("indirect", "Washington backed the process", "said",
        "US Secretary of State Marco Rubio, speaking after talks with his Ukrainian counterpart")]),
+    # frames._relative_head: a restrictive relative clause before the cue belongs to the subject, its object is no speaker
+    ("A diplomatic source who attended the talks told ENA that the delegations had agreed.",
+     [("indirect", "the delegations had agreed", "told", "A diplomatic source who attended the talks")]),
     # frames.AS_PAIRS: "as long as X continues" is a condition, not "as X said"
     ("Navies from outside the region will stay away as long as the war continues.", []),
     # phrases._name_before_description: "X, the head of …, ORG, told": the name after the description completes it

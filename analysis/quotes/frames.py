@@ -169,6 +169,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         src = _left_np(words, first, j)
         if src is None:
             return None
+        src = _relative_head(words, first, src)
         k = src[0] - 1
         if k >= first and low[k] in SAYING:
             return None  # "Baqaei said Iran would not discuss …": Iran's act, inside what Baqaei said
@@ -381,6 +382,24 @@ def _said_before_adjuncts(words: _Words, k: int, last: int, listens: bool, befor
         return False
     listened = _past_listener(words, k, last) if listens else k
     return _adjuncts_only(words, listened, last) and _clause_before(words, *before)
+
+
+RELATIVE_VERB_WORDS = 4  # words of a restrictive relative clause's verb phrase before its object at most ("who attended")
+
+
+def _relative_head(words: _Words, first: int, src: tuple[int, int]) -> tuple[int, int]:
+    """The subject a restrictive relative clause ends before the cue: in "A diplomatic source who attended the talks
+    told ENA", the noun phrase before the cue is the clause's object, and the speaker is "A diplomatic source who
+    attended the talks"; ``src`` as it was when no "who" stands right before the object's verb phrase."""
+    low, raw = words.low, words.raw
+    k = src[0] - 1
+    r = next((x for x in range(k, max(first - 1, k - RELATIVE_VERB_WORDS), -1) if low[x] == "who" or not _is_word(raw[x])), None)
+    if r is None or low[r] != "who" or r == k or r <= first or any(words.region_of[x] >= 0 for x in range(r, src[0])):
+        return src
+    head = _left_np(words, first, r - 1)
+    if head is None or not _is_word(raw[r - 1]) or low[r - 1] in SUBJECT_PRONOUNS:
+        return src
+    return (head[0], src[1])
 
 
 # participles that open an aside after a subject ("Marco Rubio, speaking after talks with …, said")
