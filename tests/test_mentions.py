@@ -60,6 +60,9 @@ NAMES = [
     ("Then President Ali Kaya and Secretary Jo Bell spoke.", [("Ali Kaya", "President"), ("Jo Bell", "Secretary")]),
     # _given_name_after: past an of/for role, the name starts after its last role word when no given name is known
     ("Then Secretary of State for African Affairs Zuri Phee spoke.", [("Zuri Phee", "Secretary of State for African Affairs")]),
+    # _portfolio_before: "and" inside a title's portfolio joins its parts; two people stay two
+    ("Then Minister of Foreign Affairs and International Cooperation Ahmed Fiqi spoke.", [("Ahmed Fiqi", "Minister of Foreign Affairs and International Cooperation")]),
+    ("Then Secretary of State John Kerry and Foreign Minister Sergei Lavrov spoke.", [("John Kerry", "Secretary of State"), ("Sergei Lavrov", "Foreign Minister")]),
     # _given_name_after: a portfolio the lexicon does not know goes with the title, the name is the last two words
     ("Then Federal Minister for Information Marriyum Aurangzeb spoke.", [("Marriyum Aurangzeb", "Federal Minister for Information")]),
     # honorifics of other countries (Malaysia's Datuk Seri) are not the name

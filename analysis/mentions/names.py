@@ -290,6 +290,8 @@ def _extend(raw, low, i, words: NameWords) -> int:
             j += 1  # "aide Yuri Ushakov"; "former Indian ambassador | to China Ashok Kantha" (the "to" below)
         elif lw == "and" and j > i and j + 1 < n and (low[j + 1] in words.titles or low[j + 1] in words.modifiers) and _all_role(low, i, j, words):
             j += 1  # "Assistant to the President of Azerbaijan and Head of …": one role of two titles
+        elif lw == "and" and j > i and j + 1 < n and _is_cap(raw[j + 1]) and _portfolio_before(raw, low, i, j, words):
+            j += 1  # "Minister of Water Resources and Irrigation Hani Sewilam": one portfolio of two parts
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
             j += 1
         elif (
@@ -304,6 +306,20 @@ def _extend(raw, low, i, words: NameWords) -> int:
         else:
             break
     return j
+
+
+PORTFOLIO_WORDS = 2  # capitalised words of a portfolio before its "and" at most ("Foreign Affairs and …")
+
+
+def _portfolio_before(raw, low, i: int, j: int, words: NameWords) -> bool:
+    """Whether the "and" at ``j`` joins two parts of a title's portfolio: a title, "of"/"for", then one or two
+    capitalised words that are no given name or side ("Minister of Foreign Affairs and International Cooperation"),
+    and no title after it ("Secretary of State John Kerry and Foreign Minister …" are two people)."""
+    of = next((k for k in range(j - 1, i, -1) if low[k] in ("of", "for")), None)
+    if of is None or low[of - 1] not in words.titles or low[j + 1] in words.titles or low[j + 1] in words.given:
+        return False
+    part = [k for k in range(of + 1, j) if low[k] != "the"]
+    return 0 < len(part) <= PORTFOLIO_WORDS and all(_is_cap(raw[k]) and low[k] not in words.given and low[k] not in words.sides for k in part)
 
 
 def _all_role(low, i: int, j: int, words: NameWords) -> bool:
