@@ -320,23 +320,27 @@ SPOKEN_FOR = frozenset({
     "leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "chief", "chairman", "chairwoman", "negotiator",
     "negotiators", "delegation", "commander", "commanders",
 })  # fmt: skip
-_ACRONYM_TITLE = re.compile(rf"\b([A-Z][A-Z0-9]{{1,5}})\s+(?i:{'|'.join(sorted(SPOKEN_FOR))})\s+(?:[A-Z]|the\b)")
+_ACRONYM_TITLE = re.compile(rf"(?<![Ff]ormer )\b([A-Z][A-Z0-9]{{1,5}})\s+(?i:{'|'.join(sorted(SPOKEN_FOR))})\s+(?:[A-Z]|the\b)")  # a past office says nothing
+# Acronyms of a kind of body, not of one body ("PAC spokeswoman"): no side.
+GENERIC_ACRONYMS = frozenset({"pac", "ngo", "ceo", "cfo", "coo"})
 
 
 def learn_spoken_for(text: str, words: NameWords, known: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     """ "TTP spokesman Mohammad Khurasani", "PASOK leader Nikos Androulakis": an acronym the side words do not
     know, before the title of someone who speaks for it and a name, is a side of its own; an outlet ("CNN
-    anchor") or a title ("MP") is none.
+    anchor"), a title ("MP"), a kind of body ("PAC") or a past office ("former KKK leader") is none.
 
     >>> from analysis.mentions.lexicon import load_name_words
     >>> learn_spoken_for("PASOK leader Nikos Androulakis said no; a UN spokesman agreed.", load_name_words(), {})
     {'pasok': ('PASOK', 'institution')}
+    >>> learn_spoken_for("PAC spokeswoman Kellyanne Conway and former KKK leader David Duke spoke.", load_name_words(), {})
+    {}
     """
     learned: dict[str, tuple[str, str]] = {}
     for m in _ACRONYM_TITLE.finditer(text):
         acronym = m.group(1)
         low = acronym.lower()
-        if low in words.sides or low in known or low in words.titles or low in words.outlet_words or acronym in words.outlets.cased:
+        if low in words.sides or low in known or low in words.titles or low in GENERIC_ACRONYMS or low in words.outlet_words or acronym in words.outlets.cased:
             continue
         learned[low] = (acronym, "institution")
     return learned
