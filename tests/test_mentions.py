@@ -63,6 +63,8 @@ NAMES = [
     # _portfolio_before: "and" inside a title's portfolio joins its parts; two people stay two
     ("Then Minister of Foreign Affairs and International Cooperation Ahmed Fiqi spoke.", [("Ahmed Fiqi", "Minister of Foreign Affairs and International Cooperation")]),
     ("Then Secretary of State John Kerry and Foreign Minister Sergei Lavrov spoke.", [("John Kerry", "Secretary of State"), ("Sergei Lavrov", "Foreign Minister")]),
+    # _portfolio_title_after: two portfolios joined by "and" before one title, also opening a sentence
+    ("Water and Energy Minister Habtamu Itefa spoke.", [("Habtamu Itefa", "Water and Energy Minister")]),
     # _given_name_after: a portfolio the lexicon does not know goes with the title, the name is the last two words
     ("Then Federal Minister for Information Marriyum Aurangzeb spoke.", [("Marriyum Aurangzeb", "Federal Minister for Information")]),
     # honorifics of other countries (Malaysia's Datuk Seri) are not the name

@@ -478,6 +478,10 @@ TAUGHT = [
     ("The Nigeria Labour Congress (NLC) and the Trade Union Congress (TUC) walked out. But the President of the NLC, "
      "Joe Ajaero, said the offer was an insult. His TUC counterpart, Festus Osifo, said talks must go on.",
      [("Joe Ajaero", "NLC"), ("Festus Osifo", "TUC")]),
+    # mentions.role_around: a source that stops inside a role before a name ("Water | and Energy Minister …") is
+    # that person
+    ("Water and Energy Minister Habtamu Itefa (PhD), for his part, rejected calls to stop, saying the filling had done no harm.",
+     [("Habtamu Itefa", None)]),
     # learn.learn_generic: a government named by words of two sides ("the Afghan Taliban government") says nothing
     # of whose "government sources" speak
     ("The jirga met the Afghan Taliban government in Kabul. Government sources said the talks would go on.",

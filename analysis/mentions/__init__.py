@@ -78,6 +78,16 @@ class ArticleMentions:
             return i
         return None
 
+    def role_around(self, span: Span) -> int | None:
+        """The name phrase whose role before the name holds ``span`` ("Water" of "Water and Energy Minister Habtamu
+        Itefa", where a quote's source stopped at "and"), or None."""
+        i = bisect.bisect_right(self._starts, span.end)
+        if i < len(self.names):
+            phrase = self.names[i]
+            if phrase.role is not None and phrase.phrase.start <= span.start and span.end <= phrase.span.start:
+                return i
+        return None
+
     def entity_in(self, span: Span) -> int | None:
         """The entity of the last non-possessive name inside ``span`` (the head of "X's adviser Y"), or None."""
         for i in reversed(self.phrases_in(span)):

@@ -212,6 +212,8 @@ def _may_start(raw, low, i, words: NameWords, context: _ArticleContext) -> bool:
         return words.is_role_word(lw) and _reaches_name(raw, low, i, words)
     if not _initial(raw, i):
         return True
+    if any(k < len(raw) and low[k] == "and" and _portfolio_title_after(raw, low, i, k, words) for k in (i + 1, i + 2)):
+        return True  # "Water and Energy Minister Habtamu Itefa" opening a sentence
     return _initial_name(raw, low, i, words, context)
 
 
@@ -290,6 +292,8 @@ def _extend(raw, low, i, words: NameWords) -> int:
             j += 1  # "aide Yuri Ushakov"; "former Indian ambassador | to China Ashok Kantha" (the "to" below)
         elif lw == "and" and j > i and j + 1 < n and (low[j + 1] in words.titles or low[j + 1] in words.modifiers) and _all_role(low, i, j, words):
             j += 1  # "Assistant to the President of Azerbaijan and Head of …": one role of two titles
+        elif lw == "and" and j > i and j + 1 < n and _is_cap(raw[j + 1]) and _portfolio_title_after(raw, low, i, j, words):
+            j += 1  # "Water and Energy Minister Habtamu Itefa": two portfolios before one title
         elif lw == "and" and j > i and j + 1 < n and _is_cap(raw[j + 1]) and _portfolio_before(raw, low, i, j, words):
             j += 1  # "Minister of Water Resources and Irrigation Hani Sewilam": one portfolio of two parts
         elif lw in PARTICLES and j > i and _particles_then_name(raw, low, j):
@@ -320,6 +324,19 @@ def _portfolio_before(raw, low, i: int, j: int, words: NameWords) -> bool:
         return False
     part = [k for k in range(of + 1, j) if low[k] != "the"]
     return 0 < len(part) <= PORTFOLIO_WORDS and all(_is_cap(raw[k]) and low[k] not in words.given and low[k] not in words.sides for k in part)
+
+
+def _portfolio_title_after(raw, low, i: int, j: int, words: NameWords) -> bool:
+    """Whether the "and" at ``j`` joins two portfolios before one title: one or two capitalised words before it and
+    after it that are no given name or side, then a title ("Water and Energy Minister", "Trade and Industry
+    Secretary"), not two names ("Ukraine and Russia", "Anna Roe and Minister …")."""
+    def portfolio(ks) -> bool:
+        return all(_is_cap(raw[k]) and low[k] not in words.given and low[k] not in words.sides and low[k] not in words.titles for k in ks)
+
+    if not 0 < j - i <= PORTFOLIO_WORDS or not portfolio(range(i, j)):
+        return False
+    title = next((k for k in range(j + 2, min(len(raw), j + 2 + PORTFOLIO_WORDS)) if low[k] in words.titles), None)
+    return title is not None and portfolio(range(j + 1, title))
 
 
 def _all_role(low, i: int, j: int, words: NameWords) -> bool:

@@ -199,9 +199,12 @@ class _Linker:
         inside = self.mentions.phrases_in(source)
         if not inside:
             around = self.mentions.phrase_around(source)
-            if around is None or self.mentions.names[around].kind != "organisation":
+            if around is not None and self.mentions.names[around].kind == "organisation":
+                inside, source = [around], Span(self.mentions.names[around].phrase.start, source.end)
+            elif (held := self.mentions.role_around(source)) is not None:
+                inside, source = [held], Span(source.start, self.mentions.names[held].span.end)  # "Water | and Energy Minister X"
+            else:
                 return None
-            inside, source = [around], Span(self.mentions.names[around].phrase.start, source.end)
         names = self.mentions.names
         head = _head_phrases(self.text, source, inside, names, self.words)
         if not head:
