@@ -60,11 +60,15 @@ NAMES = [
     ("Then President Ali Kaya and Secretary Jo Bell spoke.", [("Ali Kaya", "President"), ("Jo Bell", "Secretary")]),
     # _given_name_after: past an of/for role, the name starts after its last role word when no given name is known
     ("Then Secretary of State for African Affairs Zuri Phee spoke.", [("Zuri Phee", "Secretary of State for African Affairs")]),
-    # _portfolio_before: "and" inside a title's portfolio joins its parts; two people stay two
+    # _portfolio_before: "and" inside a title's portfolio joins its parts, and inside a body's name before one word;
+    # two people stay two
     ("Then Minister of Foreign Affairs and International Cooperation Ahmed Fiqi spoke.", [("Ahmed Fiqi", "Minister of Foreign Affairs and International Cooperation")]),
     ("Then Secretary of State John Kerry and Foreign Minister Sergei Lavrov spoke.", [("John Kerry", "Secretary of State"), ("Sergei Lavrov", "Foreign Minister")]),
+    ("Then the Ministry of Water Resources and Irrigation spoke.", [("Ministry of Water Resources and Irrigation", None)]),
     # _portfolio_title_after: two portfolios joined by "and" before one title, also opening a sentence
     ("Water and Energy Minister Habtamu Itefa spoke.", [("Habtamu Itefa", "Water and Energy Minister")]),
+    # _name_part: an honorific right after a given name is a word of the name ("Hassan Sheikh Mohamud")
+    ("Then Hassan Sheikh Mohamud spoke.", [("Hassan Sheikh Mohamud", None)]),
     # _given_name_after: a portfolio the lexicon does not know goes with the title, the name is the last two words
     ("Then Federal Minister for Information Marriyum Aurangzeb spoke.", [("Marriyum Aurangzeb", "Federal Minister for Information")]),
     # honorifics of other countries (Malaysia's Datuk Seri) are not the name
@@ -143,6 +147,11 @@ LINKS = [
     # _acronym_of: an acronym is the body named before whose initials it spells, in parentheses or not
     ("The Sudanese Armed Forces (SAF) signed. The SAF said more.", [("Sudanese Armed Forces", "Sudanese Armed Forces", "full name"), ("SAF", "Sudanese Armed Forces", "acronym of Sudanese Armed Forces"), ("SAF", "Sudanese Armed Forces", "full name")]),
     ("The International Committee of the Red Cross ran the flights. The ICRC said more.", [("International Committee of the Red Cross", "International Committee of the Red Cross", "full name"), ("ICRC", "International Committee of the Red Cross", "acronym of International Committee of the Red Cross")]),
+    # _leading_merges: a name of two words that begins exactly one person's name of one word more, introduced with a
+    # role, is that person, before or after it; a suffix makes another person ("Donald Trump Jr.")
+    ("President Hassan Sheikh spoke. Later Somali President Hassan Sheikh Mohamud left.",
+     [("Hassan Sheikh", "Hassan Sheikh Mohamud", "leading words of Hassan Sheikh Mohamud"), ("Hassan Sheikh Mohamud", "Hassan Sheikh Mohamud", "full name")]),
+    ("Donald Trump spoke. Donald Trump Jr. spoke.", [("Donald Trump", "Donald Trump", "full name"), ("Donald Trump Jr.", "Donald Trump Jr.", "full name")]),
     # _declared_acronym, _merge_declared: the acronym a body declares in parentheses, whatever its letters, also
     # where a headline uses it first
     ("After the swap, SBU said it went well. The Security Service of Ukraine (SBU) ran it. The SBU said more.",
@@ -173,6 +182,8 @@ def test_roles_from_appositions_reach_the_entity():
         ("The UN envoy, Hans Grundberg, and the ICRC's regional director, Fabrizio Carboni, watched.", "Fabrizio Carboni", "ICRC's regional director"),
         # roles._after_possessive_pronoun: the role a clause gives from its possessive pronoun on
         ("Delegations came, and for the first time China sent its special envoy for Eurasian affairs, Li Hui, to the talks.", "Li Hui", "special envoy for Eurasian affairs"),
+        # punkt_english.txt's "h.e": an honorific abbreviation ends no sentence, so the apposition reaches the name
+        ("Ankara (SONNA) – The President of Somalia, H.E. Hassan Sheikh Mohamud, has said so.", "Hassan Sheikh Mohamud", "President of Somalia"),
     ],
 )
 def test_an_apposition_before_a_name_after_a_dateline_or_an_and(text, name, role):

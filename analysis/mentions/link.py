@@ -244,29 +244,61 @@ def link_names(
             entities.append(Entity(phrase.name, phrase.kind))
             links[i] = (len(entities) - 1, "full name")
         last_seen[links[i][0]] = i
-    if declared:
-        entities, links = _merge_declared(entities, links, declared, by_name)
+    roled = {e for i, (e, _) in enumerate(links) if e is not None and (names[i].role or i < len(described) and described[i])}
+    merged = _declared_merges(entities, declared, by_name) | _leading_merges(entities, roled, lower)
+    if merged:
+        entities, links = _merge(entities, links, merged)
     for i, (e, _) in enumerate(links):
         if e is not None:
             _absorb(entities[e], names[i], i, words)
     return entities, links
 
 
-def _merge_declared(entities: list[Entity], links, declared: Mapping[str, int], by_name: Mapping[str, int]):
+def _declared_merges(entities: list[Entity], declared: Mapping[str, int], by_name: Mapping[str, int]) -> dict[int, tuple[int, str]]:
     """An acronym used before the body that declares it (a headline's "…, MIT says" before "Türkiye's National
-    Intelligence Organisation (MIT)") is that body: its mentions go to the body and its own entity is dropped."""
+    Intelligence Organisation (MIT)") is that body: entity → (the body, how)."""
     merged = {}
     for acronym, body in declared.items():
         other = by_name.get(acronym.lower())
         if other is not None and other != body and entities[other].name == acronym and entities[other].kind in ("organisation", "unknown"):
-            merged[other] = body
-            entities[body].add_name(acronym)
-    if not merged:
-        return entities, links
+            merged[other] = (body, f"acronym of {entities[body].name}")
+    return merged
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _leading_merges(entities: list[Entity], roled: set[int], lower: Container[str] = frozenset()) -> dict[int, tuple[int, str]]:
+    """A person's name of two words or more that begins exactly one person's name of one word more is that person, before or
+    after it (Somali, Arabic and Ethiopian usage shortens "Hassan Sheikh Mohamud" to "Hassan Sheikh"): entity →
+    (the fuller one, how). The longer name must be given a role somewhere (``roled``), as a person is introduced:
+    a title-case headline's "Marco Rubio Responds" is no fuller name of Marco Rubio, nor is a name whose added
+    words the article writes in lower case (``lower``: "responds")."""
+    people = [(e, entity.name.split()) for e, entity in enumerate(entities) if entity.kind == "person" and entity.named]
+    longer = [(e, words) for e, words in people if len(words) >= 3 and e in roled]
+    merged = {}
+    for e, words in people:
+        if len(words) < 2 or len(words) >= 3 and not longer:
+            continue
+        fuller = [
+            f for f, other in longer
+            if f != e and len(other) == len(words) + 1 and other[: len(words)] == words and other[-1].lower().rstrip(".") not in NAME_SUFFIXES
+            and not any(w.lower() in lower for w in other[len(words):])
+        ]  # "Donald Trump" is not "Donald Trump Jr.", nor "Paul Ryan" a headline's "Paul Ryan Joins Growing List"
+        if len(fuller) == 1:
+            merged[e] = (fuller[0], f"leading words of {entities[fuller[0]].name}")
+    return merged
+
+
+def _merge(entities: list[Entity], links, merged: Mapping[int, tuple[int, str]]):
+    """The entities with ``merged`` ones folded into their targets: their mentions relinked (saying how), their names
+    kept as aliases, the entity list renumbered."""
+    for other, (body, _) in merged.items():
+        entities[body].add_name(entities[other].name)
     kept = [k for k in range(len(entities)) if k not in merged]
     new = {old: n for n, old in enumerate(kept)}
     links = [
-        (None, how) if e is None else (new[merged[e]], f"acronym of {entities[merged[e]].name}") if e in merged else (new[e], how)
+        (None, how) if e is None else (new[merged[e][0]], merged[e][1]) if e in merged else (new[e], how)
         for e, how in links
     ]
     return [entities[k] for k in kept], links

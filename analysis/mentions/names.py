@@ -318,9 +318,15 @@ PORTFOLIO_WORDS = 2  # capitalised words of a portfolio before its "and" at most
 def _portfolio_before(raw, low, i: int, j: int, words: NameWords) -> bool:
     """Whether the "and" at ``j`` joins two parts of a title's portfolio: a title, "of"/"for", then one or two
     capitalised words that are no given name or side ("Minister of Foreign Affairs and International Cooperation"),
-    and no title after it ("Secretary of State John Kerry and Foreign Minister …" are two people)."""
+    and no title after it ("Secretary of State John Kerry and Foreign Minister …" are two people); in a body's
+    name, one capitalised word after it that no name follows ("the Ministry of Water Resources and Irrigation")."""
     of = next((k for k in range(j - 1, i, -1) if low[k] in ("of", "for")), None)
-    if of is None or low[of - 1] not in words.titles or low[j + 1] in words.titles or low[j + 1] in words.given:
+    if of is None or low[j + 1] in words.titles or low[j + 1] in words.given or low[j + 1] in words.sides:
+        return False
+    if low[of - 1] in words.organisations:  # "the Ministry of Water Resources and Irrigation said": one word, then no name
+        if j + 2 < len(raw) and _is_cap(raw[j + 2]):
+            return False
+    elif low[of - 1] not in words.titles:
         return False
     part = [k for k in range(of + 1, j) if low[k] != "the"]
     return 0 < len(part) <= PORTFOLIO_WORDS and all(_is_cap(raw[k]) and low[k] not in words.given and low[k] not in words.sides for k in part)
@@ -494,6 +500,8 @@ def _name_part(raw, low, i, j, words: NameWords, *, initial: bool = False) -> in
     for k in range(i, j - 1):
         if raw[k] == "." and not (k > i and (low[k - 1] in words.titles or low[k - 1] in words.honorifics or low[k - 1] in ABBREVIATIONS and low[k - 1] not in SUFFIXES)):
             continue  # the period of an initial ("Loretta E. Lynch") belongs to the name
+        if k > i and low[k - 1] in words.given and _is_cap(raw[k - 1]) and low[k] in words.honorifics and low[k] not in words.titles and last_role != k - 1:
+            continue  # "Hassan Sheikh Mohamud": an honorific right after a given name is a word of the name
         if _role_token(raw[k], low[k], words) and _is_cap(raw[j - 1]) or _side_modifier(low[k], words, k, j):
             last_role = k
     first = next((k for k in range(i, j) if _is_cap(raw[k])), j)
