@@ -482,6 +482,8 @@ TAUGHT = [
     # that person
     ("Water and Energy Minister Habtamu Itefa (PhD), for his part, rejected calls to stop, saying the filling had done no harm.",
      [("Habtamu Itefa", None)]),
+    # roles._body_before_title: a side's name and a body noun before a title say whose spokesman
+    ("The paper quoted Myanmar junta spokesman Major General Zaw Min Tun as saying the lists were final.", [("Zaw Min Tun", "Myanmar")]),
     # learn.learn_generic: a government named by words of two sides ("the Afghan Taliban government") says nothing
     # of whose "government sources" speak
     ("The jirga met the Afghan Taliban government in Kabul. Government sources said the talks would go on.",

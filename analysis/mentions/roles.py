@@ -60,7 +60,11 @@ def sentence_roles(text: str, tokens: Tokens, names: Sequence[NamePhrase], i: in
         return ()
     sentence = tokens.sentences[phrase.sentence].span
     roles = []
-    before = _apposition_before(text, sentence.start, phrase, names, i, words) or _headed_by(text, sentence.start, phrase)
+    before = (
+        _apposition_before(text, sentence.start, phrase, names, i, words)
+        or _headed_by(text, sentence.start, phrase)
+        or _body_before_title(text, sentence.start, phrase, words)
+    )
     if before:
         roles.append(before)
     tag = _PARTY_TAG.match(text, phrase.span.end, sentence.end)
@@ -70,6 +74,27 @@ def sentence_roles(text: str, tokens: Tokens, names: Sequence[NamePhrase], i: in
     if after and (_serves(after) or not _names_a_person(names, i, phrase.span.end, phrase.span.end + len(after) + 4)):
         roles.append(after)
     return tuple(roles)
+
+
+_BODY_BEFORE = re.compile(r"\b([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s+((?:[a-z]+\s+){1,2})$")  # "Myanmar junta " before a title
+
+
+def _body_before_title(text: str, sentence_start: int, phrase: NamePhrase, words: NameWords) -> str | None:
+    """ "Myanmar junta spokesman Zaw Min Tun", "Myanmar government spokesman …": a side's name and a body noun before
+    the title the name phrase opens with, so the role says whose spokesman ("Myanmar junta spokesman")."""
+    if phrase.role is None or phrase.phrase.start == phrase.span.start:
+        return None
+    m = _BODY_BEFORE.search(text, max(sentence_start, phrase.phrase.start - 40), phrase.phrase.start)
+    if m is None or m.group(1).lower() not in words.sides:
+        return None
+    nouns = m.group(2).split()
+    if not all(w in BODY_NOUNS or words.nouns.get(w) == "body" for w in nouns):
+        return None
+    return f"{m.group(1)} {' '.join(nouns)} {phrase.role}"
+
+
+# Nouns of a state's bodies that the role lexicon does not list as a body of its own.
+BODY_NOUNS = frozenset({"junta", "military", "army", "regime", "authorities", "foreign", "defence", "defense"})
 
 
 _SERVING = re.compile(r"(?i)\b(?:aide|adviser|advisor|assistant|spokes(?:man|woman|person)|secretary|envoy|counsel)\s+(?:to|for|of)\s")
