@@ -272,6 +272,12 @@ LINKED = [
     ("The United Nations and the ICRC ran the flights. UN officials and ICRC staff met Saravia's negotiator Ana Ruiz "
      "and Olsk's negotiator Ivan Mora. The UN said it would help. Both sides said they would meet again.",
      [["United Nations"], ["Saravia", "Olsk"]]),
+    # linker._top_sides: "the three sides" are the three sides the article names most, mediators among them
+    ("Bangladesh and Myanmar met in Kunming with China, which mediated. Bangladesh sent ten officials, Myanmar eight. "
+     "The three sides said they would meet again.", [["Bangladesh", "Myanmar", "China"]]),
+    # linker._MEDIATORS_BEFORE: "the guarantors" are the run of names after "the guarantor countries,"
+    ("The talks brought together the guarantor countries, Russia, Iran and Turkey, and the Syrian parties. "
+     "The next meeting will be in May, the guarantors said.", [["Russia", "Iran", "Turkey"]]),
     # "both leaders" speak for the parties
     ("Serbian President Ivan Vuk met Kosovo Prime Minister Alb Kur. Both leaders said they would return.", [["Serbia", "Kosovo"]]),
     # pronouns: the most recent compatible mention, not only the last speaker

@@ -44,6 +44,7 @@ ROLE_CLASSES["spokesman"] = ROLE_CLASSES["spokeswoman"] = ROLE_CLASSES["spokespe
 OFFICES = frozenset({"minister", "president", "prime", "premier", "ambassador", "ombudsman", "ombudswoman", "spokesman", "spokeswoman", "spokesperson", "general", "mayor", "governor", "king", "chancellor"})
 _CONTRACTION = re.compile(r"'(?:s|re|ve|d|ll)$")
 PAST_OFFICE = frozenset({"former", "ex", "retired", "onetime", "one-time", "erstwhile"})  # "the former Nigerian president"
+GROUP_NUMBERS = {"three": 3, "four": 4}  # "the three sides", "all four parties": that many of the article's sides
 MEDIATOR_ROLES = frozenset({"mediator", "host", "observer", "guarantor", "facilitator", "broker", "envoy"})
 MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who mediated", "whose country hosted the round"
 # what stands before or after a run of names that mediates: "mediated by A and B", "under the auspices of A"
@@ -51,6 +52,8 @@ MEDIATOR_STEMS = ("mediat", "host", "guarant", "facilitat", "broker")  # "who me
 # "A and B, the two facilitators of the talks", "the A-brokered truce"
 _MEDIATED_BY = re.compile(r"(?i)\b(?:mediated|brokered|facilitated|sponsored)\s+(?:jointly\s+)?by\s+(?:the\s+)?$|\bauspices\s+of\s+(?:the\s+)?$")
 _MEDIATOR_APPOSITION = re.compile(r"(?i)^(?:-(?:brokered|mediated|hosted|sponsored)\b|\s*,\s*(?:the|its|their)\s+(?:two\s+|three\s+|joint\s+|co-)?(?:mediators?|facilitators?|hosts?|guarantors?|brokers?|co-chairs?)\b)")
+# "the guarantor countries, A, B and C", "the mediators, A and B": a run of names after a mediators' apposition
+_MEDIATORS_BEFORE = re.compile(r"(?i)\b(?:guarantors?|guarantor\s+(?:countries|states|nations|powers)|mediators|mediating\s+(?:countries|states))\s*,\s*$")
 # ", speaking on condition of …", ", quoted by Kan": a relative clause or a participle's aside after a description
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition|quoted|cited|interviewed|contacted|reached|asked|briefed)\b")
 HEADLINE_SENTENCES = 1  # sentences 0 and 1: a headline and the lead, where a description may come before the name
@@ -242,6 +245,12 @@ class _Linker:
                 return _Found(tuple(mediators), f"group noun '{description}' → {' and '.join(self.entities[e].name for e in mediators)}", "group")
         if head is None or not plural or not ({"both", "two", "the", "all"} & set(others) or description.lower().startswith("the ")):
             return None
+        counted = [GROUP_NUMBERS[w] for w in others if w in GROUP_NUMBERS]
+        if head in PARTY_GROUPS and counted and set(others) <= {"the", "all"} | set(GROUP_NUMBERS):
+            members = self._top_sides(counted[0])  # "the three sides": the three sides the article names most
+            if len(members) == counted[0]:
+                return _Found(tuple(members), f"group noun '{description}' → {' and '.join(self.entities[e].name for e in members)}", "group")
+            return None
         if others and not set(others) <= {"both", "two", "the", "all", "warring", "opposing", "negotiating"}:
             return None
         local = self._sentence_pair(source) if head in PARTY_GROUPS else None
@@ -293,6 +302,20 @@ class _Linker:
             ranked = sorted(counts, key=lambda side: (side in mediating, side in facilitators, -counts[side], first[side]))
             top = ranked[:2]
         return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
+
+    def _top_sides(self, n: int) -> list[int]:
+        """The ``n`` sides the article mentions most, mediators and hosts among them, in order of first mention."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for e, entity in enumerate(self.entities):
+            side = self.side_of(e)
+            if side and entity.kind != "group":
+                counts[side] += len(entity.mentions) or 1
+                first.setdefault(side, e)
+        top = sorted(counts, key=lambda side: (-counts[side], first[side]))[:n]
+        if len(top) == n and n < len(counts) and counts[top[-1]] == counts[sorted(counts, key=lambda side: (-counts[side], first[side]))[n]]:
+            return []  # a tie for the last place: no sure three
+        return [self._country(side) for side in sorted(top, key=lambda side: first[side])]
 
     def _mediators(self) -> list[int]:
         """The entities of the sides the text names as mediating, in the order the article first names them."""
@@ -349,7 +372,7 @@ class _Linker:
         for run in self._name_runs():
             before = self.text[max(0, names[run[0]].phrase.start - 40) : names[run[0]].phrase.start]
             after = self.text[names[run[-1]].span.end : names[run[-1]].span.end + 60]
-            if _MEDIATED_BY.search(before) or _MEDIATOR_APPOSITION.match(after):
+            if _MEDIATED_BY.search(before) or _MEDIATORS_BEFORE.search(before) or _MEDIATOR_APPOSITION.match(after):
                 out.update(side for i in run if (side := self.side_of(links[i][0])))
         return out
 
