@@ -106,6 +106,8 @@ KINDS = [
     # names._title_before: a portfolio word after an organisation's "of" goes on to the state
     ("The Main Intelligence Directorate of the Ministry of Defence of Ukraine spoke.",
      {"Main Intelligence Directorate of the Ministry of Defence of Ukraine": "organisation"}),
+    # names._public_agency: a news agency's name is an outlet, a public agency's is none
+    ("The state news agency OSA and the UN refugee agency UNHCR spoke.", {"OSA": "outlet", "UNHCR": "organisation"}),
 ]
 
 

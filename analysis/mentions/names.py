@@ -445,6 +445,19 @@ def _split_phrase(text, spans, raw, low, i, j, index, words: NameWords):
     yield _phrase(text, spans, raw, low, i, head_start, j, index, words, possessive=raw[j - 1].endswith(("'s", "’s")))
 
 
+# What an agency does when it is no news agency: "the UN refugee agency UNHCR", "the nuclear agency", "the spy agency".
+PUBLIC_AGENCY_WORDS = frozenset({
+    "refugee", "refugees", "nuclear", "atomic", "intelligence", "spy", "security", "space", "humanitarian", "health",
+    "aid", "relief", "food", "migration", "energy", "environment", "environmental", "border", "un", "u.n.", "children's",
+    "development", "protection", "monitoring", "anti-corruption", "regulatory",
+})  # fmt: skip
+
+
+def _public_agency(low, k: int) -> bool:
+    """Whether the "agency" at ``k`` is a public body, not a news agency: a word of what it does before it."""
+    return low[k] == "agency" and k > 0 and low[k - 1] in PUBLIC_AGENCY_WORDS
+
+
 def _outlet(text, spans, raw, i, j, words: NameWords) -> int | None:
     """Where an outlet's name starts when the capitalised words of the phrase name one ("Ukrainian Pravda")."""
     k = i
@@ -590,7 +603,7 @@ def _phrase(text, spans, raw, low, i, k, j, index, words: NameWords, *, possessi
     gender = words.honorifics.get(low[m]) if (m := next((m for m in range(i, k) if low[m] in words.honorifics), None)) is not None else None
     locative = i > 0 and low[i - 1] in LOCATIVE
     kind = _kind(name, raw[k:end], low[k:end], role, honorific, words)
-    if i > 0 and low[i - 1] in MEDIA_NOUNS and kind in ("unknown", "organisation", "person") and not honorific:
+    if i > 0 and low[i - 1] in MEDIA_NOUNS and kind in ("unknown", "organisation", "person") and not honorific and not _public_agency(low, i - 1):
         kind = "outlet"  # "the state news agency OSA", "the broadcaster Kanal 5"
     listed = words.sides.get(" ".join(low[k:end]).removesuffix("'s"))
     if locative and (kind == "unknown" or kind == "person" and not (role or honorific or low[k] in words.given) or listed and listed[1] == "place"):
