@@ -458,6 +458,9 @@ AGENCY_CONSTRUCTIONS = [
     ("US Secretary of State Marco Rubio, speaking after talks with his Ukrainian counterpart, said Washington backed the process.",
      [("indirect", "Washington backed the process", "said",
        "US Secretary of State Marco Rubio, speaking after talks with his Ukrainian counterpart")]),
+    # frames._issued_by: a document's issuers are the source of "according to a statement (issued) by …"
+    ("The talks succeeded, according to a statement issued by the ICRC.",
+     [("indirect", "The talks succeeded", "according to", "a statement issued by the ICRC")]),
     # frames._relative_head: a restrictive relative clause before the cue belongs to the subject, its object is no speaker
     ("A diplomatic source who attended the talks told ENA that the delegations had agreed.",
      [("indirect", "the delegations had agreed", "told", "A diplomatic source who attended the talks")]),

@@ -272,6 +272,9 @@ LINKED = [
     ("The United Nations and the ICRC ran the flights. UN officials and ICRC staff met Saravia's negotiator Ana Ruiz "
      "and Olsk's negotiator Ivan Mora. The UN said it would help. Both sides said they would meet again.",
      [["United Nations"], ["Saravia", "Olsk"]]),
+    # linker._head_phrases: "A and the B" issuing one statement is a joint speaker
+    ("The detainees were freed, according to a joint statement issued by the United Arab Emirates and the Kingdom of "
+     "Saudi Arabia.", [["United Arab Emirates", "Kingdom of Saudi Arabia"]]),
     # linker._top_sides: "the three sides" are the three sides the article names most, mediators among them
     ("Bangladesh and Myanmar met in Kunming with China, which mediated. Bangladesh sent ten officials, Myanmar eight. "
      "The three sides said they would meet again.", [["Bangladesh", "Myanmar", "China"]]),

@@ -79,6 +79,7 @@ def _frame(words: _Words, first: int, last: int, c0: int, c1: int, cue: Cue, pre
         src = _right_np(words, c1 + 1, last)
         if src is None:
             return None
+        src = _issued_by(words, src, last)
         side = "left" if _prev_word(words, first, c0) is not None else "right"
         return _Frame((c0, c1), lemma, cue.type, src, side, "according-to: source after 'according to', content before or after")
     agency = _agency_frame(words, first, last, c0, c1, cue, previous)
@@ -382,6 +383,33 @@ def _said_before_adjuncts(words: _Words, k: int, last: int, listens: bool, befor
         return False
     listened = _past_listener(words, k, last) if listens else k
     return _adjuncts_only(words, listened, last) and _clause_before(words, *before)
+
+
+ISSUING = frozenset({"issued", "released", "signed", "published", "adopted", "sent"})  # "a statement issued by …"
+
+
+def _issued_by(words: _Words, src: tuple[int, int], last: int) -> tuple[int, int]:
+    """A document source with its issuers: "according to a (joint) statement [issued] by the United Arab Emirates
+    and the Kingdom of Saudi Arabia" is theirs, not the document's; ``src`` as it was otherwise."""
+    low, raw = words.low, words.raw
+    head = src[1] - 1 if low[src[1]] in ISSUING and src[1] > src[0] else src[1]  # the noun phrase may end in "issued"
+    if load_speaker_nouns().get(low[head]) != "document":
+        return src
+    k = head + 1
+    if k < last and low[k] in ISSUING:
+        k += 1
+    if k + 1 >= last or low[k] != "by":
+        return src
+    issuer = _right_np(words, k + 1, last)
+    if issuer is None:
+        return src
+    end = issuer[1]
+    while end + 3 < last and low[end + 1] == "and" and low[end + 2] in DETERMINERS and _is_cap(raw[end + 3]):
+        more = _right_np(words, end + 3, last)  # "… and the Kingdom of Saudi Arabia"
+        if more is None:
+            break
+        end = more[1]
+    return (src[0], end)
 
 
 RELATIVE_VERB_WORDS = 4  # words of a restrictive relative clause's verb phrase before its object at most ("who attended")

@@ -719,7 +719,7 @@ def _head_phrases(text: str, source: Span, inside: list[int], names, words: Name
     group = [head[-1]]
     for i in reversed(head[:-1]):
         between = text[names[i].span.end : names[group[0]].phrase.start].strip().lower()
-        if between in ("and", "&", ",", ", and"):
+        if between in ("and", "&", ",", ", and", "and the", ", and the"):  # "the UAE and the Kingdom of Saudi Arabia"
             group.insert(0, i)
         else:
             break
