@@ -498,3 +498,21 @@ def test_a_stance_a_frame_states_before_the_content_is_the_framed_party_s():
     text = "Erdogan said Ankara had proposed that the two countries raise their annual trade to $10 billion."
     found = {(p.holder, p.speaker, p.stance) for p in find_positions(article_with_mentions(text, ""))}
     assert ("Ankara", "Erdogan", "propose") in found
+
+
+def test_the_items_of_a_list_take_the_stance_of_its_lead_in():
+    # _lead_in_stance: "put three proposals on the table: A; B; C" proposes each item, the party named holding them;
+    # lead_ins: the lead-in's own object ("the table") is no position
+    text = ("The ministry said Ethiopia put three proposals on the table: a joint mechanism for sharing hydrological "
+            "data; a panel of experts; and measures for cooperation in years of drought.")
+    found = {(p.holder, p.stance, p.topic) for p in find_positions(article_with_mentions(text, ""))}
+    assert {("Ethiopia", "propose", "joint mechanism for sharing hydrological data"), ("Ethiopia", "propose", "panel of experts"),
+            ("Ethiopia", "propose", "measures for cooperation in years of drought")} <= found
+    assert not any(topic == "table" for _, _, topic in found)
+
+
+def test_a_colon_lead_in_after_the_cue_is_the_speaker_s_stance():
+    # _frame_stance: "set out their main demands at the first sitting: …" names no party: the speaker demands
+    text = "The TTP negotiators set out their main demands at the first sitting: the withdrawal of the army from the districts."
+    found = {(p.holder, p.stance, p.concept) for p in find_positions(article_with_mentions(text, ""))}
+    assert ("TTP negotiators", "demand", "troop withdrawal") in found

@@ -132,7 +132,7 @@ def _clause_stances(clause: Clause, mentions: MentionIndex, speakers: list[Holde
     return stated
 
 
-def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, speakers, cue: StanceEvent | None) -> list[_Entry]:
+def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, speakers, cue: StanceEvent | None, *, listed: bool = False) -> list[_Entry]:
     """The entries of one quote: every (holder, topic) its clauses give, with stance, evidence and quantities.
 
     A clause's stance words bear on the topics they govern (:meth:`Clause.governed`); a clause naming no
@@ -213,7 +213,7 @@ def _quote_positions(attributed, quote: Quote, clauses: list[Clause], mentions, 
             continue  # the speaker only reports what others hold on it
         out.append(entry)
     if cue is not None and clauses and not any(e.event is not None for e in out):
-        entry = _cue_object(text, clauses[0], speakers, cue)
+        entry = _cue_object(text, clauses[0], speakers, cue, listed=listed)
         if entry is not None:
             out.append(entry)
     return out
@@ -229,14 +229,14 @@ def _beyond(clause: Clause, names: list[str], span: tuple[int, int]) -> bool:
     return all(clause.spans_of.get(name, (0, 0))[0] >= span[1] for name in names)
 
 
-def _cue_object(text: str, clause: Clause, speakers: list[Holder], cue: StanceEvent) -> _Entry | None:
+def _cue_object(text: str, clause: Clause, speakers: list[Holder], cue: StanceEvent, *, listed: bool = False) -> _Entry | None:
     """A stance cue whose content is a noun phrase naming no lexicon topic ("Marsh rejected the demand to
     restore the rights of barred candidates"): the speaker's stance on that phrase, its words the topic. A
     content that states a stance of its own ("called for the talks that must resume") is read by its own
     words; one that opens with no determiner ("proposed Kyiv consider …") is left to the lexicon. A content
     clause opening with one ("insisted that the RSF first leave the homes it holds") is the stance's object too."""
-    if not clause.words or clause.words[0] not in NP_OPENERS or clause.events:
-        return None
+    if not clause.words or not (listed or clause.words[0] in NP_OPENERS) or clause.events:
+        return None  # an item of a list is a noun phrase with or without its determiner ("measures for …")
     span = clause.object_span(0, 0)
     name = clause.label_words(text, *span, numbers="drop") if span is not None else None
     if name is None:
@@ -269,6 +269,7 @@ def find_positions(
     outlets = {o.name.lower() for o in attributed.outlets}
     mentions: MentionIndex | None = None
     positions: list[Position] = []
+    leading = lead_ins(attributed)
     seen: dict[tuple[str, str], set[str]] = {}
     for index, quote in enumerate(attributed.quotes):
         speakers = speaker_holders(quote.speakers, outlets)
@@ -282,6 +283,12 @@ def find_positions(
             frame = _frame_stance(text, framed, matcher, chosen, lexicon, mentions, speakers)
             if frame is not None:
                 holders, cue = frame
+        listed = quote.reason.startswith(LIST_REASON)
+        if listed and cue is None:
+            mentions = mentions or MentionIndex(attributed)
+            lead = _lead_in_stance(attributed, index, matcher, chosen, lexicon, mentions, speakers)
+            if lead is not None:
+                holders, cue = lead
         pieces = quote_spans(attributed, quote, ends)
         if cue is None and not _may_name_topic(text, pieces, screen):
             continue
@@ -290,7 +297,9 @@ def find_positions(
             continue
         if mentions is None:
             mentions = MentionIndex(attributed)
-        for entry in _quote_positions(attributed, quote, clauses, mentions, holders, cue):
+        for entry in _quote_positions(attributed, quote, clauses, mentions, holders, cue, listed=listed):
+            if entry.stated and index in leading:
+                continue  # "put three proposals on the table: …": what is proposed is in the items, not "the table"
             stance = entry.event.stance if entry.event is not None else "neutral"
             clause = entry.clause or entry.own
             name_clause = entry.own or clause
@@ -345,6 +354,57 @@ def _governed_label(text: str, clause: Clause, event: StanceEvent, name: str) ->
     return topic_name(name, words) if words else None
 
 
+LIST_REASON = "list:"  # the reason of a quote that is one item of a colon lead-in's list (analysis.quotes.lists)
+
+
+def _lead_in_stance(attributed: AttributedArticle, index: int, matcher, topics, lexicon: StanceLexicon, mentions, speakers) -> tuple[list[Holder], StanceEvent] | None:
+    """The stance a list's lead-in states, for one of its items: "Ethiopia put three proposals on the table: a draft
+    of rules …; a joint mechanism …" proposes each item, Ethiopia holding it; "set out their main demands: the
+    reversal of …" demands it. The lead-in is the content of the quote before the items with the same cue; None
+    when it states no stance."""
+    span = _lead_in(attributed, index)
+    if span is None:
+        return None
+    text = attributed.article.text
+    clause = Clause(text, span, matcher, topics, lexicon.modals)
+    best = _best([e for e in clause.events if e.stance != "support"] or clause.events)
+    if best is None:
+        return None
+    found = mentions.holders_before(clause.spans[best.i][0], floor=span.start, words=clause.spans, speakers=speakers)
+    holders = [Holder(h.name, h.side, h.id) for h in found] if found else speakers
+    return holders, StanceEvent(best.stance, best.i, best.j, clause.words_text(text, best.i, best.j))
+
+
+LEAD_IN_CHARACTERS = 160  # the longest stretch between a list's cue and its colon read as the lead-in
+
+
+def _lead_in(attributed: AttributedArticle, index: int) -> Span | None:
+    """The lead-in of list item ``index``: the content of the quote before the items with the same cue ("said
+    Ethiopia put three proposals on the table: …"), else the words between the item's cue and the colon ("had
+    set out their main demands at the first sitting: …"); None when there is none."""
+    quotes, text = attributed.quotes, attributed.article.text
+    item = quotes[index]
+    lead = next((q for q in reversed(quotes[:index]) if q.cue == item.cue and not q.reason.startswith(LIST_REASON)), None)
+    if lead is not None and lead.content and lead.content[-1].end <= item.content[0].start:
+        return lead.content[-1]
+    if item.cue is None or not item.content or not 0 < item.content[0].start - item.cue.end <= LEAD_IN_CHARACTERS:
+        return None
+    colon = text.rfind(":", item.cue.end, item.content[0].start)
+    return Span(item.cue.end, colon) if colon > item.cue.end else None
+
+
+def lead_ins(attributed: AttributedArticle) -> set[int]:
+    """The indices of the quotes whose content is a list's lead-in (the items carry its stance, see
+    :func:`_lead_in_stance`)."""
+    out = set()
+    for index, quote in enumerate(attributed.quotes):
+        if quote.reason.startswith(LIST_REASON):
+            lead = next((k for k in range(index - 1, -1, -1) if attributed.quotes[k].cue == quote.cue and not attributed.quotes[k].reason.startswith(LIST_REASON)), None)
+            if lead is not None:
+                out.add(lead)
+    return out
+
+
 FRAME_CHARACTERS = 80  # the longest stretch between a cue and its content read as a frame of its own
 
 
@@ -361,13 +421,16 @@ def _frame_gap(text: str, quote: Quote) -> Span | None:
 
 def _frame_stance(text: str, gap: Span, matcher, topics, lexicon: StanceLexicon, mentions, speakers) -> tuple[list[Holder], StanceEvent] | None:
     """A stance a frame between the cue and the content states, with the party it names: "He said Ankara had
-    proposed that the two countries raise their trade" is Ankara's proposal, which he reports; None when the
-    frame states no stance or names no party."""
+    proposed that the two countries raise their trade" is Ankara's proposal, which he reports; a colon lead-in
+    that names none is the speaker's ("had set out their main demands at the first sitting: …"); None when the
+    frame states no stance, or names no party and ends in no colon."""
     clause = Clause(text, gap, matcher, topics, lexicon.modals)
     best = _best(clause.events)
     if best is None:
         return None
     found = mentions.holders_before(clause.spans[best.i][0], floor=gap.start, words=clause.spans, speakers=speakers)
+    if not found and text[gap.start : gap.end].rstrip().endswith(":"):
+        return speakers, StanceEvent(best.stance, best.i, best.j, clause.words_text(text, best.i, best.j))  # "set out their demands: …"
     if not found:
         return None
     holders = [Holder(h.name, h.side, h.id) for h in found]
