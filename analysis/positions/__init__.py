@@ -360,22 +360,36 @@ LIST_REASON = "list:"  # the reason of a quote that is one item of a colon lead-
 def _lead_in_stance(attributed: AttributedArticle, index: int, matcher, topics, lexicon: StanceLexicon, mentions, speakers) -> tuple[list[Holder], StanceEvent] | None:
     """The stance a list's lead-in states, for one of its items: "Ethiopia put three proposals on the table: a draft
     of rules …; a joint mechanism …" proposes each item, Ethiopia holding it; "set out their main demands: the
-    reversal of …" demands it. The lead-in is the content of the quote before the items with the same cue; None
-    when it states no stance."""
+    reversal of …" demands it, the speaker holding it when the lead-in names no party; None when it states no
+    stance."""
     span = _lead_in(attributed, index)
     if span is None:
         return None
-    text = attributed.article.text
+    return _stance_in(attributed.article.text, span, matcher, topics, lexicon, mentions, speakers, unnamed=True)
+
+
+def _stance_in(text: str, span: Span, matcher, topics, lexicon: StanceLexicon, mentions, speakers, *, unnamed: bool) -> tuple[list[Holder], StanceEvent] | None:
+    """The strongest stance the words ``span`` state, with the party they name before it as its holders (the
+    speakers when they name none and ``unnamed``); None when they state no stance, or name no party and not
+    ``unnamed``."""
     clause = Clause(text, span, matcher, topics, lexicon.modals)
-    best = _best([e for e in clause.events if e.stance != "support"] or clause.events)
+    best = _best(clause.events)
     if best is None:
         return None
     found = mentions.holders_before(clause.spans[best.i][0], floor=span.start, words=clause.spans, speakers=speakers)
+    if not found and not unnamed:
+        return None
     holders = [Holder(h.name, h.side, h.id) for h in found] if found else speakers
     return holders, StanceEvent(best.stance, best.i, best.j, clause.words_text(text, best.i, best.j))
 
 
 LEAD_IN_CHARACTERS = 160  # the longest stretch between a list's cue and its colon read as the lead-in
+
+
+def _lead_quote(quotes, index: int) -> int | None:
+    """The quote before list item ``index`` with the same cue that is no item itself: the list's lead-in."""
+    item = quotes[index]
+    return next((k for k in range(index - 1, -1, -1) if quotes[k].cue == item.cue and not quotes[k].reason.startswith(LIST_REASON)), None)
 
 
 def _lead_in(attributed: AttributedArticle, index: int) -> Span | None:
@@ -384,9 +398,9 @@ def _lead_in(attributed: AttributedArticle, index: int) -> Span | None:
     set out their main demands at the first sitting: …"); None when there is none."""
     quotes, text = attributed.quotes, attributed.article.text
     item = quotes[index]
-    lead = next((q for q in reversed(quotes[:index]) if q.cue == item.cue and not q.reason.startswith(LIST_REASON)), None)
-    if lead is not None and lead.content and lead.content[-1].end <= item.content[0].start:
-        return lead.content[-1]
+    lead = _lead_quote(quotes, index)
+    if lead is not None and quotes[lead].content and quotes[lead].content[-1].end <= item.content[0].start:
+        return quotes[lead].content[-1]
     if item.cue is None or not item.content or not 0 < item.content[0].start - item.cue.end <= LEAD_IN_CHARACTERS:
         return None
     colon = text.rfind(":", item.cue.end, item.content[0].start)
@@ -396,13 +410,9 @@ def _lead_in(attributed: AttributedArticle, index: int) -> Span | None:
 def lead_ins(attributed: AttributedArticle) -> set[int]:
     """The indices of the quotes whose content is a list's lead-in (the items carry its stance, see
     :func:`_lead_in_stance`)."""
-    out = set()
-    for index, quote in enumerate(attributed.quotes):
-        if quote.reason.startswith(LIST_REASON):
-            lead = next((k for k in range(index - 1, -1, -1) if attributed.quotes[k].cue == quote.cue and not attributed.quotes[k].reason.startswith(LIST_REASON)), None)
-            if lead is not None:
-                out.add(lead)
-    return out
+    quotes = attributed.quotes
+    leads = (_lead_quote(quotes, index) for index, quote in enumerate(quotes) if quote.reason.startswith(LIST_REASON))
+    return {lead for lead in leads if lead is not None}
 
 
 FRAME_CHARACTERS = 80  # the longest stretch between a cue and its content read as a frame of its own
@@ -424,17 +434,8 @@ def _frame_stance(text: str, gap: Span, matcher, topics, lexicon: StanceLexicon,
     proposed that the two countries raise their trade" is Ankara's proposal, which he reports; a colon lead-in
     that names none is the speaker's ("had set out their main demands at the first sitting: …"); None when the
     frame states no stance, or names no party and ends in no colon."""
-    clause = Clause(text, gap, matcher, topics, lexicon.modals)
-    best = _best(clause.events)
-    if best is None:
-        return None
-    found = mentions.holders_before(clause.spans[best.i][0], floor=gap.start, words=clause.spans, speakers=speakers)
-    if not found and text[gap.start : gap.end].rstrip().endswith(":"):
-        return speakers, StanceEvent(best.stance, best.i, best.j, clause.words_text(text, best.i, best.j))  # "set out their demands: …"
-    if not found:
-        return None
-    holders = [Holder(h.name, h.side, h.id) for h in found]
-    return holders, StanceEvent(best.stance, best.i, best.j, clause.words_text(text, best.i, best.j))
+    colon = text[gap.start : gap.end].rstrip().endswith(":")
+    return _stance_in(text, gap, matcher, topics, lexicon, mentions, speakers, unnamed=colon)
 
 
 def _cue_stance(text: str, quote: Quote, matcher, topics, lexicon: StanceLexicon) -> StanceEvent | None:
