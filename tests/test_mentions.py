@@ -154,6 +154,10 @@ LINKS = [
     ("President Hassan Sheikh spoke. Later Somali President Hassan Sheikh Mohamud left.",
      [("Hassan Sheikh", "Hassan Sheikh Mohamud", "leading words of Hassan Sheikh Mohamud"), ("Hassan Sheikh Mohamud", "Hassan Sheikh Mohamud", "full name")]),
     ("Donald Trump spoke. Donald Trump Jr. spoke.", [("Donald Trump", "Donald Trump", "full name"), ("Donald Trump Jr.", "Donald Trump Jr.", "full name")]),
+    # _merge: a chain of such names ends at the fullest ("Ann Bo" → "Ann Bo Cy" → "Ann Bo Cy Dee")
+    ("Minister Ann Bo spoke. Then Minister Ann Bo Cy spoke. Then Minister Ann Bo Cy Dee spoke.",
+     [("Ann Bo", "Ann Bo Cy Dee", "leading words of Ann Bo Cy"), ("Ann Bo Cy", "Ann Bo Cy Dee", "leading words of Ann Bo Cy Dee"),
+      ("Ann Bo Cy Dee", "Ann Bo Cy Dee", "full name")]),
     # _declared_acronym, _merge_declared: the acronym a body declares in parentheses, whatever its letters, also
     # where a headline uses it first
     ("After the swap, SBU said it went well. The Security Service of Ukraine (SBU) ran it. The SBU said more.",

@@ -276,9 +276,11 @@ def _leading_merges(entities: list[Entity], roled: set[int], lower: Container[st
     words the article writes in lower case (``lower``: "responds")."""
     people = [(e, entity.name.split()) for e, entity in enumerate(entities) if entity.kind == "person" and entity.named]
     longer = [(e, words) for e, words in people if len(words) >= 3 and e in roled]
-    merged = {}
+    merged: dict[int, tuple[int, str]] = {}
+    if not longer:
+        return merged
     for e, words in people:
-        if len(words) < 2 or len(words) >= 3 and not longer:
+        if len(words) < 2:
             continue
         fuller = [
             f for f, other in longer
@@ -293,12 +295,17 @@ def _leading_merges(entities: list[Entity], roled: set[int], lower: Container[st
 def _merge(entities: list[Entity], links, merged: Mapping[int, tuple[int, str]]):
     """The entities with ``merged`` ones folded into their targets: their mentions relinked (saying how), their names
     kept as aliases, the entity list renumbered."""
-    for other, (body, _) in merged.items():
-        entities[body].add_name(entities[other].name)
+    def target(e: int) -> int:  # "Hassan Sheikh" → "Hassan Sheikh Mohamud" → a fuller name still: the last one
+        while e in merged:
+            e = merged[e][0]
+        return e
+
+    for other in merged:
+        entities[target(other)].add_name(entities[other].name)
     kept = [k for k in range(len(entities)) if k not in merged]
     new = {old: n for n, old in enumerate(kept)}
     links = [
-        (None, how) if e is None else (new[merged[e][0]], merged[e][1]) if e in merged else (new[e], how)
+        (None, how) if e is None else (new[target(e)], merged[e][1]) if e in merged else (new[e], how)
         for e, how in links
     ]
     return [entities[k] for k in kept], links
