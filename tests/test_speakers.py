@@ -275,6 +275,9 @@ LINKED = [
     # linker._head_phrases: "A and the B" issuing one statement is a joint speaker
     ("The detainees were freed, according to a joint statement issued by the United Arab Emirates and the Kingdom of "
      "Saudi Arabia.", [["United Arab Emirates", "Kingdom of Saudi Arabia"]]),
+    # linker._note_issued: "the statement" after "X said in a statement" is X's
+    ("In a statement, the Russian Defence Ministry said that 95 servicemen had returned. The statement said they "
+     "would get medical care.", [["Russian Defence Ministry"], ["Russian Defence Ministry"]]),
     # linker._top_sides: "the three sides" are the three sides the article names most, mediators among them
     ("Bangladesh and Myanmar met in Kunming with China, which mediated. Bangladesh sent ten officials, Myanmar eight. "
      "The three sides said they would meet again.", [["Bangladesh", "Myanmar", "China"]]),

@@ -55,6 +55,8 @@ _MEDIATOR_APPOSITION = re.compile(r"(?i)^(?:-(?:brokered|mediated|hosted|sponsor
 # "the guarantor countries, A, B and C", "the mediators, A and B": a run of names after a mediators' apposition
 _MEDIATORS_BEFORE = re.compile(r"(?i)\b(?:guarantors?|guarantor\s+(?:countries|states|nations|powers)|mediators|mediating\s+(?:countries|states))\s*,\s*$")
 # ", speaking on condition of …", ", quoted by Kan": a relative clause or a participle's aside after a description
+# A document a quote's frame says its speaker issued ("in a statement", "a joint statement issued by").
+_ISSUED = re.compile(r"(?i)\b(?:a|an|its|their|his|her)\s+(?:joint\s+|written\s+|separate\s+|brief\s+)?(statement|communiqu[eé]|declaration)\b")
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:who|which|whose|whom|\w+ing|on condition|quoted|cited|interviewed|contacted|reached|asked|briefed)\b")
 HEADLINE_SENTENCES = 1  # sentences 0 and 1: a headline and the lead, where a description may come before the name
 LEAD_NAME_SENTENCES = 2  # sentences after such a description in which the name it stands for comes
@@ -94,6 +96,7 @@ class _Linker:
         self.table = mentions.sides
         self.sides: dict[tuple[int, int], str | None] = {}  # (entity, number of roles) → side
         self.groups: dict[tuple[str, int], list[int]] = {}  # (group head, number of entities) → members
+        self.issued: dict[str, tuple[int, ...]] = {}  # document noun → who issued the latest one ("in a statement, X said")
 
     def side_of(self, e: int) -> str | None:
         """An entity's side from its own words, computed once for each state of its roles."""
@@ -108,6 +111,8 @@ class _Linker:
     def resolve(self, q_index: int) -> _Found:
         quote = self.quotes[q_index]
         found = self._read(quote)
+        if found.entities and found.kind != "document":
+            self._note_issued(quote, found.entities)
         if found.entities:
             bisect.insort(self.candidates, Candidate(found.entities, quote.source.start, self.sentence_of(quote.source.start), speaker=True), key=lambda c: c.start)
         return found
@@ -552,6 +557,21 @@ class _Linker:
                 return e
         return None
 
+    def _note_issued(self, quote: Quote, entities: tuple[int, ...]) -> None:
+        """Who a quote's words say issued a document ("X said in a statement", "according to a joint statement
+        issued by X and Y"): "the statement said" later in the article is theirs."""
+        spans = [s for s in (quote.source, quote.cue) if s is not None]
+        if not spans:
+            return
+        start = self.sentence_starts[self.sentence_of(min(s.start for s in spans))]  # "In a statement, X said"
+        end = max(s.end for s in spans)
+        if quote.content and quote.content[0].start >= end:
+            end = quote.content[0].start  # "X said in a statement that …"
+        else:
+            start = max(start, min(s.start for s in spans))  # "…, according to a statement issued by X"
+        for m in _ISSUED.finditer(self.text, start, end):
+            self.issued[m.group(1).lower()] = entities
+
     def _document(self, description: str, low: list[str], source: Span) -> _Found | None:
         """A report, statement or poll: its owner when the source names one ("the Kremlin's statement"), else a document."""
         head, _, _ = description_head(description, self.words)
@@ -560,6 +580,9 @@ class _Linker:
         owner = next((self.mentions.links[i][0] for i in self.mentions.phrases_in(source) if self.mentions.links[i][0] is not None), None)
         if owner is not None:
             return _Found((owner,), f"document of {self.entities[owner].name}", "name")
+        if low[:1] == ["the"] and head in self.issued and len(low) <= 3:  # "The statement said" after "X said in a statement"
+            issuers = self.issued[head]
+            return _Found(issuers, f"document '{description}' → issued by {' and '.join(self.entities[e].name for e in issuers)}", "name")
         pronoun = next((w for w in low if w in ("his", "her", "their", "its")), None)
         if pronoun is not None:  # "a statement from his ministry": whose the pronoun says
             found = pronoun_antecedent({"his": "he", "her": "she", "their": "they", "its": "it"}[pronoun], source.start, self.sentence_of(source.start), self.candidates, self.entities)
