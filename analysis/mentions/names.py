@@ -329,7 +329,12 @@ def _portfolio_before(raw, low, i: int, j: int, words: NameWords) -> bool:
     elif low[of - 1] not in words.titles:
         return False
     part = [k for k in range(of + 1, j) if low[k] != "the"]
-    return 0 < len(part) <= PORTFOLIO_WORDS and all(_is_cap(raw[k]) and low[k] not in words.given and low[k] not in words.sides for k in part)
+    return 0 < len(part) <= PORTFOLIO_WORDS and all(_portfolio_word(raw, low, k, words) for k in part)
+
+
+def _portfolio_word(raw, low, k: int, words: NameWords) -> bool:
+    """A word that may be part of a portfolio: capitalised, and no given name or side ("Water", "Foreign")."""
+    return _is_cap(raw[k]) and low[k] not in words.given and low[k] not in words.sides
 
 
 def _portfolio_title_after(raw, low, i: int, j: int, words: NameWords) -> bool:
@@ -337,7 +342,7 @@ def _portfolio_title_after(raw, low, i: int, j: int, words: NameWords) -> bool:
     after it that are no given name or side, then a title ("Water and Energy Minister", "Trade and Industry
     Secretary"), not two names ("Ukraine and Russia", "Anna Roe and Minister …")."""
     def portfolio(ks) -> bool:
-        return all(_is_cap(raw[k]) and low[k] not in words.given and low[k] not in words.sides and low[k] not in words.titles for k in ks)
+        return all(_portfolio_word(raw, low, k, words) and low[k] not in words.titles for k in ks)
 
     if not 0 < j - i <= PORTFOLIO_WORDS or not portfolio(range(i, j)):
         return False

@@ -253,7 +253,7 @@ class _Linker:
         counted = [GROUP_NUMBERS[w] for w in others if w in GROUP_NUMBERS]
         if head in PARTY_GROUPS and counted and set(others) <= {"the", "all"} | set(GROUP_NUMBERS):
             members = self._top_sides(counted[0])  # "the three sides": the three sides the article names most
-            if len(members) == counted[0]:
+            if members:
                 return _Found(tuple(members), f"group noun '{description}' → {' and '.join(self.entities[e].name for e in members)}", "group")
             return None
         if others and not set(others) <= {"both", "two", "the", "all", "warring", "opposing", "negotiating"}:
@@ -285,18 +285,13 @@ class _Linker:
     def _parties(self) -> list[int]:
         """The two parties of the article: the pair named together most ("A and B", "between A and B"), else
         the two sides mentioned most; sides that only mediate, host or observe are not parties."""
-        counts: Counter[str] = Counter()
-        first: dict[str, int] = {}
+        counts, first = self._side_counts()
         mediating = set()
         for e, entity in enumerate(self.entities):
             side = self.side_of(e)
-            if not side or entity.kind == "group":
-                continue
-            if entity.kind in ("person", "unknown") and _mediates(entity):
+            if side and entity.kind in ("person", "unknown") and _mediates(entity):
                 mediating.add(side)  # "whose country mediates alongside Egypt and the United States": all three
                 mediating.update(hit[0] for role in entity.roles for hit in sides_in(role, sides=self.table))
-            counts[side] += len(entity.mentions) or 1
-            first.setdefault(side, e)
         mediating |= self._mediating_sides()
         facilitators = load_facilitators()  # the UN, the EU, the ICRC …: parties only when no two others are named
         pairs = Counter({pair: n for pair, n in self._named_pairs().items() if not mediating & set(pair) and not facilitators & set(pair)})
@@ -308,8 +303,8 @@ class _Linker:
             top = ranked[:2]
         return [self._country(side) for side in sorted(top, key=lambda side: first.get(side, 10**9))]
 
-    def _top_sides(self, n: int) -> list[int]:
-        """The ``n`` sides the article mentions most, mediators and hosts among them, in order of first mention."""
+    def _side_counts(self) -> tuple[Counter[str], dict[str, int]]:
+        """How often each side is mentioned (by its entities' mentions, groups left out), and its first entity."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for e, entity in enumerate(self.entities):
@@ -317,10 +312,16 @@ class _Linker:
             if side and entity.kind != "group":
                 counts[side] += len(entity.mentions) or 1
                 first.setdefault(side, e)
-        top = sorted(counts, key=lambda side: (-counts[side], first[side]))[:n]
-        if len(top) == n and n < len(counts) and counts[top[-1]] == counts[sorted(counts, key=lambda side: (-counts[side], first[side]))[n]]:
-            return []  # a tie for the last place: no sure three
-        return [self._country(side) for side in sorted(top, key=lambda side: first[side])]
+        return counts, first
+
+    def _top_sides(self, n: int) -> list[int]:
+        """The ``n`` sides the article mentions most, mediators and hosts among them, in order of first mention;
+        [] when there are fewer, or a tie for the last place leaves no sure ``n``."""
+        counts, first = self._side_counts()
+        ranked = sorted(counts, key=lambda side: (-counts[side], first[side]))
+        if len(ranked) < n or len(ranked) > n and counts[ranked[n - 1]] == counts[ranked[n]]:
+            return []
+        return [self._country(side) for side in sorted(ranked[:n], key=lambda side: first[side])]
 
     def _mediators(self) -> list[int]:
         """The entities of the sides the text names as mediating, in the order the article first names them."""
